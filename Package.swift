@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming-feature and strictness settings shared by every Swift target.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// Invariant checks (`CONSORTIUM_INVARIANTS`) are compiled into debug builds, and so into `swift test`.
+let checked: [SwiftSetting] = strict + [.define("CONSORTIUM_INVARIANTS", .when(configuration: .debug))]
+
+let package = Package(
+    name: "Consortium",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "consortium", targets: ["consortium"]),
+        .executable(name: "consortium-bench", targets: ["consortium-bench"]),
+        .library(name: "ConsortiumModel", targets: ["ConsortiumModel"]),
+        .library(name: "ConsortiumXML", targets: ["ConsortiumXML"]),
+        .library(name: "ConsortiumEngine", targets: ["ConsortiumEngine"]),
+        .library(name: "ConsortiumRandom", targets: ["ConsortiumRandom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // libxml2, through a one-header shim.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The domain model: agencies, designs, missions, scenarios, diagnostics. Plain values.
+        .target(name: "ConsortiumModel", swiftSettings: strict),
+        // Safe XML loading, XSD validation and semantic checks.
+        .target(name: "ConsortiumXML", dependencies: ["CLibXML2", "ConsortiumModel"], swiftSettings: strict),
+        // Random streams and distributions. No domain knowledge.
+        .target(name: "ConsortiumRandom", swiftSettings: checked),
+        // The discrete-event kernel. No domain knowledge.
+        .target(name: "ConsortiumEngine", swiftSettings: checked),
+        // Command implementations; the executable only calls into this.
+        .target(
+            name: "ConsortiumCLI",
+            dependencies: [
+                "ConsortiumModel", "ConsortiumXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "consortium", dependencies: ["ConsortiumCLI"], swiftSettings: strict),
+        // The SimPy peer model (../shared/bench) on our kernel: benchmark code, not the simulator's domain.
+        .target(name: "CampaignBench", dependencies: ["ConsortiumEngine", "ConsortiumRandom"], swiftSettings: checked),
+        .executableTarget(
+            name: "consortium-bench",
+            dependencies: [
+                "CampaignBench", "ConsortiumEngine", "ConsortiumRandom",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConsortiumXMLTests", dependencies: ["ConsortiumXML", "ConsortiumModel", "ConsortiumCLI"],
+            resources: [.copy("Corpus")], swiftSettings: strict),
+        .testTarget(
+            name: "ConsortiumEngineTests", dependencies: ["ConsortiumEngine", "ConsortiumRandom"],
+            swiftSettings: checked),
+        .testTarget(name: "CampaignBenchTests", dependencies: ["CampaignBench"], swiftSettings: checked),
+    ]
+)

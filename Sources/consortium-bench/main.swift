@@ -1,0 +1,1 @@
+print("consortium-bench: not yet implemented")

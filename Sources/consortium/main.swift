@@ -1,0 +1,3 @@
+import ConsortiumCLI
+
+runConsortium()
