@@ -1,0 +1,80 @@
+import ArgumentParser
+import ConsortiumModel
+import ConsortiumXML
+import Foundation
+
+/// Exit codes from BSD `sysexits.h`, which scripts and CI can tell apart.
+enum ExitStatus {
+    /// EX_USAGE: the command was used wrongly (a missing path, a bad option).
+    static let usage = ExitCode(64)
+    /// EX_DATAERR: an input file has errors.
+    static let dataError = ExitCode(65)
+}
+
+/// Options shared by the commands that read a library.
+struct LibraryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("library"),
+        help: ArgumentHelp(
+            "The folder holding Agencies/ and Missions/ (default: found above the given files).",
+            valueName: "dir"))
+    var root: String?
+}
+
+/// `consortium validate FILE|DIR...`: parse, validate against the XSD and check semantics.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check agency, mission and scenario files, and print every problem found.",
+        discussion: """
+            Reads the whole library around the given files (the folder holding Agencies/ and Missions/), \
+            checks each file against its XSD and checks references, interfaces, cycles, policies and values. \
+            Exit status: 0 when valid (warnings allowed), 65 when a file has errors, 64 on a usage error.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to check.", valueName: "file-or-dir"))
+    var paths: [String] = ["Agencies", "Missions"]
+
+    @OptionGroup var library: LibraryOptions
+
+    @Flag(name: .customLong("werror"), help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
+    func run() throws {
+        try requireExisting(paths)
+        let outcome = LibraryLoader().load(paths, libraryRoot: library.root)
+        report(outcome.diagnostics)
+        let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+        let warnings = outcome.diagnostics.count - errors
+        let files = outcome.requestedFiles.count
+        if errors > 0 || (warningsAsErrors && warnings > 0) {
+            printError(
+                "\(files) file\(files == 1 ? "" : "s") checked: \(plural(errors, "error")), \(plural(warnings, "warning"))"
+            )
+            throw ExitStatus.dataError
+        }
+        print("\(files) file\(files == 1 ? "" : "s") valid" + (warnings > 0 ? " (\(plural(warnings, "warning")))" : ""))
+    }
+}
+
+/// Throws a usage error naming the first path that does not exist.
+func requireExisting(_ paths: [String]) throws {
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+        printError("error: no such file or folder: \(path)")
+        throw ExitStatus.usage
+    }
+}
+
+/// Prints diagnostics compiler-style to standard error, in file and line order.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { printError(diagnostic.description) }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -1,0 +1,213 @@
+/// A campaign of one or more missions, read from one file in `Missions/`.
+///
+/// It says which element instances each agency contributes, the interface contracts between
+/// them, each mission's launches, windows and objectives, a risk register, and how common
+/// costs are shared.
+public struct Campaign: Sendable, Hashable {
+    public enum Architecture: String, Sendable, CaseIterable {
+        case leadAgency = "lead-agency"
+        case twoBlocs = "two-blocs"
+        case integratedBarter = "integrated-barter"
+        case parallelNational = "parallel-national"
+        case bilateral
+        case national
+    }
+
+    public var id: CampaignID
+    public var name: String
+    public var lead: Reference<AgencyTag>
+    public var architecture: Architecture
+    public var start: CivilDate
+    public var description: String?
+    public var sources: [SourceCitation] = []
+    public var costSharing: CostSharing?
+    public var elements: [ElementInstance] = []
+    public var contracts: [Contract] = []
+    public var missions: [Mission] = []
+    public var risks: [Risk] = []
+    public var location: SourceLocation
+
+    public init(
+        id: CampaignID, name: String, lead: Reference<AgencyTag>, architecture: Architecture, start: CivilDate,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.lead = lead
+        self.architecture = architecture
+        self.start = start
+        self.location = location
+    }
+}
+
+/// How common costs are split between agencies.
+public struct CostSharing: Sendable, Hashable {
+    public enum Policy: String, Sendable, CaseIterable {
+        case whoBuildsPays = "who-builds-pays"
+        case fixedShares = "fixed-shares"
+        case equal
+    }
+
+    public struct Share: Sendable, Hashable {
+        public var agency: Reference<AgencyTag>
+        public var percent: Double
+        public var location: SourceLocation
+
+        public init(agency: Reference<AgencyTag>, percent: Double, location: SourceLocation) {
+            self.agency = agency
+            self.percent = percent
+            self.location = location
+        }
+    }
+
+    /// A cost shared by the partners (operations of common infrastructure), per year over a period.
+    public struct CommonCost: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var musdPerYear: Double
+        public var from: CivilDate
+        public var to: CivilDate
+        public var provenance: Provenance
+        public var location: SourceLocation
+
+        public init(
+            id: String, name: String, musdPerYear: Double, from: CivilDate, to: CivilDate, provenance: Provenance,
+            location: SourceLocation
+        ) {
+            self.id = id
+            self.name = name
+            self.musdPerYear = musdPerYear
+            self.from = from
+            self.to = to
+            self.provenance = provenance
+            self.location = location
+        }
+    }
+
+    public var policy: Policy
+    public var shares: [Share]
+    public var commonCosts: [CommonCost]
+    public var location: SourceLocation
+
+    public init(policy: Policy, shares: [Share], commonCosts: [CommonCost], location: SourceLocation) {
+        self.policy = policy
+        self.shares = shares
+        self.commonCosts = commonCosts
+        self.location = location
+    }
+}
+
+/// One element built for the campaign: a design, the agency that contributes and pays for it.
+public struct ElementInstance: Sendable, Hashable {
+    public var id: ElementID
+    public var design: Reference<DesignTag>
+    public var agency: Reference<AgencyTag>
+    public var start: CivilDate
+    /// Fraction of the development already done at `start`.
+    public var progress: Double
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(
+        id: ElementID, design: Reference<DesignTag>, agency: Reference<AgencyTag>, start: CivilDate, progress: Double,
+        provenance: Provenance, location: SourceLocation
+    ) {
+        self.id = id
+        self.design = design
+        self.agency = agency
+        self.start = start
+        self.progress = progress
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// An interface contract: `provider` delivers `element` to `consumer` for integration with `counterpart`.
+public struct Contract: Sendable, Hashable {
+    /// What the provider receives in return.
+    public struct Return: Sendable, Hashable {
+        public enum Kind: String, Sendable, CaseIterable {
+            case crewSeat = "crew-seat"
+            case flight
+            case cash
+            case commonCostOffset = "common-cost-offset"
+            case surfaceAccess = "surface-access"
+            case data
+        }
+
+        public var kind: Kind
+        public var count: Int
+        public var valueMUSD: Double
+        public var note: String?
+        public var provenance: Provenance
+
+        public init(kind: Kind, count: Int, valueMUSD: Double, note: String?, provenance: Provenance) {
+            self.kind = kind
+            self.count = count
+            self.valueMUSD = valueMUSD
+            self.note = note
+            self.provenance = provenance
+        }
+    }
+
+    public var id: ContractID
+    public var provider: Reference<AgencyTag>
+    public var consumer: Reference<AgencyTag>
+    public var element: Reference<ElementTag>
+    public var counterpart: Reference<ElementTag>
+    public var standard: Reference<StandardTag>
+    public var revision: String
+    public var needBy: CivilDate
+    public var verificationDays: Double
+    public var penaltyMUSDPerMonth: Double
+    public var returns: [Return]
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(
+        id: ContractID, provider: Reference<AgencyTag>, consumer: Reference<AgencyTag>,
+        element: Reference<ElementTag>, counterpart: Reference<ElementTag>, standard: Reference<StandardTag>,
+        revision: String, needBy: CivilDate, verificationDays: Double, penaltyMUSDPerMonth: Double,
+        returns: [Return], provenance: Provenance, location: SourceLocation
+    ) {
+        self.id = id
+        self.provider = provider
+        self.consumer = consumer
+        self.element = element
+        self.counterpart = counterpart
+        self.standard = standard
+        self.revision = revision
+        self.needBy = needBy
+        self.verificationDays = verificationDays
+        self.penaltyMUSDPerMonth = penaltyMUSDPerMonth
+        self.returns = returns
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// A discrete risk from the register: with `probability` per trial it strikes an element.
+public struct Risk: Sendable, Hashable {
+    public var id: RiskID
+    public var element: Reference<ElementTag>
+    public var phase: String?
+    public var probability: Double
+    public var impactDays: Double
+    public var impactMUSD: Double
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(
+        id: RiskID, element: Reference<ElementTag>, phase: String?, probability: Double, impactDays: Double,
+        impactMUSD: Double, description: String?, location: SourceLocation
+    ) {
+        self.id = id
+        self.element = element
+        self.phase = phase
+        self.probability = probability
+        self.impactDays = impactDays
+        self.impactMUSD = impactMUSD
+        self.description = description
+        self.location = location
+    }
+}

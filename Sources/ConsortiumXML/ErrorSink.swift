@@ -1,0 +1,96 @@
+import CLibXML2
+import ConsortiumModel
+import Foundation
+
+/// Collects what libxml2 reports during one parse and validation, as diagnostics.
+///
+/// Called back synchronously from C on the parsing thread; one sink per file.
+final class ErrorSink {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    var schemaErrors: [SchemaError] = []
+    /// Set when the parse was stopped on purpose (a DOCTYPE); later parser errors are consequences.
+    var stopped = false
+
+    init(path: String) { self.path = path }
+
+    func error(line: Int, column: Int, code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(
+            .error(
+                at: SourceLocation(file: path, line: max(1, line), column: column), code: code,
+                message, hint: hint))
+    }
+
+    /// All diagnostics, schema errors included, in file order.
+    func finished() -> [Diagnostic] {
+        (diagnostics + schemaErrors.map(\.diagnostic)).sorted()
+    }
+
+    func recordParserError(_ error: xmlError) {
+        guard !stopped else { return }
+        let message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        let (text, hint) = Self.explainParserMessage(message.trimmingWhitespace)
+        let location = SourceLocation(file: path, line: max(1, Int(error.line)), column: Int(error.int2))
+        if error.level == XML_ERR_WARNING {
+            diagnostics.append(.warning(at: location, code: "xml-warning", text, hint: hint))
+        } else if !diagnostics.containsErrors {
+            // libxml2 stops at the first fatal error; what follows is noise.
+            diagnostics.append(.error(at: location, code: "malformed-xml", text, hint: hint))
+        }
+    }
+
+    func recordSchemaError(_ error: xmlError) {
+        let message = error.message.map { String(cString: $0) } ?? "schema validation failed"
+        schemaErrors.append(SchemaError(path: path, line: Int(error.line), libxmlMessage: message.trimmingWhitespace))
+        // A facet error is followed by a generic "not a valid value of the atomic type" one; keep the first.
+        let count = schemaErrors.count
+        if count >= 2, schemaErrors[count - 1].isGenericTypeError,
+            schemaErrors[count - 2].line == schemaErrors[count - 1].line,
+            schemaErrors[count - 2].attribute == schemaErrors[count - 1].attribute
+        {
+            let generic = schemaErrors.removeLast()
+            schemaErrors[count - 2].typeName = generic.typeName
+        }
+    }
+
+    /// Rewrites libxml2's well-formedness messages for people, with a hint.
+    static func explainParserMessage(_ message: String) -> (String, String) {
+        if message.contains("not proper UTF-8") || message.contains("Invalid bytes in character encoding") {
+            let bytes = message.components(after: "Bytes:")
+            return (
+                "the file is not valid UTF-8" + (bytes.isEmpty ? "" : " (bytes \(bytes))"),
+                "save the file as UTF-8 (without a byte-order mark in the middle of the text)"
+            )
+        }
+        if message.contains("Document is empty") || message.contains("Start tag expected") {
+            return ("the file holds no XML element", "the first element must be <agency>, <campaign> or <scenario>")
+        }
+        if message.contains("Excessive depth") {
+            return ("elements are nested too deeply (more than 256 levels)", "Consortium files nest at most 6 levels")
+        }
+        if message.contains("Premature end of data") || message.contains("EndTag: '</' not found")
+            || message.contains("Extra content at the end") && message.isEmpty
+        {
+            return ("the file ends before its elements are closed: \(message)", "is the file truncated?")
+        }
+        if message.hasPrefix("Entity '") {
+            return (message, "only &amp; &lt; &gt; &quot; &apos; and numeric character references are allowed")
+        }
+        return (message, "the file is not well-formed XML; check the markup at this place")
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// The text after `marker`, trimmed; empty when the marker is absent.
+    func components(after marker: String) -> String {
+        guard let range = range(of: marker) else { return "" }
+        return String(self[range.upperBound...]).trimmingWhitespace
+    }
+}

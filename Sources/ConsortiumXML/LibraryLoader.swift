@@ -1,0 +1,100 @@
+public import ConsortiumModel
+import Foundation
+
+/// What loading produced: the library, every diagnostic, and which files the user asked about.
+public struct LoadOutcome: Sendable {
+    public let library: Library
+    /// Diagnostics about the requested files and the agency files they depend on, sorted.
+    public let diagnostics: [Diagnostic]
+    /// The library folder found (the one holding `Agencies/`), if any.
+    public let root: String?
+    /// Paths of the files the request named (directly or through a folder), as displayed.
+    public let requestedFiles: [String]
+}
+
+/// Finds, reads, parses, validates, decodes and checks a library of agency, mission and scenario files.
+///
+/// Given files or folders, it finds the library folder (the nearest one at or above them that holds
+/// `Agencies/`) and reads all of `Agencies/` and `Missions/` there, since a mission refers to
+/// agencies and a scenario to a campaign. Diagnostics are reported for the files asked about and
+/// for the agency files (every mission depends on them).
+public struct LibraryLoader: Sendable {
+    public let limits: LoadLimits
+
+    public init(limits: LoadLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Loads the library around `paths` (files or folders). `libraryRoot` overrides the search.
+    public func load(_ paths: [String], libraryRoot: String? = nil) -> LoadOutcome {
+        var files = FileFinder(limits: limits)
+        let root = libraryRoot ?? paths.lazy.compactMap(files.libraryRoot(around:)).first
+        var requested: [String] = []
+        for path in paths { requested += files.xmlFiles(at: path) }
+        var all: [String] = []
+        if let root {
+            all += files.xmlFiles(at: files.join(root, "Agencies"))
+            all += files.xmlFiles(at: files.join(root, "Missions"))
+        }
+        var seen = Set<String>()
+        var ordered: [String] = []
+        for path in all + requested where seen.insert(files.canonical(path)).inserted {
+            ordered.append(path)
+        }
+        let finder = files
+        let requestedCanonical = Set(requested.map(finder.canonical))
+        return assemble(
+            ordered.map(read), root: root, requested: requested,
+            inScope: { file, kind in
+                requestedCanonical.contains(finder.canonical(file)) || kind == .agency
+            }, tooMany: finder.overflow)
+    }
+
+    /// Parses one file's bytes (read already) into a document.
+    private func read(_ path: String) -> ParsedDocument {
+        switch FileReader.read(path, limit: limits.maxFileBytes) {
+        case .success(let bytes):
+            return SafeParser.parse(bytes: bytes, path: path, limits: limits)
+        case .failure(let diagnostic):
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    private func assemble(
+        _ documents: [ParsedDocument], root: String?, requested: [String],
+        inScope: (String, FileKind?) -> Bool, tooMany: Diagnostic?
+    ) -> LoadOutcome {
+        let decoder = ModelDecoder()
+        var agencies: [Agency] = []
+        var campaigns: [Campaign] = []
+        var scenarios: [Scenario] = []
+        var files: [Library.File] = []
+        var diagnostics: [Diagnostic] = tooMany.map { [$0] } ?? []
+        var failedKinds = Set<FileKind?>()
+        for document in documents {
+            if inScope(document.path, document.kind) { diagnostics += document.diagnostics }
+            if document.diagnostics.containsErrors { failedKinds.insert(document.kind) }
+            guard let tree = document.root, let kind = document.kind else { continue }
+            files.append(Library.File(path: document.path, root: kind.rootElement, byteCount: 0))
+            switch kind {
+            case .agency: decoder.agency(tree).map { agencies.append($0) }
+            case .mission: decoder.campaign(tree).map { campaigns.append($0) }
+            case .scenario: decoder.scenario(tree).map { scenarios.append($0) }
+            }
+        }
+        let library = Library(agencies: agencies, campaigns: campaigns, scenarios: scenarios, files: files)
+        var checker = SemanticChecker(library: library)
+        // A file that failed to parse may define what others refer to: don't report those as unknown.
+        checker.trustUnknownAgencyItems = failedKinds.contains(.agency) || failedKinds.contains(nil)
+        checker.trustUnknownCampaigns = failedKinds.contains(.mission) || failedKinds.contains(nil)
+        checker.run()
+        diagnostics += checker.diagnostics.filter { inScope($0.location.file, kindOf($0.location.file, in: files)) }
+        return LoadOutcome(
+            library: library, diagnostics: Array(Set(diagnostics)).sorted(), root: root,
+            requestedFiles: requested)
+    }
+
+    private func kindOf(_ path: String, in files: [Library.File]) -> FileKind? {
+        files.first { $0.path == path }.flatMap { FileKind(rootElement: $0.root) }
+    }
+}

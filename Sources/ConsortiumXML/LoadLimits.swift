@@ -1,0 +1,25 @@
+/// Resource limits for reading one file, so that no file can exhaust memory or time.
+///
+/// The defaults are far above any real scenario (the bundled Artemis campaign is ~40 KB and a few
+/// hundred elements) and far below what would hurt: a file is refused before parsing when it is
+/// too large, and the element tree is refused when it is too deep or has too many elements.
+public struct LoadLimits: Sendable, Hashable {
+    /// Largest file read, in bytes (default 64 MiB).
+    public var maxFileBytes: Int
+    /// Deepest element nesting accepted (default 32; the schemas need at most 6).
+    public var maxDepth: Int
+    /// Most elements in one file (default 2,000,000).
+    public var maxElements: Int
+    /// Most files read from the folders given (default 100,000).
+    public var maxFiles: Int
+
+    public init(maxFileBytes: Int = 64 << 20, maxDepth: Int = 32, maxElements: Int = 2_000_000, maxFiles: Int = 100_000)
+    {
+        self.maxFileBytes = maxFileBytes
+        self.maxDepth = maxDepth
+        self.maxElements = maxElements
+        self.maxFiles = maxFiles
+    }
+
+    public static let `default` = LoadLimits()
+}

@@ -1,0 +1,118 @@
+import CLibXML2
+public import ConsortiumModel
+
+/// The result of reading one file: its element tree (when it parsed) and what went wrong.
+public struct ParsedDocument: Sendable {
+    public let path: String
+    public let kind: FileKind?
+    public let root: XMLElement?
+    public let diagnostics: [Diagnostic]
+}
+
+/// Parses untrusted bytes with libxml2 and validates them against the file kind's XSD.
+///
+/// Safety, in order: bytes are read by us and parsed from memory; the network is off
+/// (`XML_PARSE_NONET`); any DOCTYPE stops the parser at once (so no entity is ever declared,
+/// expanded or loaded); external entities have a deny-all loader; entity substitution,
+/// DTD loading, XInclude, recovery and "huge" mode are never enabled. The tree is converted to
+/// Swift values and freed before returning.
+public enum SafeParser {
+    /// Parses and validates `bytes`, which came from `path`.
+    public static func parse(bytes: [UInt8], path: String, limits: LoadLimits = .default) -> ParsedDocument {
+        precondition(LibXML2Setup.done)
+        let sink = ErrorSink(path: path)
+        guard !bytes.isEmpty else {
+            sink.error(
+                line: 1, column: 1, code: "empty-file", "the file is empty",
+                hint: "an agency file starts with <agency ...>, a mission file with <campaign ...>")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
+        }
+        guard let context = xmlNewParserCtxt() else {
+            sink.error(line: 1, column: 0, code: "out-of-memory", "libxml2 could not create a parser")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let unmanagedSink = Unmanaged.passUnretained(sink)
+        context.pointee._private = unmanagedSink.toOpaque()
+        context.pointee.sax.pointee.internalSubset = refuseDoctype
+        context.pointee.sax.pointee.externalSubset = nil
+        context.pointee.sax.pointee.serror = parserErrorHandler
+
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, nil, options)
+            }
+        }
+        guard let document else {
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
+        }
+        defer { xmlFreeDoc(document) }
+        if sink.stopped || sink.diagnostics.containsErrors {
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
+        }
+        guard let rootNode = xmlDocGetRootElement(document) else {
+            sink.error(line: 1, column: 1, code: "no-root", "the file has no root element")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
+        }
+        let rootName = String(cString: rootNode.pointee.name)
+        guard let kind = FileKind(rootElement: rootName) else {
+            let names = FileKind.allCases.map { "<\($0.rootElement)>" }.joined(separator: ", ")
+            sink.error(
+                line: Int(xmlGetLineNo(rootNode)), column: 1, code: "unknown-root",
+                "the root element <\(rootName)> is not a Consortium file", hint: "the root must be one of \(names)")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
+        }
+
+        var builder = TreeBuilder(source: SourceText(path: path, bytes: bytes), limits: limits)
+        let root = builder.element(rootNode, depth: 1)
+        if let problem = builder.limitProblem {
+            sink.diagnostics.append(problem)
+            return ParsedDocument(path: path, kind: kind, root: nil, diagnostics: sink.finished())
+        }
+
+        validate(document, kind: kind, sink: sink)
+        sink.schemaErrors = sink.schemaErrors.map { $0.located(in: root) }
+        return ParsedDocument(path: path, kind: kind, root: root, diagnostics: sink.finished())
+    }
+
+    private static func validate(_ document: xmlDocPtr, kind: FileKind, sink: ErrorSink) {
+        guard let validation = xmlSchemaNewValidCtxt(CompiledSchema.of(kind).pointer) else { return }
+        defer { xmlSchemaFreeValidCtxt(validation) }
+        let unmanagedSink = Unmanaged.passUnretained(sink)
+        xmlSchemaSetValidStructuredErrors(validation, schemaErrorHandler, unmanagedSink.toOpaque())
+        xmlSchemaValidateDoc(validation, document)
+    }
+}
+
+/// SAX `internalSubset`: a DOCTYPE was met. Record it and stop the parser before any declaration.
+private let refuseDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+    guard let context else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let raw = parser.pointee._private {
+        let sink = Unmanaged<ErrorSink>.fromOpaque(raw).takeUnretainedValue()
+        let line = parser.pointee.input.map { Int($0.pointee.line) } ?? 1
+        sink.error(
+            line: line, column: 1, code: "doctype-forbidden",
+            "a DOCTYPE declaration is not allowed in a Consortium file",
+            hint: "delete the <!DOCTYPE ...> line: files may not declare entities or load external content")
+        sink.stopped = true
+    }
+    xmlStopParser(parser)
+}
+
+/// Structured errors from the parser; `userData` is the parser context.
+private let parserErrorHandler: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error else { return }
+    let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+    guard let raw = parser.pointee._private else { return }
+    let sink = Unmanaged<ErrorSink>.fromOpaque(raw).takeUnretainedValue()
+    sink.recordParserError(error.pointee)
+}
+
+/// Structured errors from schema validation; `userData` is the sink.
+private let schemaErrorHandler: xmlStructuredErrorFunc = { userData, error in
+    guard let userData, let error else { return }
+    let sink = Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue()
+    sink.recordSchemaError(error.pointee)
+}

@@ -1,0 +1,99 @@
+import ConsortiumModel
+import Foundation
+
+/// One XSD validation error, parsed out of libxml2's message so it can be located and explained.
+///
+/// libxml2 writes `Element 'design', attribute 'mass-kg': 'abc' is not a valid value of the atomic
+/// type 'Amount'.` with a line but no column. We find the element (and attribute) in the tree to
+/// give the exact column, and turn the type name into a hint saying what a valid value looks like.
+struct SchemaError {
+    let path: String
+    let line: Int
+    let element: String?
+    let attribute: String?
+    let detail: String
+    var typeName: String?
+    var location: SourceLocation
+
+    init(path: String, line: Int, libxmlMessage message: String) {
+        self.path = path
+        self.line = line
+        var element: String?
+        var attribute: String?
+        var detail = message
+        if message.hasPrefix("Element '"), let colon = message.range(of: "': ") {
+            let head = message[message.index(message.startIndex, offsetBy: 9)..<colon.lowerBound]
+            detail = String(message[colon.upperBound...])
+            if let attributeRange = head.range(of: "', attribute '") {
+                element = String(head[..<attributeRange.lowerBound])
+                attribute = String(head[attributeRange.upperBound...])
+            } else {
+                element = String(head)
+            }
+        }
+        self.element = element.map { $0.replacingOccurrences(of: #"\{[^}]*\}"#, with: "", options: .regularExpression) }
+        self.attribute = attribute
+        self.detail = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
+        self.typeName = Self.typeName(in: detail)
+        self.location = SourceLocation(file: path, line: max(1, line), column: 0)
+    }
+
+    /// Whether this is libxml2's generic follow-up to a facet error.
+    var isGenericTypeError: Bool { detail.contains("is not a valid value of the") }
+
+    /// The same error with the column of its element or attribute, found in the parsed tree.
+    func located(in root: XMLElement) -> SchemaError {
+        guard let element, let node = Self.find(element, endingOnLine: line, in: root) else { return self }
+        var copy = self
+        copy.location = attribute.flatMap { node.attribute($0)?.location } ?? node.location
+        return copy
+    }
+
+    var diagnostic: Diagnostic {
+        var subject = ""
+        if let element { subject = attribute.map { "<\(element)> attribute '\($0)'" } ?? "<\(element)>" }
+        let message = subject.isEmpty ? detail : "\(subject): \(detail)"
+        return .error(at: location, code: "schema", message, hint: hint)
+    }
+
+    private var hint: String {
+        switch typeName {
+        case "Amount": "write a finite number >= 0 as a plain decimal, e.g. 120 or 0.5 (no NaN, INF or exponent)"
+        case "Positive": "write a number > 0 as a plain decimal, e.g. 1.25"
+        case "Probability": "write a probability as a decimal between 0 and 1, e.g. 0.95"
+        case "Count": "write a whole number >= 0"
+        case "Identifier", "IdentifierList":
+            "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
+        case "Date": "write an ISO 8601 date, YYYY-MM-DD, between 1950 and 2200"
+        default:
+            if detail.contains("Missing child") || detail.contains("not expected") {
+                "`consortium schema \(kindHint)` prints the expected structure"
+            } else if detail.contains("is required but missing") {
+                "add the attribute; `consortium schema \(kindHint)` lists each element's attributes"
+            } else {
+                "`consortium schema \(kindHint)` prints the schema this file must follow"
+            }
+        }
+    }
+
+    private var kindHint: String { "agency|mission|scenario" }
+
+    private static func typeName(in detail: String) -> String? {
+        guard let range = detail.range(of: "atomic type '") ?? detail.range(of: "list type '") else { return nil }
+        let rest = detail[range.upperBound...]
+        return rest.firstIndex(of: "'").map { String(rest[..<$0]) }
+    }
+
+    /// The element called `name` whose start tag ends on `line` (or the nearest one before it).
+    private static func find(_ name: String, endingOnLine line: Int, in root: XMLElement) -> XMLElement? {
+        var best: XMLElement?
+        var stack = [root]
+        while let node = stack.popLast() {
+            if node.name == name, node.endLine <= line, best.map({ node.endLine > $0.endLine }) ?? true {
+                best = node
+            }
+            stack.append(contentsOf: node.children)
+        }
+        return best
+    }
+}

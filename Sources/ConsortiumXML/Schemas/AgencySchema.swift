@@ -1,0 +1,235 @@
+/// The XSD for agency files (`Agencies/*.xml`), as printed by `consortium schema agency`.
+let agencySchema = #"""
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- Consortium agency file schema, version 1.
+         An agency (or a commercial provider): its budget, its tendency to grow cost and schedule, its
+         policies, the interface standards it publishes, the element designs it can build and the launch
+         services it sells. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+    \#(commonSchemaTypes)
+      <!-- ===== Agency ===== -->
+      <xs:simpleType name="AgencyKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="national-agency"/>
+          <xs:enumeration value="intergovernmental"/>
+          <xs:enumeration value="commercial"/>
+        </xs:restriction>
+      </xs:simpleType>
+      <xs:simpleType name="ElementKind">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="crew-vehicle"/>
+          <xs:enumeration value="habitat"/>
+          <xs:enumeration value="service-module"/>
+          <xs:enumeration value="lander"/>
+          <xs:enumeration value="ascent-vehicle"/>
+          <xs:enumeration value="rover"/>
+          <xs:enumeration value="robotic-arm"/>
+          <xs:enumeration value="power-propulsion"/>
+          <xs:enumeration value="logistics"/>
+          <xs:enumeration value="orbiter"/>
+          <xs:enumeration value="sample-container"/>
+          <xs:enumeration value="airlock"/>
+          <xs:enumeration value="communications"/>
+          <xs:enumeration value="surface-power"/>
+          <xs:enumeration value="science-payload"/>
+          <xs:enumeration value="return-vehicle"/>
+        </xs:restriction>
+      </xs:simpleType>
+      <xs:simpleType name="InterfaceFunction">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="docking"/>
+          <xs:enumeration value="berthing"/>
+          <xs:enumeration value="power"/>
+          <xs:enumeration value="data"/>
+          <xs:enumeration value="comms"/>
+          <xs:enumeration value="avionics"/>
+          <xs:enumeration value="robotics"/>
+          <xs:enumeration value="thermal"/>
+          <xs:enumeration value="eclss"/>
+          <xs:enumeration value="rendezvous"/>
+          <xs:enumeration value="navigation"/>
+          <xs:enumeration value="mechanical"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:element name="agency">
+        <xs:annotation><xs:documentation>One agency or provider per file.</xs:documentation></xs:annotation>
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="description" type="Text" minOccurs="0"/>
+            <xs:element name="source" type="Source" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="membership" type="Membership" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="budget" type="Budget" minOccurs="0"/>
+            <xs:element name="growth" type="Growth" minOccurs="0"/>
+            <xs:element name="no-cooperation-with" type="Restriction" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="export-regime" type="ExportRegime" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="capability" type="Capability" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="standard" type="Standard" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="design" type="Design" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="vehicle" type="Vehicle" minOccurs="0" maxOccurs="unbounded"/>
+          </xs:sequence>
+          <xs:attribute name="id" type="Identifier" use="required"/>
+          <xs:attribute name="name" type="Text" use="required"/>
+          <xs:attribute name="kind" type="AgencyKind" use="required"/>
+          <xs:attribute name="country" type="Text"/>
+        </xs:complexType>
+      </xs:element>
+
+      <xs:complexType name="Membership">
+        <xs:annotation><xs:documentation>
+          A cooperation framework the agency belongs to: artemis-accords, ilrs, iss-partnership, esa-member...
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="group" type="Identifier" use="required"/>
+        <xs:attribute name="since" type="Date"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Budget">
+        <xs:annotation><xs:documentation>
+          What the agency can put into exploration per fiscal year, in millions of `currency` at `base-year`
+          prices; `usd-per-unit` converts to US dollars. Years after the last listed year repeat it.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="year" maxOccurs="200">
+            <xs:complexType>
+              <xs:attribute name="fy" type="xs:gYear" use="required"/>
+              <xs:attribute name="amount-m" type="Amount" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="currency" type="Text" use="required"/>
+        <xs:attribute name="usd-per-unit" type="Positive" use="required"/>
+        <xs:attribute name="base-year" type="xs:gYear" use="required"/>
+        <xs:attribute name="fiscal-year-start-month" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:positiveInteger"><xs:maxInclusive value="12"/></xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="max-concurrent-developments" type="xs:positiveInteger" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Growth">
+        <xs:annotation><xs:documentation>
+          Agency-level growth factors, drawn once per trial (lognormal from median and P90), that multiply the
+          cost and duration of all of the agency's developments, so that they slip together.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="cost-median" type="Positive" use="required"/>
+        <xs:attribute name="cost-p90" type="Positive" use="required"/>
+        <xs:attribute name="schedule-median" type="Positive" use="required"/>
+        <xs:attribute name="schedule-p90" type="Positive" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Restriction">
+        <xs:annotation><xs:documentation>
+          A party this agency may not cooperate with bilaterally, and why (e.g. the Wolf Amendment).
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="party" type="Identifier" use="required"/>
+        <xs:attribute name="reason" type="Text" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="ExportRegime">
+        <xs:annotation><xs:documentation>
+          An export-control regime (e.g. itar) under which this agency may receive controlled designs.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="name" type="Identifier" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Capability">
+        <xs:annotation><xs:documentation>
+          What the agency could build on its own if it had to (used for go-alone and Shapley coalitions): an
+          element kind, and factors on the cost and duration of the cheapest design of that kind.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="kind" type="ElementKind" use="required"/>
+        <xs:attribute name="cost-factor" type="Positive" use="required"/>
+        <xs:attribute name="schedule-factor" type="Positive" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Standard">
+        <xs:annotation><xs:documentation>
+          An interface standard this agency publishes (published="true", e.g. IDSS) or a bespoke interface
+          definition (published="false"), with its revisions.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="revision" maxOccurs="50">
+            <xs:complexType>
+              <xs:attribute name="id" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="function" type="InterfaceFunction" use="required"/>
+        <xs:attribute name="published" type="xs:boolean" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Interface">
+        <xs:attribute name="standard" type="Identifier" use="required"/>
+        <xs:attribute name="revision" type="Identifier" use="required"/>
+        <xs:attribute name="parameters" type="Text"/>
+      </xs:complexType>
+
+      <xs:complexType name="Design">
+        <xs:annotation><xs:documentation>
+          An element design: its development phases (three-point duration and cost each), the fixed monthly
+          cost of its standing army, the interfaces it provides and requires, and its operational reliability
+          over a mission.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="description" type="Text" minOccurs="0"/>
+          <xs:element name="phase" maxOccurs="10">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="duration-days" type="ThreePoint"/>
+                <xs:element name="cost-musd" type="ThreePoint"/>
+              </xs:sequence>
+              <xs:attribute name="name" type="Identifier" use="required"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="provides" type="Interface" minOccurs="0" maxOccurs="50"/>
+          <xs:element name="requires" type="Interface" minOccurs="0" maxOccurs="50"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="kind" type="ElementKind" use="required"/>
+        <xs:attribute name="mass-kg" type="Amount" use="required"/>
+        <xs:attribute name="reliability" type="Probability" use="required"/>
+        <xs:attribute name="standing-army-musd-per-month" type="Amount" default="0"/>
+        <xs:attribute name="prime" type="Identifier"/>
+        <xs:attribute name="export-control" type="Identifier"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Vehicle">
+        <xs:annotation><xs:documentation>
+          A launch service: flight record (reliability is drawn per trial from Beta(successes+1,
+          failures+1)), price, capacity per destination, minimum days between launches, and how long it
+          is grounded after a failure.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="capacity" maxOccurs="10">
+            <xs:complexType>
+              <xs:attribute name="destination" type="Destination" use="required"/>
+              <xs:attribute name="kg" type="Amount" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="successes" type="Count" use="required"/>
+        <xs:attribute name="attempts" type="Count" use="required"/>
+        <xs:attribute name="price-musd" type="Amount" use="required"/>
+        <xs:attribute name="min-days-between-launches" type="Amount" use="required"/>
+        <xs:attribute name="stand-down-days" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+    </xs:schema>
+    """#

@@ -1,0 +1,236 @@
+/// The XSD for mission files (`Missions/*.xml`), as printed by `consortium schema mission`.
+let missionSchema = #"""
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- Consortium mission file schema, version 1.
+         A campaign of one or more missions: the element instances each agency contributes, the interface
+         contracts between them, the launches, launch windows and objectives of each mission, a risk
+         register, and how common costs are shared. A single mission is a campaign of one. -->
+    <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
+    \#(commonSchemaTypes)
+      <xs:simpleType name="Architecture">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="lead-agency"/>
+          <xs:enumeration value="two-blocs"/>
+          <xs:enumeration value="integrated-barter"/>
+          <xs:enumeration value="parallel-national"/>
+          <xs:enumeration value="bilateral"/>
+          <xs:enumeration value="national"/>
+        </xs:restriction>
+      </xs:simpleType>
+      <xs:simpleType name="Body">
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="moon"/>
+          <xs:enumeration value="mars"/>
+        </xs:restriction>
+      </xs:simpleType>
+
+      <xs:element name="campaign">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="description" type="Text" minOccurs="0"/>
+            <xs:element name="source" type="Source" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="cost-sharing" type="CostSharing" minOccurs="0"/>
+            <xs:element name="element" type="ElementInstance" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="contract" type="Contract" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="mission" type="Mission" maxOccurs="unbounded"/>
+            <xs:element name="risk" type="Risk" minOccurs="0" maxOccurs="unbounded"/>
+          </xs:sequence>
+          <xs:attribute name="id" type="Identifier" use="required"/>
+          <xs:attribute name="name" type="Text" use="required"/>
+          <xs:attribute name="lead" type="Identifier" use="required"/>
+          <xs:attribute name="architecture" type="Architecture" use="required"/>
+          <xs:attribute name="start" type="Date" use="required"/>
+          <xs:attributeGroup ref="Provenance"/>
+        </xs:complexType>
+      </xs:element>
+
+      <xs:complexType name="CostSharing">
+        <xs:annotation><xs:documentation>
+          Common costs (operations of shared infrastructure) and how they are split: who-builds-pays (each
+          agency in proportion to the development cost it carries), fixed-shares (the declared percentages,
+          as in the ISS common systems operations costs), or equal.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="share" minOccurs="0" maxOccurs="100">
+            <xs:complexType>
+              <xs:attribute name="agency" type="Identifier" use="required"/>
+              <xs:attribute name="percent" type="Amount" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="common-cost" minOccurs="0" maxOccurs="100">
+            <xs:complexType>
+              <xs:attribute name="id" type="Identifier" use="required"/>
+              <xs:attribute name="name" type="Text" use="required"/>
+              <xs:attribute name="musd-per-year" type="Amount" use="required"/>
+              <xs:attribute name="from" type="Date" use="required"/>
+              <xs:attribute name="to" type="Date" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="policy" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="who-builds-pays"/>
+              <xs:enumeration value="fixed-shares"/>
+              <xs:enumeration value="equal"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+      </xs:complexType>
+
+      <xs:complexType name="ElementInstance">
+        <xs:annotation><xs:documentation>
+          One element built for this campaign: which design, which agency contributes (and pays for) it,
+          when its development starts, and how much of it is already done at the campaign start.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="design" type="Identifier" use="required"/>
+        <xs:attribute name="agency" type="Identifier" use="required"/>
+        <xs:attribute name="start" type="Date" use="required"/>
+        <xs:attribute name="progress" type="Probability" default="0"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Contract">
+        <xs:annotation><xs:documentation>
+          An interface contract: `provider` delivers `element` to `consumer` for integration with its
+          `counterpart`, built to `standard` at `revision`, by `need-by`; verification of the interface takes
+          `verification-days`. What the provider receives in return is listed as return entries.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="return" minOccurs="0" maxOccurs="20">
+            <xs:complexType>
+              <xs:attribute name="kind" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:enumeration value="crew-seat"/>
+                    <xs:enumeration value="flight"/>
+                    <xs:enumeration value="cash"/>
+                    <xs:enumeration value="common-cost-offset"/>
+                    <xs:enumeration value="surface-access"/>
+                    <xs:enumeration value="data"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+              <xs:attribute name="count" type="Count" default="1"/>
+              <xs:attribute name="value-musd" type="Amount" use="required"/>
+              <xs:attribute name="note" type="Text"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="provider" type="Identifier" use="required"/>
+        <xs:attribute name="consumer" type="Identifier" use="required"/>
+        <xs:attribute name="element" type="Identifier" use="required"/>
+        <xs:attribute name="counterpart" type="Identifier" use="required"/>
+        <xs:attribute name="standard" type="Identifier" use="required"/>
+        <xs:attribute name="revision" type="Identifier" use="required"/>
+        <xs:attribute name="need-by" type="Date" use="required"/>
+        <xs:attribute name="verification-days" type="Amount" use="required"/>
+        <xs:attribute name="penalty-musd-per-month" type="Amount" default="0"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Mission">
+        <xs:sequence>
+          <xs:element name="description" type="Text" minOccurs="0"/>
+          <xs:element name="windows" type="Windows" minOccurs="0"/>
+          <xs:element name="launch" type="Launch" maxOccurs="50"/>
+          <xs:element name="dock" minOccurs="0" maxOccurs="50">
+            <xs:annotation><xs:documentation>
+              After arrival, `element` docks or berths to `target` through the interface of `contract`.
+            </xs:documentation></xs:annotation>
+            <xs:complexType>
+              <xs:attribute name="element" type="Identifier" use="required"/>
+              <xs:attribute name="target" type="Identifier" use="required"/>
+              <xs:attribute name="contract" type="Identifier"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="objective" maxOccurs="50">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="needs" maxOccurs="100">
+                  <xs:complexType>
+                    <xs:attribute name="element" type="Identifier" use="required"/>
+                  </xs:complexType>
+                </xs:element>
+              </xs:sequence>
+              <xs:attribute name="id" type="Identifier" use="required"/>
+              <xs:attribute name="name" type="Text" use="required"/>
+              <xs:attribute name="target" type="Date"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="body" type="Body" use="required"/>
+        <xs:attribute name="after" type="IdentifierList"/>
+        <xs:attribute name="transit-days" type="Amount" use="required"/>
+        <xs:attribute name="duration-days" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Windows">
+        <xs:annotation><xs:documentation>
+          Launch windows: `lunar` (roughly monthly opportunities) or `mars` (every synodic period, 779.9
+          days, from a reference window opening), each open for `width-days`.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="kind" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="lunar"/>
+              <xs:enumeration value="mars"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="reference" type="Date" use="required"/>
+        <xs:attribute name="period-days" type="Positive" use="required"/>
+        <xs:attribute name="width-days" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Launch">
+        <xs:sequence>
+          <xs:element name="payload" maxOccurs="20">
+            <xs:complexType>
+              <xs:attribute name="element" type="Identifier" use="required"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="vehicle" type="Identifier" use="required"/>
+        <xs:attribute name="destination" type="Destination" use="required"/>
+        <xs:attribute name="earliest" type="Date"/>
+        <xs:attribute name="on-failure" default="rebuild">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="rebuild"/>
+              <xs:enumeration value="lose"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="rebuild-fraction" type="Probability" default="0.5"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Risk">
+        <xs:annotation><xs:documentation>
+          A discrete risk from the risk register: with `probability` per trial it strikes `element` during
+          `phase` (or the agency's developments), adding `impact-days` and `impact-musd`.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="description" type="Text" minOccurs="0"/>
+        </xs:sequence>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="element" type="Identifier" use="required"/>
+        <xs:attribute name="phase" type="Identifier"/>
+        <xs:attribute name="probability" type="Probability" use="required"/>
+        <xs:attribute name="impact-days" type="Amount" use="required"/>
+        <xs:attribute name="impact-musd" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+    </xs:schema>
+    """#

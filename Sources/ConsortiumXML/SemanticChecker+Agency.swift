@@ -1,0 +1,63 @@
+import ConsortiumModel
+
+extension SemanticChecker {
+    mutating func check(_ agency: Agency) {
+        if let budget = agency.budget {
+            var previous: Int?
+            for year in budget.years {
+                if let previous, year.fiscalYear <= previous {
+                    error(
+                        year.location, "dates-out-of-order",
+                        "fiscal year \(year.fiscalYear) comes after \(previous); budget years must be listed in increasing order",
+                        hint: "sort the <year> entries and remove duplicates")
+                }
+                previous = year.fiscalYear
+            }
+        }
+        if let growth = agency.growth {
+            if growth.costP90 < growth.costMedian || growth.scheduleP90 < growth.scheduleMedian {
+                error(
+                    growth.location, "impossible-value",
+                    "a growth factor's P90 is below its median (cost \(growth.costMedian)/\(growth.costP90), schedule \(growth.scheduleMedian)/\(growth.scheduleP90))",
+                    hint: "the P90 of a lognormal is at least its median; swap the values")
+            }
+        }
+        for restriction in agency.restrictions {
+            if restriction.party.id == agency.id {
+                error(
+                    restriction.party.location, "impossible-value", "an agency cannot restrict cooperation with itself")
+            } else {
+                _ = self.agency(restriction.party)
+            }
+        }
+        for standard in agency.standards {
+            checkUnique(
+                standard.revisions, kind: "revision of \(standard.id)", id: { $0 }, at: { _ in standard.location })
+        }
+        for design in agency.designs { check(design) }
+        for vehicle in agency.vehicles where vehicle.successes > vehicle.attempts {
+            error(
+                vehicle.location, "impossible-value",
+                "vehicle '\(vehicle.id)' has \(vehicle.successes) successes in \(vehicle.attempts) attempts",
+                hint: "successes cannot exceed attempts")
+        }
+    }
+
+    private mutating func check(_ design: Design) {
+        checkUnique(design.phases, kind: "phase of design \(design.id)", id: \.name, at: \.location)
+        for phase in design.phases {
+            checkOrdered(phase.durationDays, "the duration of phase '\(phase.name)'", at: phase.location)
+            checkOrdered(phase.costMUSD, "the cost of phase '\(phase.name)'", at: phase.location)
+        }
+        if let prime = design.prime { _ = agency(prime) }
+        for interface in design.provides + design.requires {
+            guard let standard = standard(interface.standard) else { continue }
+            if !standard.revisions.contains(interface.revision) {
+                error(
+                    interface.standard.location, "unknown-reference",
+                    "standard '\(standard.id)' has no revision '\(interface.revision)'",
+                    hint: Suggestion.hint(for: interface.revision, among: standard.revisions, kind: "revision"))
+            }
+        }
+    }
+}

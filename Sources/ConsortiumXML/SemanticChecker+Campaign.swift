@@ -1,0 +1,187 @@
+import ConsortiumModel
+
+extension SemanticChecker {
+    mutating func check(_ campaign: Campaign) {
+        _ = agency(campaign.lead)
+        checkUnique(campaign.elements, kind: "element", id: \.id.rawValue, at: \.location)
+        checkUnique(campaign.contracts, kind: "contract", id: \.id.rawValue, at: \.location)
+        checkUnique(campaign.missions, kind: "mission", id: \.id.rawValue, at: \.location)
+        checkUnique(campaign.missions.flatMap(\.launches), kind: "launch", id: \.id.rawValue, at: \.location)
+        checkUnique(campaign.missions.flatMap(\.objectives), kind: "objective", id: \.id.rawValue, at: \.location)
+        checkUnique(campaign.risks, kind: "risk", id: \.id.rawValue, at: \.location)
+
+        var elements: [ElementID: (instance: ElementInstance, design: Design?)] = [:]
+        for instance in campaign.elements where elements[instance.id] == nil {
+            elements[instance.id] = (instance, checkElement(instance))
+        }
+        let scope = CampaignScope(campaign: campaign, elements: elements)
+        if let sharing = campaign.costSharing { check(sharing) }
+        for contract in campaign.contracts { check(contract, in: scope) }
+        checkContractCycles(campaign)
+        checkMissions(campaign, in: scope)
+        for risk in campaign.risks {
+            guard let design = scope.element(risk.element, checker: &self)?.design, let phase = risk.phase else {
+                continue
+            }
+            if !design.phases.contains(where: { $0.name == phase }) {
+                error(
+                    risk.location, "unknown-reference", "design '\(design.id)' has no phase '\(phase)'",
+                    hint: Suggestion.hint(for: phase, among: design.phases.map(\.name), kind: "phase"))
+            }
+        }
+    }
+
+    /// Resolves the element's agency and design and checks export control; returns the design.
+    private mutating func checkElement(_ instance: ElementInstance) -> Design? {
+        let payer = agency(instance.agency)
+        guard let design = design(instance.design) else { return nil }
+        if let payer, let regime = design.exportControl, payer.id != design.owner, !payer.exportRegimes.contains(regime)
+        {
+            error(
+                instance.agency.location, "policy-violation",
+                "design '\(design.id)' is export-controlled (\(regime)) and '\(payer.id)' is outside that regime",
+                hint:
+                    "give the element to an agency that declares <export-regime name=\"\(regime)\"/>, or use another design"
+            )
+        }
+        return design
+    }
+
+    private mutating func check(_ sharing: CostSharing) {
+        for share in sharing.shares { _ = agency(share.agency) }
+        if sharing.policy == .fixedShares {
+            let total = sharing.shares.reduce(0) { $0 + $1.percent }
+            if abs(total - 100) > 0.05 {
+                error(
+                    sharing.location, "impossible-value",
+                    "fixed shares add up to \(total.formatted2) %, not 100 %",
+                    hint: "adjust the <share> percentages so they sum to 100")
+            }
+        }
+        for cost in sharing.commonCosts where cost.to < cost.from {
+            error(
+                cost.location, "dates-out-of-order",
+                "common cost '\(cost.id)' ends (\(cost.to)) before it starts (\(cost.from))")
+        }
+    }
+
+    private mutating func check(_ contract: Contract, in scope: CampaignScope) {
+        let provider = agency(contract.provider)
+        let consumer = agency(contract.consumer)
+        let element = scope.element(contract.element, checker: &self)
+        let counterpart = scope.element(contract.counterpart, checker: &self)
+        if let element, element.instance.agency.id != contract.provider.id {
+            error(
+                contract.provider.location, "contract-party-mismatch",
+                "provider '\(contract.provider.id)' does not contribute element '\(element.instance.id)' (\(element.instance.agency.id) does)",
+                hint: "the provider must be the agency of the delivered element")
+        }
+        if let counterpart, counterpart.instance.agency.id != contract.consumer.id {
+            error(
+                contract.consumer.location, "contract-party-mismatch",
+                "consumer '\(contract.consumer.id)' does not contribute element '\(counterpart.instance.id)' (\(counterpart.instance.agency.id) does)",
+                hint: "the consumer must be the agency of the counterpart element")
+        }
+        if let provider, let consumer { checkPolicy(provider, consumer, at: contract.location) }
+        if let consumer, let design = element?.design, let regime = design.exportControl, consumer.id != design.owner,
+            !consumer.exportRegimes.contains(regime)
+        {
+            error(
+                contract.consumer.location, "policy-violation",
+                "design '\(design.id)' is export-controlled (\(regime)) and consumer '\(consumer.id)' is outside that regime"
+            )
+        }
+        guard let standard = standard(contract.standard) else { return }
+        if !standard.revisions.contains(contract.revision) {
+            error(
+                contract.location, "unknown-reference",
+                "standard '\(standard.id)' has no revision '\(contract.revision)'",
+                hint: Suggestion.hint(for: contract.revision, among: standard.revisions, kind: "revision"))
+            return
+        }
+        guard let element, let counterpart, let left = element.design, let right = counterpart.design else { return }
+        checkInterface(
+            contract, standard: standard, provided: (element.instance.id, left),
+            consumed: (counterpart.instance.id, right))
+        if let earliest = scope.earliestDelivery(of: element.instance, design: left), earliest > contract.needBy {
+            warning(
+                contract.location, "need-by-early",
+                "need-by \(contract.needBy) is before the earliest possible delivery of '\(element.instance.id)' (\(earliest))",
+                hint:
+                    "even with every phase at its minimum the element cannot be delivered in time; move need-by or the start date"
+            )
+        }
+    }
+
+    private mutating func checkInterface(
+        _ contract: Contract, standard: Standard, provided: (ElementID, Design), consumed: (ElementID, Design)
+    ) {
+        var anyProvides = false
+        for (element, design) in [provided, consumed] {
+            let declared = design.declares(standard.id)
+            if declared.isEmpty {
+                error(
+                    contract.standard.location, "interface-incompatible",
+                    "design '\(design.id)' of element '\(element)' does not declare standard '\(standard.id)'",
+                    hint:
+                        "add <provides standard=\"\(standard.id)\" revision=\"\(contract.revision)\"/> to the design, or contract another standard"
+                )
+            } else if !declared.contains(where: { $0.revision == contract.revision }) {
+                let revisions = declared.map(\.revision).joined(separator: ", ")
+                error(
+                    contract.location, "interface-incompatible",
+                    "'\(element)' builds to \(standard.id) revision \(revisions), but the contract needs revision \(contract.revision)",
+                    hint: "align the contract's revision with both designs")
+            }
+            anyProvides = anyProvides || design.provides.contains { $0.standard.id == standard.id }
+        }
+        if !anyProvides {
+            error(
+                contract.location, "interface-incompatible",
+                "neither '\(provided.0)' nor '\(consumed.0)' provides \(standard.id); both only require it",
+                hint: "one side must provide the interface")
+        }
+    }
+
+    mutating func checkPolicy(_ a: Agency, _ b: Agency, at location: SourceLocation) {
+        for (from, to) in [(a, b), (b, a)] {
+            if let rule = from.restrictions.first(where: { $0.party.id == to.id }) {
+                error(
+                    location, "policy-violation",
+                    "'\(from.id)' may not cooperate bilaterally with '\(to.id)': \(rule.reason)",
+                    hint: "remove the contract or give it to a party without this restriction")
+            }
+        }
+    }
+
+    private mutating func checkContractCycles(_ campaign: Campaign) {
+        var edges: [String: [String]] = [:]
+        for contract in campaign.contracts {
+            edges[contract.counterpart.id.rawValue, default: []].append(contract.element.id.rawValue)
+        }
+        if let cycle = CycleFinder.firstCycle(nodes: campaign.elements.map(\.id.rawValue), edges: edges),
+            let first = campaign.contracts.first(where: { $0.counterpart.id.rawValue == cycle[0] })
+        {
+            error(
+                first.location, "dependency-cycle",
+                "contracts form a dependency cycle: \(cycle.joined(separator: " waits for "))",
+                hint: "an element cannot wait, through contracts, for its own delivery; break one contract")
+        }
+    }
+}
+
+extension Double {
+    /// The shortest text for a number in a message: `900` rather than `900.0`.
+    var plain: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
+
+    /// Two decimals, for messages.
+    var formatted2: String {
+        let scaled = (self * 100).rounded()
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = Int(abs(scaled))
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

@@ -1,0 +1,56 @@
+import ConsortiumModel
+
+extension SemanticChecker {
+    mutating func check(_ scenario: Scenario) {
+        guard let campaign = library.campaign(scenario.campaign.id) else {
+            if !trustUnknownCampaigns {
+                unknown(scenario.campaign, "campaign", among: library.campaigns.map(\.id.rawValue))
+            }
+            return
+        }
+        let elementIDs = campaign.elements.map(\.id.rawValue)
+        if let settings = scenario.monteCarlo {
+            for date in [settings.targetDate, settings.horizon].compactMap({ $0 }) where date <= campaign.start {
+                error(
+                    scenario.location, "dates-out-of-order",
+                    "monte-carlo date \(date) is not after the campaign start \(campaign.start)")
+            }
+        }
+        for override in scenario.overrides {
+            switch override.change {
+            case .withdraw(let who, let date, let replacement, _):
+                _ = agency(who)
+                if let replacement {
+                    if replacement.id == who.id {
+                        error(replacement.location, "impossible-value", "an agency cannot replace itself")
+                    } else {
+                        _ = agency(replacement)
+                    }
+                }
+                if date < campaign.start {
+                    warning(
+                        override.location, "dates-out-of-order",
+                        "withdrawal on \(date) is before the campaign starts (\(campaign.start))")
+                }
+            case .budgetChange(let who, _, _):
+                _ = agency(who)
+            case .delay(let element, _):
+                if !elementIDs.contains(element.id.rawValue) { unknown(element, "element", among: elementIDs) }
+            case .launchFailure(let launch, _):
+                let launches = campaign.missions.flatMap(\.launches).map(\.id.rawValue)
+                if !launches.contains(launch.id.rawValue) { unknown(launch, "launch", among: launches) }
+            case .ground(let vehicle, _, _, _):
+                _ = self.vehicle(vehicle)
+            case .reassign(let contractRef, let provider):
+                let contracts = campaign.contracts.map(\.id.rawValue)
+                guard let contract = campaign.contracts.first(where: { $0.id == contractRef.id }) else {
+                    unknown(contractRef, "contract", among: contracts)
+                    continue
+                }
+                if let newProvider = agency(provider), let consumer = library.agency(contract.consumer.id) {
+                    checkPolicy(newProvider, consumer, at: provider.location)
+                }
+            }
+        }
+    }
+}

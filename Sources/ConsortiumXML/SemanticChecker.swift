@@ -1,0 +1,111 @@
+import ConsortiumModel
+
+/// Checks what a schema cannot: references, duplicates, interface compatibility, cycles, policies
+/// and impossible values. Every finding is a diagnostic at the offending line and column.
+struct SemanticChecker {
+    let library: Library
+    private(set) var diagnostics: [Diagnostic] = []
+    /// When an agency file failed to load, references to agencies, designs, vehicles and standards
+    /// that don't resolve may be defined there: they are not reported.
+    var trustUnknownAgencyItems = false
+    /// Likewise for campaign references, when a mission file failed to load.
+    var trustUnknownCampaigns = false
+
+    init(library: Library) {
+        self.library = library
+    }
+
+    mutating func run() {
+        checkGlobalDuplicates()
+        for agency in library.agencies { check(agency) }
+        for campaign in library.campaigns { check(campaign) }
+        for scenario in library.scenarios { check(scenario) }
+    }
+
+    // MARK: Reporting
+
+    mutating func error(_ location: SourceLocation, _ code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(at: location, code: code, message, hint: hint))
+    }
+
+    mutating func warning(_ location: SourceLocation, _ code: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(at: location, code: code, message, hint: hint))
+    }
+
+    /// Reports `reference` as unknown, with a "did you mean" among `candidates`.
+    mutating func unknown<Tag>(_ reference: Reference<Tag>, _ kind: String, among candidates: [String]) {
+        error(
+            reference.location, "unknown-reference", "unknown \(kind) '\(reference.id)'",
+            hint: Suggestion.hint(for: reference.id.rawValue, among: candidates, kind: kind))
+    }
+
+    /// Resolves an agency-file item (agency, design, vehicle, standard), reporting it when unknown.
+    mutating func resolve<Tag, Value>(
+        _ reference: Reference<Tag>, _ kind: String, lookup: (Identifier<Tag>) -> Value?, candidates: () -> [String]
+    ) -> Value? {
+        if let value = lookup(reference.id) { return value }
+        if !trustUnknownAgencyItems { unknown(reference, kind, among: candidates()) }
+        return nil
+    }
+
+    mutating func agency(_ reference: Reference<AgencyTag>) -> Agency? {
+        let library = self.library
+        return resolve(reference, "agency", lookup: library.agency) { library.agencies.map(\.id.rawValue) }
+    }
+
+    mutating func design(_ reference: Reference<DesignTag>) -> Design? {
+        let library = self.library
+        return resolve(reference, "design", lookup: library.design) {
+            library.agencies.flatMap { $0.designs.map(\.id.rawValue) }
+        }
+    }
+
+    mutating func vehicle(_ reference: Reference<VehicleTag>) -> Vehicle? {
+        let library = self.library
+        return resolve(reference, "vehicle", lookup: library.vehicle) {
+            library.agencies.flatMap { $0.vehicles.map(\.id.rawValue) }
+        }
+    }
+
+    mutating func standard(_ reference: Reference<StandardTag>) -> Standard? {
+        let library = self.library
+        return resolve(reference, "standard", lookup: library.standard) {
+            library.agencies.flatMap { $0.standards.map(\.id.rawValue) }
+        }
+    }
+
+    /// Reports every id in `items` seen before, at the later occurrence.
+    mutating func checkUnique<Item>(_ items: [Item], kind: String, id: (Item) -> String, at: (Item) -> SourceLocation) {
+        var first: [String: SourceLocation] = [:]
+        for item in items {
+            let key = id(item)
+            if let earlier = first[key] {
+                error(
+                    at(item), "duplicate-id", "duplicate \(kind) id '\(key)'",
+                    hint: "it is already defined at \(earlier); ids must be unique")
+            } else {
+                first[key] = at(item)
+            }
+        }
+    }
+
+    /// Reports a three-point estimate that is not min <= likely <= max.
+    mutating func checkOrdered(_ estimate: ThreePoint, _ what: String, at location: SourceLocation) {
+        if !estimate.isOrdered {
+            error(
+                location, "impossible-value",
+                "\(what) must satisfy min <= likely <= max, but is \(estimate.min.plain) / \(estimate.likely.plain) / \(estimate.max.plain)",
+                hint: "reorder the three points, or widen the range")
+        }
+    }
+
+    private mutating func checkGlobalDuplicates() {
+        checkUnique(library.agencies, kind: "agency", id: \.id.rawValue, at: \.location)
+        let designs = library.agencies.flatMap(\.designs)
+        checkUnique(designs, kind: "design", id: \.id.rawValue, at: \.location)
+        checkUnique(library.agencies.flatMap(\.vehicles), kind: "vehicle", id: \.id.rawValue, at: \.location)
+        checkUnique(library.agencies.flatMap(\.standards), kind: "standard", id: \.id.rawValue, at: \.location)
+        checkUnique(library.campaigns, kind: "campaign", id: \.id.rawValue, at: \.location)
+        checkUnique(library.scenarios, kind: "scenario", id: \.id.rawValue, at: \.location)
+    }
+}

@@ -1,0 +1,108 @@
+import ConsortiumModel
+
+/// The raw bytes of a file, with line starts, used to give elements and attributes exact columns.
+///
+/// libxml2 reports the line of a node but not its column; the column is found by scanning the
+/// line for the element's start tag. Elements are located in document order with a moving
+/// cursor, so two elements with the same name on one line get their own columns.
+struct SourceText {
+    let path: String
+    let bytes: [UInt8]
+    private let lineStarts: [Int]
+    private var cursor = 0
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// The location of a byte offset (1-based line and column; columns count bytes).
+    func location(ofOffset offset: Int) -> SourceLocation {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return SourceLocation(file: path, line: low + 1, column: offset - lineStarts[low] + 1)
+    }
+
+    /// The start of line `line` (1-based), clamped to the text.
+    func offset(ofLine line: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        return line <= lineStarts.count ? lineStarts[line - 1] : bytes.count
+    }
+
+    /// Finds the start tag `<name` of the next element in document order and moves past it.
+    ///
+    /// libxml2 gives the line on which a start tag ends, so the tag is the last `<name` between
+    /// the cursor and the end of that line (an earlier match could sit in a comment).
+    mutating func locateStartTag(named name: String, endingOnLine line: Int) -> Int? {
+        let pattern = Array("<\(name)".utf8)
+        let limit = min(bytes.count, offset(ofLine: line + 1))
+        var found: Int?
+        var i = cursor
+        while i + pattern.count <= bytes.count {
+            if i >= limit, found != nil { break }
+            if bytes[i] == pattern[0], matches(pattern, at: i) {
+                let after = i + pattern.count
+                if after == bytes.count || isTagNameEnd(bytes[after]) {
+                    found = i
+                    if i >= limit { break }
+                }
+            }
+            i += 1
+        }
+        if let found { cursor = found + 1 }
+        return found
+    }
+
+    /// Offsets of the attribute names in the start tag beginning at `tagOffset`.
+    func attributeOffsets(inTagAt tagOffset: Int) -> [(name: String, offset: Int)] {
+        var result: [(String, Int)] = []
+        var i = tagOffset + 1
+        while i < bytes.count, !isTagNameEnd(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") { break }
+            if isSpace(byte) {
+                i += 1
+                continue
+            }
+            let nameStart = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "="), !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") {
+                i += 1
+            }
+            let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") {
+                if bytes[i] == UInt8(ascii: ">") { return result }
+                i += 1
+            }
+            guard i < bytes.count else { break }
+            let quote = bytes[i]
+            i += 1
+            while i < bytes.count, bytes[i] != quote { i += 1 }
+            i += 1
+            result.append((name, nameStart))
+        }
+        return result
+    }
+
+    private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+        for (k, byte) in pattern.enumerated() where bytes[offset + k] != byte { return false }
+        return true
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private func isTagNameEnd(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
+}

@@ -1,0 +1,78 @@
+import CLibXML2
+import ConsortiumModel
+
+/// Copies a libxml2 element tree into `XMLElement` values, with exact locations, within limits.
+struct TreeBuilder {
+    var source: SourceText
+    let limits: LoadLimits
+    private(set) var elementCount = 0
+    private(set) var limitProblem: Diagnostic?
+
+    init(source: SourceText, limits: LoadLimits) {
+        self.source = source
+        self.limits = limits
+    }
+
+    /// Converts `node` and its descendants; returns a childless element once a limit is hit.
+    mutating func element(_ node: xmlNodePtr, depth: Int) -> XMLElement {
+        let name = String(cString: node.pointee.name)
+        let line = Int(xmlGetLineNo(node))
+        elementCount += 1
+        let tagOffset = source.locateStartTag(named: name, endingOnLine: line)
+        let location =
+            tagOffset.map { source.location(ofOffset: $0) }
+            ?? SourceLocation(
+                file: source.path,
+                line: line, column: 0)
+        if limitProblem == nil {
+            if depth > limits.maxDepth {
+                limitProblem = .error(
+                    at: location, code: "too-deep",
+                    "elements are nested \(depth) levels deep; the limit is \(limits.maxDepth)",
+                    hint: "Consortium files nest at most 6 levels; is this the right file?")
+            } else if elementCount > limits.maxElements {
+                limitProblem = .error(
+                    at: location, code: "too-many-elements",
+                    "the file has more than \(limits.maxElements) elements, the limit",
+                    hint: "split the campaign into several files")
+            }
+        }
+
+        let attributes = self.attributes(of: node, tagOffset: tagOffset, fallback: location)
+        var children: [XMLElement] = []
+        var text = ""
+        var child = node.pointee.children
+        while let current = child, limitProblem == nil {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(element(current, depth: depth + 1))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return XMLElement(
+            name: name, location: location, attributes: attributes, children: children,
+            text: text.trimmingWhitespace, endLine: line)
+    }
+
+    private func attributes(of node: xmlNodePtr, tagOffset: Int?, fallback: SourceLocation) -> [XMLAttribute] {
+        let offsets = tagOffset.map { source.attributeOffsets(inTagAt: $0) } ?? []
+        var result: [XMLAttribute] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            let name = String(cString: attribute.pointee.name)
+            var value = ""
+            if let raw = xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1) {
+                value = String(cString: raw)
+                consortium_xmlFree(raw)
+            }
+            let location = offsets.first { $0.name == name }.map { source.location(ofOffset: $0.offset) } ?? fallback
+            result.append(XMLAttribute(name: name, value: value, location: location))
+            property = attribute.pointee.next
+        }
+        return result
+    }
+}
