@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConsortiumXMLTests", dependencies: ["ConsortiumXML", "ConsortiumModel", "ConsortiumCLI"],
-            resources: [.copy("Corpus")], swiftSettings: strict),
+            exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "ConsortiumEngineTests", dependencies: ["ConsortiumEngine", "ConsortiumRandom"],
             swiftSettings: checked),

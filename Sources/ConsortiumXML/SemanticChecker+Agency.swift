@@ -25,7 +25,8 @@ extension SemanticChecker {
         for restriction in agency.restrictions {
             if restriction.party.id == agency.id {
                 error(
-                    restriction.party.location, "impossible-value", "an agency cannot restrict cooperation with itself")
+                    restriction.party.location, "impossible-value", "an agency cannot restrict cooperation with itself",
+                    hint: "remove this <no-cooperation-with> entry")
             } else {
                 _ = self.agency(restriction.party)
             }

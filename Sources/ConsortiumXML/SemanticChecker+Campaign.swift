@@ -61,7 +61,8 @@ extension SemanticChecker {
         for cost in sharing.commonCosts where cost.to < cost.from {
             error(
                 cost.location, "dates-out-of-order",
-                "common cost '\(cost.id)' ends (\(cost.to)) before it starts (\(cost.from))")
+                "common cost '\(cost.id)' ends (\(cost.to)) before it starts (\(cost.from))",
+                hint: "swap the from and to dates")
         }
     }
 
@@ -88,7 +89,9 @@ extension SemanticChecker {
         {
             error(
                 contract.consumer.location, "policy-violation",
-                "design '\(design.id)' is export-controlled (\(regime)) and consumer '\(consumer.id)' is outside that regime"
+                "design '\(design.id)' is export-controlled (\(regime)) and consumer '\(consumer.id)' is outside that regime",
+                hint:
+                    "the consumer must declare <export-regime name=\"\(regime)\"/>, or the element must use another design"
             )
         }
         guard let standard = standard(contract.standard) else { return }

@@ -63,7 +63,8 @@ extension SemanticChecker {
         if let windows = mission.windows, windows.widthDays > windows.periodDays {
             warning(
                 windows.location, "window-wider-than-period",
-                "windows open \(windows.widthDays) days every \(windows.periodDays) days, so they are always open")
+                "windows open \(windows.widthDays) days every \(windows.periodDays) days, so they are always open",
+                hint: "make width-days smaller than period-days")
         }
     }
 

@@ -13,7 +13,8 @@ extension SemanticChecker {
             for date in [settings.targetDate, settings.horizon].compactMap({ $0 }) where date <= campaign.start {
                 error(
                     scenario.location, "dates-out-of-order",
-                    "monte-carlo date \(date) is not after the campaign start \(campaign.start)")
+                    "monte-carlo date \(date) is not after the campaign start \(campaign.start)",
+                    hint: "targets and the horizon must come after the campaign starts")
             }
         }
         for override in scenario.overrides {
@@ -22,7 +23,9 @@ extension SemanticChecker {
                 _ = agency(who)
                 if let replacement {
                     if replacement.id == who.id {
-                        error(replacement.location, "impossible-value", "an agency cannot replace itself")
+                        error(
+                            replacement.location, "impossible-value", "an agency cannot replace itself",
+                            hint: "name another agency as replacement, or none to cancel its elements")
                     } else {
                         _ = agency(replacement)
                     }
@@ -30,7 +33,8 @@ extension SemanticChecker {
                 if date < campaign.start {
                     warning(
                         override.location, "dates-out-of-order",
-                        "withdrawal on \(date) is before the campaign starts (\(campaign.start))")
+                        "withdrawal on \(date) is before the campaign starts (\(campaign.start))",
+                        hint: "the agency then never takes part; remove it from the campaign instead")
                 }
             case .budgetChange(let who, _, _):
                 _ = agency(who)

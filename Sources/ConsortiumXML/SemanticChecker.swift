@@ -24,11 +24,11 @@ struct SemanticChecker {
 
     // MARK: Reporting
 
-    mutating func error(_ location: SourceLocation, _ code: String, _ message: String, hint: String? = nil) {
+    mutating func error(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
         diagnostics.append(.error(at: location, code: code, message, hint: hint))
     }
 
-    mutating func warning(_ location: SourceLocation, _ code: String, _ message: String, hint: String? = nil) {
+    mutating func warning(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
         diagnostics.append(.warning(at: location, code: code, message, hint: hint))
     }
 

@@ -18,7 +18,9 @@ struct TreeBuilder {
         let name = String(cString: node.pointee.name)
         let line = Int(xmlGetLineNo(node))
         elementCount += 1
-        let tagOffset = source.locateStartTag(named: name, endingOnLine: line)
+        var qualified = name
+        if let prefix = node.pointee.ns?.pointee.prefix { qualified = String(cString: prefix) + ":" + name }
+        let tagOffset = source.locateStartTag(named: qualified, endingOnLine: line)
         let location =
             tagOffset.map { source.location(ofOffset: $0) }
             ?? SourceLocation(

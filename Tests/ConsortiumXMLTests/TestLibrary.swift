@@ -1,0 +1,32 @@
+import ConsortiumModel
+import ConsortiumXML
+import Foundation
+
+/// A throw-away copy of the test library in a temporary folder, so tests can break files freely.
+struct TestLibrary {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
+    let root: URL
+
+    /// Copies `Corpus/valid` into a new temporary folder.
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-test-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent("valid"), to: root)
+    }
+
+    /// Writes `bytes` at `relativePath` in the library, replacing any file there.
+    func write(_ bytes: Data, at relativePath: String) throws {
+        try bytes.write(to: root.appendingPathComponent(relativePath))
+    }
+
+    /// Loads the whole library, with paths displayed relative to its root (as a user running in it sees them).
+    func load(_ paths: [String] = ["."], limits: LoadLimits = .default) -> LoadOutcome {
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(root.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        return LibraryLoader(limits: limits).load(paths)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
