@@ -1,0 +1,137 @@
+public import ConsortiumEngine
+import ConsortiumRandom
+
+/// One trial of the SimPy peer campaign as a state machine on the kernel.
+///
+/// Each element runs the peer model's process: request a slot of its agency (FIFO), develop for d days,
+/// release the slot, mark itself delivered, wait for its dependencies' deliveries, integrate for 30 days,
+/// then wait for launch windows, rebuilding (0.5 d days on a slot) after each failed launch.
+///
+/// To reproduce SimPy bit for bit, the model schedules an event wherever SimPy would: a granted request, a
+/// release, a delivery and a process end are zero-delay events, handled later in the same instant in
+/// insertion order. Waiters of one event resume synchronously, in the order they began waiting, inside the
+/// handling of that event, exactly as SimPy runs an event's callbacks.
+///
+/// The model is reused across trials: `prepare(trial:scheduler:)` resets its state without reallocating.
+public struct CampaignModel: SimulationModel, Sendable {
+    /// Per-element state, packed in one array.
+    struct Element: Sendable {
+        /// The development duration d (days).
+        var duration: Double
+        /// The element's accumulated cost.
+        var cost: Double
+        /// The element's random stream (draw #1 was d; later draws are launch attempts).
+        var stream: SplitMix64
+        /// The index of the dependency being waited for.
+        var dependencyCursor: Int32
+        /// Whether the element's current slot use is a rebuild (0.5 d) rather than development (d).
+        var rebuilding: Bool
+    }
+
+    /// The run's parameters.
+    public let configuration: CampaignConfiguration
+    var elements: ContiguousArray<Element>
+    var slots: ContiguousArray<Resource>
+    var delivered: ContiguousArray<Signal>
+    /// Elements waiting for the next window.
+    var windowWaiting: WaitQueue
+    /// Elements released by the window that just ticked, drained by `.windowOpened`.
+    var windowFiring: WaitQueue
+    var launched: Int
+    var lastLaunch: Double
+    var stopScheduled: Bool
+
+    /// Creates the model's storage for `configuration`; call `prepare(trial:scheduler:)` before each trial.
+    public init(configuration: CampaignConfiguration) {
+        self.configuration = configuration
+        let count = configuration.elements
+        let idle = Element(duration: 0, cost: 0, stream: SplitMix64(state: 0), dependencyCursor: 0, rebuilding: false)
+        elements = ContiguousArray(repeating: idle, count: count)
+        slots = ContiguousArray(
+            repeating: Resource(capacity: CampaignConfiguration.slotsPerAgency), count: configuration.agencies)
+        delivered = ContiguousArray(repeating: Signal(), count: count)
+        windowWaiting = WaitQueue(capacity: count)
+        windowFiring = WaitQueue(capacity: count)
+        launched = 0
+        lastLaunch = 0
+        stopScheduled = false
+    }
+
+    /// Resets the state for trial `trial`, draws each element's duration and schedules the initial events.
+    ///
+    /// - Precondition: `scheduler` is empty with its clock at 0.
+    /// - Complexity: O(E).
+    public mutating func prepare(trial: Int, scheduler: inout Scheduler<CampaignEvent>) {
+        precondition(scheduler.isEmpty && scheduler.now == 0, "prepare a trial on a reset scheduler")
+        let seed = UInt64(truncatingIfNeeded: configuration.seed)
+        for index in elements.indices {
+            var stream = SplitMix64(seed: seed, trial: trial, entity: index)
+            let low = CampaignConfiguration.lowDuration(of: index)
+            let duration = Triangular(low: low, mode: low * 1.3, high: low * 2.0).quantile(stream.nextUnit())
+            elements[index] = Element(
+                duration: duration, cost: 0, stream: stream, dependencyCursor: 0, rebuilding: false)
+            delivered[index].reset()
+            scheduler.schedule(.elementStarted(Int32(index)), at: 0, priority: .urgent)
+        }
+        for agency in slots.indices { slots[agency].reset() }
+        windowWaiting.removeAll()
+        windowFiring.removeAll()
+        launched = 0
+        lastLaunch = 0
+        stopScheduled = false
+        scheduler.schedule(.windowsStarted, at: 0, priority: .urgent)
+        scheduler.schedule(.horizon, at: configuration.horizon)
+    }
+
+    /// The outcome of the trial once the run has stopped.
+    public var result: TrialResult {
+        let done = launched == elements.count
+        var total = 0.0
+        for element in elements { total += element.cost }
+        return TrialResult(
+            completion: done ? lastLaunch : configuration.horizon, cost: total, completed: done, events: 0)
+    }
+
+    /// Handles one event; see `CampaignEvent` for what each corresponds to in SimPy.
+    public mutating func handle(_ event: CampaignEvent, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        switch event {
+        case .elementStarted(let id):
+            requestSlot(for: id, scheduler: &scheduler)
+        case .windowsStarted:
+            scheduler.schedule(.windowTick, after: configuration.windowPeriod)
+        case .slotGranted(let id):
+            let element = elements[Int(id)]
+            let hold = element.rebuilding ? 0.5 * element.duration : element.duration
+            scheduler.schedule(.holdEnded(id), after: hold)
+        case .holdEnded(let id):
+            holdEnded(id, scheduler: &scheduler)
+        case .slotReleased(let agency):
+            if let next = slots[Int(agency)].grantHead() { scheduler.schedule(.slotGranted(next), after: 0) }
+        case .delivered(let id):
+            delivered[Int(id)].fire()
+            while let waiter = delivered[Int(id)].popWaiter() {
+                walkDependencies(of: waiter, from: elements[Int(waiter)].dependencyCursor + 1, scheduler: &scheduler)
+            }
+        case .integrated(let id):
+            windowWaiting.append(id)
+        case .windowTick:
+            #if CONSORTIUM_INVARIANTS
+                precondition(windowFiring.isEmpty, "a window ticked before the previous one was drained")
+            #endif
+            swap(&windowWaiting, &windowFiring)
+            scheduler.schedule(.windowOpened, after: 0)
+            scheduler.schedule(.windowTick, after: configuration.windowPeriod)
+        case .windowOpened:
+            while let id = windowFiring.popFirst() { attemptLaunch(id, at: time, scheduler: &scheduler) }
+        case .elementFinished:
+            break
+        case .allLaunched, .horizon:
+            if !stopScheduled {
+                stopScheduled = true
+                scheduler.schedule(.stop, after: 0)
+            }
+        case .stop:
+            scheduler.stop()
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Structural checks of `Scheduler`, compiled only with `CONSORTIUM_INVARIANTS` (debug builds and tests).
+extension Scheduler {
+    /// Traps if the heap order, the lane order or the clock invariant is broken.
+    ///
+    /// Checked: every heap entry is preceded by its parent; the lane is sorted and holds only events of the
+    /// current instant; no pending event lies before the clock; sequence numbers are below `nextSequence`.
+    /// - Complexity: O(n).
+    @usableFromInline
+    func checkInvariants() {
+        #if CONSORTIUM_INVARIANTS
+            let mask = ScheduledEvent<Event>.sequenceMask
+            for index in heap.indices.dropFirst() {
+                let parent = (index - 1) / 4
+                precondition(!heap[index].precedes(heap[parent]), "heap order broken at index \(index)")
+            }
+            for entry in heap {
+                precondition(entry.time >= _now, "heap entry at \(entry.time) is before the clock \(_now)")
+                precondition(entry.key & mask < nextSequence, "sequence number from the future")
+            }
+            precondition(laneHead <= lane.count, "lane head \(laneHead) past lane end \(lane.count)")
+            let pending = lane[laneHead...]
+            for entry in pending {
+                precondition(entry.time == _now, "lane entry at \(entry.time) is not at the clock \(_now)")
+            }
+            for (earlier, later) in zip(pending, pending.dropFirst()) {
+                precondition(earlier.time == later.time && earlier.key < later.key, "lane out of order")
+            }
+        #endif
+    }
+}

@@ -1,0 +1,186 @@
+/// The event queue and virtual clock of a discrete-event simulation.
+///
+/// Events are handled in `(time, priority, insertion sequence)` order, so events of the same instant run in a
+/// fully determined order: by priority, then in the order they were scheduled (SimPy's `eid`, NIO's task id).
+///
+/// Storage is a 4-ary min-heap over a `ContiguousArray`, plus a *same-instant lane*: an event scheduled for
+/// the current instant whose key is not below the lane's last key is appended to a FIFO instead of the heap.
+/// The lane is always sorted, and `popNext()` takes the smaller of the lane head and the heap top, so the order
+/// is exactly the heap order while zero-delay events (grants, releases, signals) cost O(1).
+///
+/// `reset()` empties the queue but keeps its capacity, so a Monte Carlo loop reuses storage across trials and
+/// the steady state allocates nothing per event.
+public struct Scheduler<Event> {
+    /// The current simulated time; set to an event's time before the event is handled.
+    @usableFromInline
+    var _now: Double
+
+    /// A 4-ary min-heap ordered by `ScheduledEvent.precedes`.
+    @usableFromInline
+    var heap: ContiguousArray<ScheduledEvent<Event>>
+
+    /// Events of the current instant, sorted; entries before `laneHead` are consumed.
+    @usableFromInline
+    var lane: ContiguousArray<ScheduledEvent<Event>>
+
+    /// Index of the first unconsumed entry of `lane`.
+    @usableFromInline
+    var laneHead: Int
+
+    /// The insertion sequence number given to the next scheduled event.
+    @usableFromInline
+    var nextSequence: UInt64
+
+    /// Set by `stop()`; read and cleared by the simulator's run loop.
+    @usableFromInline
+    var stopRequested: Bool
+
+    /// Creates an empty queue with the clock at `start`.
+    ///
+    /// - Parameters:
+    ///   - start: The initial simulated time.
+    ///   - capacity: Storage reserved up front for pending events.
+    public init(start: Double = 0, capacity: Int = 0) {
+        _now = start
+        heap = []
+        heap.reserveCapacity(capacity)
+        lane = []
+        lane.reserveCapacity(Swift.min(capacity, 64))
+        laneHead = 0
+        nextSequence = 0
+        stopRequested = false
+    }
+
+    /// The current simulated time.
+    @inlinable
+    public var now: Double { _now }
+
+    /// The number of pending events.
+    @inlinable
+    public var count: Int { heap.count + lane.count - laneHead }
+
+    /// Whether no event is pending.
+    @inlinable
+    public var isEmpty: Bool { heap.isEmpty && laneHead == lane.count }
+
+    /// Asks the running simulator to return after the event being handled.
+    @inlinable
+    public mutating func stop() { stopRequested = true }
+
+    /// Schedules `event` at the absolute time `time`.
+    ///
+    /// - Precondition: `time` is not before `now` (and is not NaN).
+    /// - Returns: A handle that can cancel the event.
+    /// - Complexity: O(1) for an event of the current instant, O(log n) otherwise.
+    @inlinable
+    @discardableResult
+    public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) -> EventHandle {
+        precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
+        let sequence = nextSequence
+        nextSequence &+= 1
+        let entry = ScheduledEvent(time: time, key: UInt64(priority.rawValue) << 56 | sequence, event: event)
+        if time == _now && (laneHead == lane.count || lane[lane.count &- 1].key <= entry.key) {
+            lane.append(entry)
+        } else {
+            heapPush(entry)
+        }
+        #if CONSORTIUM_INVARIANTS
+            checkInvariants()
+        #endif
+        return EventHandle(sequence: sequence)
+    }
+
+    /// Schedules `event` after `delay` units of simulated time.
+    ///
+    /// The event time is computed as `now + delay`, exactly as SimPy does.
+    /// - Precondition: `delay` is not negative.
+    /// - Complexity: O(1) for a zero delay, O(log n) otherwise.
+    @inlinable
+    @discardableResult
+    public mutating func schedule(
+        _ event: Event, after delay: Double, priority: EventPriority = .normal
+    ) -> EventHandle {
+        precondition(delay >= 0, "negative delay \(delay)")
+        return schedule(event, at: _now + delay, priority: priority)
+    }
+
+    /// The next event to be handled, without removing it.
+    ///
+    /// - Complexity: O(1).
+    @inlinable
+    public func peek() -> ScheduledEvent<Event>? {
+        if laneHead < lane.count {
+            let head = lane[laneHead]
+            if let top = heap.first, top.precedes(head) { return top }
+            return head
+        }
+        return heap.first
+    }
+
+    /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
+    ///
+    /// The clock is set *before* the caller handles the event, so a handler always sees `now == time`.
+    /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap.
+    @inlinable
+    public mutating func popNext(notAfter limit: Double = .infinity) -> ScheduledEvent<Event>? {
+        let entry: ScheduledEvent<Event>
+        if laneHead < lane.count, heap.isEmpty || !heap[0].precedes(lane[laneHead]) {
+            guard lane[laneHead].time <= limit else { return nil }
+            entry = lane[laneHead]
+            laneHead &+= 1
+            if laneHead == lane.count {
+                lane.removeAll(keepingCapacity: true)
+                laneHead = 0
+            }
+        } else {
+            guard let top = heap.first, top.time <= limit else { return nil }
+            entry = heapPopMin()
+        }
+        _now = entry.time
+        #if CONSORTIUM_INVARIANTS
+            checkInvariants()
+        #endif
+        return entry
+    }
+
+    /// Cancels a pending event.
+    ///
+    /// Cancellation is rare in the models this kernel serves, so the queue keeps no index from handle to slot:
+    /// the hot path pays nothing and the answer is exact.
+    /// - Returns: `true` if the event was pending and is now removed; `false` if it already ran or was cancelled.
+    /// - Complexity: O(n) to find the event, then O(log n) to restore heap order.
+    @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        defer {
+            #if CONSORTIUM_INVARIANTS
+                checkInvariants()
+            #endif
+        }
+        let mask = ScheduledEvent<Event>.sequenceMask
+        if let index = lane[laneHead...].firstIndex(where: { $0.key & mask == handle.sequence }) {
+            lane.remove(at: index)
+            if laneHead == lane.count {
+                lane.removeAll(keepingCapacity: true)
+                laneHead = 0
+            }
+            return true
+        }
+        guard let index = heap.firstIndex(where: { $0.key & mask == handle.sequence }) else { return false }
+        heapRemove(at: index)
+        return true
+    }
+
+    /// Empties the queue and sets the clock to `start`, keeping storage for reuse.
+    ///
+    /// - Complexity: O(n) for non-trivial event types, O(1) otherwise.
+    public mutating func reset(start: Double = 0) {
+        heap.removeAll(keepingCapacity: true)
+        lane.removeAll(keepingCapacity: true)
+        laneHead = 0
+        nextSequence = 0
+        stopRequested = false
+        _now = start
+    }
+}
+
+extension Scheduler: Sendable where Event: Sendable {}
