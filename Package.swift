@@ -40,11 +40,18 @@ let package = Package(
         .target(name: "ConsortiumRandom", swiftSettings: checked),
         // The discrete-event kernel. No domain knowledge.
         .target(name: "ConsortiumEngine", swiftSettings: checked),
+        // The space domain on the kernel: one trial of a campaign, event by event, with its ledger.
+        .target(
+            name: "ConsortiumSimulation", dependencies: ["ConsortiumModel", "ConsortiumEngine", "ConsortiumRandom"],
+            swiftSettings: checked),
+        // Rendering results for people and tools: text tables, timelines, traces.
+        .target(
+            name: "ConsortiumReport", dependencies: ["ConsortiumModel", "ConsortiumSimulation"], swiftSettings: strict),
         // Command implementations; the executable only calls into this.
         .target(
             name: "ConsortiumCLI",
             dependencies: [
-                "ConsortiumModel", "ConsortiumXML",
+                "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -65,6 +72,10 @@ let package = Package(
             exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "ConsortiumEngineTests", dependencies: ["ConsortiumEngine", "ConsortiumRandom"],
+            swiftSettings: checked),
+        .testTarget(
+            name: "ConsortiumSimulationTests",
+            dependencies: ["ConsortiumSimulation", "ConsortiumXML", "ConsortiumModel", "ConsortiumRandom"],
             swiftSettings: checked),
         .testTarget(name: "CampaignBenchTests", dependencies: ["CampaignBench"], swiftSettings: checked),
     ]

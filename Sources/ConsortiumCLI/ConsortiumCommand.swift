@@ -10,7 +10,7 @@ public struct ConsortiumCommand: ParsableCommand {
             Start with `consortium list` and `consortium validate Missions/`.
             """,
         version: consortiumVersion,
-        subcommands: [ValidateCommand.self, ListCommand.self, SchemaCommand.self]
+        subcommands: [SimulateCommand.self, ValidateCommand.self, ListCommand.self, SchemaCommand.self]
     )
     public init() {}
 }

@@ -1,0 +1,85 @@
+import ConsortiumModel
+public import ConsortiumSimulation
+
+/// The story of one trial for people: a dated timeline, then key dates, objectives and cost per agency.
+public struct TrialReport {
+    public let plan: SimulationPlan
+    public let outcome: TrialOutcome
+    public let trace: [TraceEntry]
+    public let seed: UInt64
+
+    public init(plan: SimulationPlan, outcome: TrialOutcome, trace: [TraceEntry], seed: UInt64) {
+        self.plan = plan
+        self.outcome = outcome
+        self.trace = trace
+        self.seed = seed
+    }
+
+    public func render() -> String {
+        var text = "\(plan.campaignName)"
+        if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
+        text += ": trial \(outcome.trial), seed \(seed)\n\nTimeline\n"
+        for entry in trace where entry.kind != .queued && entry.kind != .launchScheduled {
+            text += "  \(plan.date(ofDay: entry.day))  \(entry.detail)\n"
+        }
+        text += "\nMissions\n" + missionTable().render()
+        text += "\nObjectives\n" + objectiveTable().render()
+        text += "\nCost by agency, MUSD (barter and penalties move value between agencies)\n" + costTable().render()
+        if outcome.reachedHorizon {
+            text +=
+                "\nThe trial reached its horizon (\(plan.date(ofDay: plan.horizonDays))) before everything was done.\n"
+        }
+        return text
+    }
+
+    func date(_ day: Double?) -> String {
+        day.map { plan.date(ofDay: $0).description } ?? "-"
+    }
+
+    func missionTable() -> TextTable {
+        var table = TextTable(headers: ["mission", "first launch", "last arrival", "complete"])
+        for (m, mission) in plan.missions.enumerated() {
+            let result = outcome.missions[m]
+            table.add([
+                mission.id.rawValue, date(result.firstLaunchDay), date(result.lastArrivalDay),
+                date(result.completionDay),
+            ])
+        }
+        return table
+    }
+
+    func objectiveTable() -> TextTable {
+        var table = TextTable(
+            headers: ["objective", "result", "date", "target", "why"], alignments: [.left, .left, .left, .left, .left])
+        for (o, objective) in plan.objectives.enumerated() {
+            let result = outcome.objectives[o]
+            let why: String
+            if let cause = result.cause {
+                let element = result.bindingElement.map { " (\(plan.elements[$0].id))" } ?? ""
+                why = cause.rawValue + element
+            } else {
+                why = result.bindingElement.map { "last in place: \(plan.elements[$0].id)" } ?? ""
+            }
+            table.add([
+                objective.id.rawValue, result.achieved ? "achieved" : "lost", date(result.day),
+                date(objective.targetDay), why,
+            ])
+        }
+        return table
+    }
+
+    func costTable() -> TextTable {
+        let categories = CostCategory.allCases
+        var table = TextTable(headers: ["agency"] + categories.map(\.description) + ["total"])
+        var columnTotals = [Double](repeating: 0, count: categories.count + 1)
+        for (a, agency) in plan.agencies.enumerated() {
+            let values = categories.map { outcome.ledger.total(agency: a, category: $0) }
+            let total = values.reduce(0, +)
+            guard values.contains(where: { $0 != 0 }) else { continue }
+            for (i, value) in (values + [total]).enumerated() { columnTotals[i] += value }
+            table.add([agency.id.rawValue] + (values + [total]).map(Format.musd))
+        }
+        table.add(["total"] + columnTotals.map(Format.musd))
+        return table
+    }
+}

@@ -1,0 +1,138 @@
+import ConsortiumEngine
+import ConsortiumModel
+import ConsortiumRandom
+
+/// Where an interface contract stands.
+enum ContractStatus: UInt8 {
+    case waiting, verifying, reworking, verified
+}
+
+extension CampaignTrial {
+    /// The element is delivered: book late-delivery penalties and barter, start verifications, and see
+    /// whether its launch can be integrated.
+    mutating func deliver(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let first = elements[e].firstDeliveredDay.isNaN
+        elements[e].status = .delivered
+        elements[e].deliveredDay = time
+        if first { elements[e].firstDeliveredDay = time }
+        if elements[e].isRebuild {
+            note(
+                time, .delivered, element: e,
+                "\(plan.agencies[elements[e].agency].id) delivers the rebuilt \(plan.elements[e].id)")
+        } else if contractsByElement[e].isEmpty {
+            note(
+                time, .delivered, element: e, "\(plan.agencies[elements[e].agency].id) delivers \(plan.elements[e].id)")
+        }
+        for raw in contractsByElement[e] {
+            let c = Int(raw)
+            if first { settle(c, deliveredAt: time) }
+            startVerification(c, at: time, scheduler: &scheduler)
+        }
+        for raw in contractsByCounterpart[e] { startVerification(Int(raw), at: time, scheduler: &scheduler) }
+        if let launch = plan.elements[e].launch {
+            integrateIfReady(launch, trigger: e, at: time, scheduler: &scheduler)
+        }
+    }
+
+    /// Books the contract's barter (its returns) and any late-delivery penalty, at first delivery.
+    ///
+    /// Both move value between provider and consumer: the consumer is charged what the provider is
+    /// credited, so they net to zero across agencies and the campaign's total is unchanged.
+    mutating func settle(_ c: Int, deliveredAt time: Double) {
+        let contract = plan.contracts[c]
+        let provider = elements[contract.element].agency
+        let consumer = contract.consumer
+        let providerYear = plan.agencies[provider].calendar.fiscalYear(ofDay: time)
+        let consumerYear = plan.agencies[consumer].calendar.fiscalYear(ofDay: time)
+        let lateDays = time - contract.needByDay
+        var detail =
+            "\(plan.agencies[provider].id) delivers \(plan.elements[contract.element].id) to \(plan.agencies[consumer].id) (contract \(contract.id))"
+        if lateDays > 0 {
+            let penalty = contract.penaltyPerMonth * lateDays / 30.436875
+            ledger.book(
+                penalty, agency: provider, element: contract.element, fiscalYear: providerYear, category: .penalties)
+            ledger.book(
+                -penalty, agency: consumer, element: contract.element, fiscalYear: consumerYear, category: .penalties)
+            if recordsTrace { detail += ", \(Int(lateDays.rounded())) days after need-by" }
+        } else if recordsTrace {
+            detail += ", \(Int((-lateDays).rounded())) days before need-by"
+        }
+        for entry in contract.returns {
+            ledger.book(
+                -entry.valueMUSD, agency: provider, element: contract.element, fiscalYear: providerYear,
+                category: .barter)
+            ledger.book(
+                entry.valueMUSD, agency: consumer, element: contract.element, fiscalYear: consumerYear,
+                category: .barter)
+        }
+        note(time, .delivered, element: contract.element, detail)
+    }
+
+    /// Starts verifying the contract's interface once both of its elements are delivered.
+    mutating func startVerification(_ c: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let contract = plan.contracts[c]
+        guard contractState[c] == .waiting || contractState[c] == .reworking,
+            elements[contract.element].status.isDelivered, elements[contract.counterpart].status.isDelivered
+        else { return }
+        contractState[c] = .verifying
+        verificationAttempts[c] += 1
+        scheduler.schedule(.verificationEnd(contract: Int32(c)), at: time + contract.verificationDays)
+    }
+
+    /// A verification ends: the interface passes, or fails and goes back to the provider for rework.
+    mutating func finishVerification(_ c: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let contract = plan.contracts[c]
+        if contractRandom[c].nextUnit() < contract.reworkProbability {
+            contractState[c] = .reworking
+            let e = contract.element
+            let last = max(0, plan.elements[e].phases.count - 1)
+            let (days, cost) = plan.elements[e].phases.isEmpty ? (0, 0) : phaseParameters(e, phase: last)
+            let fraction = plan.assumptions.reworkFraction
+            let provider = elements[e].agency
+            ledger.book(
+                cost * fraction * elements[e].costFactor, agency: provider, element: e,
+                fiscalYear: plan.agencies[provider].calendar.fiscalYear(ofDay: time), category: .integration)
+            note(
+                time, .reworkNeeded, element: e,
+                "interface \(contract.id) fails verification; \(plan.agencies[provider].id) reworks \(plan.elements[e].id)"
+            )
+            scheduler.schedule(.reworkEnd(contract: Int32(c)), at: time + days * fraction)
+            return
+        }
+        contractState[c] = .verified
+        let counterpart = contract.counterpart
+        elements[counterpart].unverifiedContracts -= 1
+        note(time, .verified, element: counterpart, "interface \(contract.id) verified")
+        if let launch = plan.elements[counterpart].launch {
+            integrateIfReady(launch, trigger: counterpart, at: time, scheduler: &scheduler)
+        }
+    }
+
+    /// Starts integrating a launch stack when every payload element is delivered with verified interfaces.
+    mutating func integrateIfReady(_ l: Int, trigger: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard !launches[l].integrated, !launches[l].done else { return }
+        for p in plan.launches[l].payload where elements[p].status != .delivered || elements[p].unverifiedContracts > 0
+        {
+            return
+        }
+        launches[l].integrated = true
+        launches[l].bindingElement = trigger
+        let payer = payerOfLaunch(l)
+        let price = plan.vehicles[launches[l].vehicle].priceMUSD
+        ledger.book(
+            price * plan.assumptions.integrationCostFraction, agency: payer, element: plan.launches[l].payload[0],
+            fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .integration)
+        note(time, .integrationStarted, launch: l, "integration of launch \(plan.launches[l].id) begins")
+        scheduler.schedule(.integrationEnd(launch: Int32(l)), at: time + plan.assumptions.integrationDays)
+    }
+
+    /// The agency that buys a launch: the one paying for its first payload element.
+    func payerOfLaunch(_ l: Int) -> Int {
+        plan.launches[l].payload.first.map { elements[$0].agency } ?? plan.vehicles[launches[l].vehicle].owner ?? 0
+    }
+}
+
+extension ElementStatus {
+    /// Delivered and still on the ground or beyond (not lost or cancelled).
+    var isDelivered: Bool { self == .delivered || self == .launched || self == .arrived }
+}

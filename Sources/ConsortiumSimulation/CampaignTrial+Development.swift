@@ -1,0 +1,209 @@
+import ConsortiumEngine
+import ConsortiumModel
+import ConsortiumRandom
+
+extension CampaignTrial {
+    /// An element's start date: set up its first unfinished phase and ask for a development slot.
+    mutating func startElement(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard elements[e].status == .notStarted else { return }
+        let element = plan.elements[e]
+        let durations = (0..<element.phases.count).map { phaseParameters(e, phase: $0).days }
+        var skip = element.progress * durations.reduce(0, +)
+        var phase = 0
+        while phase < durations.count, skip >= durations[phase] {
+            skip -= durations[phase]
+            phase += 1
+        }
+        if phase == durations.count {
+            note(time, .delivered, element: e, "\(element.id) was complete at the start")
+            deliver(e, at: time, scheduler: &scheduler)
+            return
+        }
+        beginPhase(e, phase: phase)
+        elements[e].remainingDays = max(0, elements[e].remainingDays - skip)
+        requestSlot(e, at: time, scheduler: &scheduler)
+    }
+
+    /// Duration (days) and cost (MUSD) of a phase this trial: drawn, times the paying agency's growth
+    /// factors, plus register risks that strike it and, on the last phase, a scenario's forced delay.
+    ///
+    /// A delay of d days also adds d days of standing-army cost.
+    func phaseParameters(_ e: Int, phase k: Int) -> (days: Double, cost: Double) {
+        let element = plan.elements[e]
+        let agency = elements[e].agency
+        var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency]
+        var cost = draws.phaseCost[e][k] * draws.costGrowth[agency]
+        for (r, risk) in plan.risks.enumerated() where risk.element == e && risk.phase == k && draws.riskStrikes[r] {
+            days += risk.impactDays
+            cost += risk.impactMUSD + element.standingArmyPerDay * risk.impactDays
+        }
+        if k == element.phases.count - 1, element.forcedDelayDays > 0 {
+            days += element.forcedDelayDays
+            cost += element.standingArmyPerDay * element.forcedDelayDays
+        }
+        return (days, cost)
+    }
+
+    /// Sets the rates of phase `k` (or of a rebuild, when `k` is the phase count).
+    ///
+    /// The cost model separates a fixed part, the standing army (`a` MUSD/day, paid every calendar day
+    /// the work lasts), from the variable work `C - a * T0` of a phase of nominal cost `C` and duration
+    /// `T0`. Funding a fraction `f` of the variable rate stretches the phase to `T0 / f` days, so it costs
+    /// `C + a * T0 * (1/f - 1)`: a stretched schedule costs more. This is the fixed/variable split of the
+    /// NASA Cost Estimating Handbook (v4.0, 2015, on "standing army" costs) and the mechanism GAO cites
+    /// for cost growth under constrained funding (GAO-09-306SP).
+    mutating func beginPhase(_ e: Int, phase k: Int) {
+        let element = plan.elements[e]
+        var days: Double
+        var cost: Double
+        if k < element.phases.count {
+            (days, cost) = phaseParameters(e, phase: k)
+        } else {
+            // A rebuild after a launch failure: a stated fraction of the whole development.
+            let fraction = element.launch.map { plan.launches[$0].rebuildFraction } ?? 0.5
+            days = 0
+            cost = 0
+            for phase in 0..<element.phases.count {
+                let p = phaseParameters(e, phase: phase)
+                days += p.days * fraction
+                cost += p.cost * fraction
+            }
+        }
+        let factor = elements[e].costFactor
+        elements[e].phase = k
+        elements[e].fixedRate = element.standingArmyPerDay * factor
+        let variable = max(0, cost * factor - elements[e].fixedRate * days)
+        elements[e].variableRate = days > 0 ? variable / days : 0
+        elements[e].remainingDays = days
+        elements[e].generation &+= 1
+    }
+
+    /// Queues the element for a development slot of its agency (strict FIFO) and starts it when granted.
+    mutating func requestSlot(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let agency = elements[e].agency
+        elements[e].status = .queued
+        if slots[agency].request(Int32(e)) {
+            beginDevelopment(e, at: time, scheduler: &scheduler)
+        } else {
+            note(
+                time, .queued, element: e,
+                "\(plan.elements[e].id) waits for a development slot at \(plan.agencies[agency].id)")
+        }
+    }
+
+    mutating func beginDevelopment(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let agency = elements[e].agency
+        elements[e].status = .developing
+        elements[e].holdsSlot = true
+        elements[e].lastUpdate = time
+        elements[e].funding = -1  // forces a schedule at the rebalance below
+        developing[agency].append(Int32(e))
+        note(
+            time, .developmentStarted, element: e,
+            "\(plan.agencies[agency].id) starts \(elements[e].isRebuild ? "rebuilding" : "developing") \(plan.elements[e].id) (\(phaseName(e)))"
+        )
+        rebalance(agency, at: time, scheduler: &scheduler)
+    }
+
+    func phaseName(_ e: Int) -> String {
+        let k = elements[e].phase
+        return k < plan.elements[e].phases.count ? plan.elements[e].phases[k].name : "rebuild"
+    }
+
+    /// Books the spending of the agency's developing elements up to `time` and advances their work.
+    mutating func accrue(_ agency: Int, to time: Double) {
+        let calendar = plan.agencies[agency].calendar
+        for raw in developing[agency] {
+            let e = Int(raw)
+            let dt = time - elements[e].lastUpdate
+            guard dt > 0 else { continue }
+            let state = elements[e]
+            let funding = max(0, state.funding)
+            let spend = (state.variableRate * funding + state.fixedRate) * dt
+            ledger.book(
+                spend, agency: agency, element: e, fiscalYear: calendar.fiscalYear(ofDay: state.lastUpdate),
+                category: .development)
+            elements[e].remainingDays = max(0, state.remainingDays - funding * dt)
+            if funding < 1 { elements[e].stretchedDays += dt }
+            elements[e].lastUpdate = time
+        }
+    }
+
+    /// Shares the agency's budget of the current fiscal year between its developing elements.
+    ///
+    /// The budget is a rate (the fiscal year's amount spread evenly over 365.25 days). Standing armies
+    /// are paid first; the rest funds variable work pro rata, up to full pace. Elements whose funding
+    /// changed get a new completion event (older ones go stale by generation).
+    mutating func rebalance(_ agency: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        accrue(agency, to: time)
+        let funding = fundingFraction(agency, at: time)
+        for raw in developing[agency] {
+            let e = Int(raw)
+            guard elements[e].funding != funding else { continue }
+            elements[e].funding = funding
+            elements[e].generation &+= 1
+            let remaining = elements[e].remainingDays
+            if remaining <= 0 {
+                scheduler.schedule(.phaseEnd(element: raw, generation: elements[e].generation), at: time)
+            } else if funding > 0 {
+                scheduler.schedule(
+                    .phaseEnd(element: raw, generation: elements[e].generation),
+                    at: time + remaining / funding)
+            }
+        }
+        if !developing[agency].isEmpty, !fiscalEventPending[agency] {
+            let next = plan.agencies[agency].calendar.nextBoundary(after: time)
+            if next.isFinite {
+                fiscalEventPending[agency] = true
+                scheduler.schedule(.fiscalYear(agency: Int32(agency)), at: next, priority: .urgent)
+            }
+        }
+    }
+
+    /// The fraction of full pace the agency can fund now (1 when its budget covers every element).
+    func fundingFraction(_ agency: Int, at time: Double) -> Double {
+        var fixed = 0.0
+        var variable = 0.0
+        for raw in developing[agency] {
+            fixed += elements[Int(raw)].fixedRate
+            variable += elements[Int(raw)].variableRate
+        }
+        guard variable > 0 else { return 1 }
+        let year = plan.agencies[agency].calendar.fiscalYear(ofDay: time) - plan.firstFiscalYear
+        let budget = plan.agencies[agency].budgetByYear[min(max(year, 0), plan.fiscalYearCount - 1)]
+        let perDay = budget * budgetFactor[agency] / 365.25
+        guard perDay.isFinite else { return 1 }
+        return min(1, max(0, perDay - fixed) / variable)
+    }
+
+    /// The current phase of `e` is done: start the next or deliver.
+    mutating func finishPhase(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let agency = elements[e].agency
+        accrue(agency, to: time)
+        let next = elements[e].phase + 1
+        if !elements[e].isRebuild, next < plan.elements[e].phases.count {
+            note(time, .phaseDone, element: e, "\(plan.elements[e].id) finishes \(phaseName(e))")
+            beginPhase(e, phase: next)
+            elements[e].funding = -1
+            rebalance(agency, at: time, scheduler: &scheduler)
+            return
+        }
+        if let index = developing[agency].firstIndex(of: Int32(e)) { developing[agency].remove(at: index) }
+        releaseSlot(of: e, at: time, scheduler: &scheduler)
+        deliver(e, at: time, scheduler: &scheduler)
+        rebalance(agency, at: time, scheduler: &scheduler)
+    }
+
+    /// Frees the element's development slot and hands it to the next element still waiting for it.
+    mutating func releaseSlot(of e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard elements[e].holdsSlot else { return }
+        elements[e].holdsSlot = false
+        let agency = elements[e].agency
+        var granted = slots[agency].release()
+        // Skip entries that left the queue (moved to another agency or cancelled): pass the slot on.
+        while let next = granted, elements[Int(next)].status != .queued || elements[Int(next)].agency != agency {
+            granted = slots[agency].release()
+        }
+        if let next = granted { beginDevelopment(Int(next), at: time, scheduler: &scheduler) }
+    }
+}

@@ -1,0 +1,217 @@
+import ConsortiumEngine
+import ConsortiumModel
+import ConsortiumRandom
+
+extension CampaignTrial {
+    /// Integration is done: fly when the missions this one comes after are in place.
+    mutating func finishIntegration(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        note(time, .integrated, launch: l, "launch \(plan.launches[l].id) is integrated and ready")
+        if predecessorsDone(of: plan.launches[l].mission) {
+            scheduleLaunch(l, from: time, scheduler: &scheduler)
+        } else {
+            launchesWaitingForMissions.append(Int32(l))
+        }
+    }
+
+    func predecessorsDone(of mission: Int) -> Bool {
+        plan.missions[mission].after.allSatisfy { missionOpenLaunches[$0] == 0 }
+    }
+
+    /// Books the next possible flight: inside a launch window, with the vehicle free and not grounded.
+    ///
+    /// The vehicle is reserved at once (its next free day moves on by its minimum gap), so launches
+    /// sharing a vehicle fly in the order they became ready.
+    mutating func scheduleLaunch(_ l: Int, from time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let launch = plan.launches[l]
+        let v = launches[l].vehicle
+        var day = max(time, launch.earliestDay, launchNotBefore[l])
+        for _ in 0..<10_000 {
+            day = max(day, vehicleFree[v])
+            if let grounded = groundedInterval(v, at: day) {
+                day = grounded.upperBound
+                continue
+            }
+            let window = nextWindow(plan.missions[launch.mission].windows, from: day)
+            if window == day { break }
+            day = window
+        }
+        vehicleFree[v] = day + plan.vehicles[v].minGapDays
+        launches[l].generation &+= 1
+        launches[l].scheduledDay = day
+        let waited = day - time
+        note(
+            time, .launchScheduled, launch: l,
+            "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
+                + (waited >= 1 ? " (\(Int(waited.rounded())) days for window and vehicle)" : ""))
+        scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
+    }
+
+    /// A scenario grounding or a stand-down after a failure that covers `day`.
+    func groundedInterval(_ v: Int, at day: Double) -> ClosedRange<Double>? {
+        for interval in plan.vehicles[v].groundings where interval.contains(day) && interval.upperBound > day {
+            return interval
+        }
+        for interval in standDowns[v] where interval.contains(day) && interval.upperBound > day { return interval }
+        return nil
+    }
+
+    /// The first day at or after `day` inside a launch window (any day when the mission has none).
+    ///
+    /// Window k opens at `reference + k * period` and stays open `width` days; a stack ready one day
+    /// after a window closes waits for the next opening, a full period later for Mars (779.9 days).
+    func nextWindow(_ windows: SimulationPlan.WindowPlan?, from day: Double) -> Double {
+        guard let windows, windows.periodDays > 0 else { return day }
+        let k = ((day - windows.referenceDay) / windows.periodDays).rounded(.down)
+        let opens = windows.referenceDay + k * windows.periodDays
+        if day <= opens + windows.widthDays { return max(day, opens) }
+        return opens + windows.periodDays
+    }
+
+    /// A launch attempt: the vehicle flies (paid per attempt) and succeeds with its reliability this trial.
+    mutating func attemptLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let launch = plan.launches[l]
+        let v = launches[l].vehicle
+        if groundedInterval(v, at: time) != nil {
+            // A failure grounded the vehicle after this flight was booked: book again.
+            scheduleLaunch(l, from: time, scheduler: &scheduler)
+            return
+        }
+        launches[l].attempts += 1
+        let payer = payerOfLaunch(l)
+        ledger.book(
+            plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
+            fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
+        let forced = launch.forcedFailures.contains(launches[l].attempts)
+        let success = !forced && launchRandom[l].nextUnit() < draws.vehicleReliability[v]
+        vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
+        if success {
+            launches[l].launchedDay = time
+            for p in launch.payload {
+                elements[p].status = .launched
+                elements[p].launchedDay = time
+            }
+            note(time, .launched, launch: l, "\(plan.vehicles[v].id) launches \(launch.id) (\(payloadNames(l)))")
+            scheduler.schedule(.arrival(launch: Int32(l)), at: time + plan.missions[launch.mission].transitDays)
+            return
+        }
+        let standDown = plan.vehicles[v].standDownDays
+        standDowns[v].append(time...(time + standDown))
+        vehicleFree[v] = max(vehicleFree[v], time + standDown)
+        note(
+            time, .launchFailed, launch: l,
+            "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(Int(standDown)) days"
+        )
+        if launch.rebuildOnFailure {
+            launches[l].integrated = false
+            for p in launch.payload {
+                elements[p].isRebuild = true
+                elements[p].status = .notStarted
+                beginPhase(p, phase: plan.elements[p].phases.count)
+                requestSlot(p, at: time, scheduler: &scheduler)
+            }
+        } else {
+            loseLaunch(l, cause: .launchFailure, at: time, scheduler: &scheduler)
+        }
+    }
+
+    /// The launch will never deliver its payload: its elements are lost and its mission moves on.
+    mutating func loseLaunch(_ l: Int, cause: LossCause, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard !launches[l].done else { return }
+        launches[l].done = true
+        launches[l].lost = true
+        for p in plan.launches[l].payload where elements[p].cause == nil {
+            elements[p].status = cause == .partnerWithdrawal ? .cancelled : .lost
+            elements[p].cause = cause
+            failPendingDocks(on: p, at: time)
+        }
+        closeLaunch(l, at: time, scheduler: &scheduler)
+    }
+
+    /// The payload arrives: each element works or not over the mission, and docks where it docks.
+    mutating func arrive(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let launch = plan.launches[l]
+        launches[l].arrivedDay = time
+        launches[l].done = true
+        for p in launch.payload {
+            elements[p].status = .arrived
+            elements[p].arrivedDay = time
+            elements[p].works = draws.operationalDraw[p] < plan.elements[p].reliability
+            if !elements[p].works { elements[p].cause = .elementFailure }
+        }
+        note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
+        for p in launch.payload {
+            if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
+                tryDock(dock, at: time)
+            } else {
+                elements[p].inPlaceDay = time
+                completeDocks(waitingOn: p, at: time)
+            }
+        }
+        closeLaunch(l, at: time, scheduler: &scheduler)
+    }
+
+    /// Docks `dock.element` to its target if the target is in place, or waits for it.
+    mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double) {
+        let target = elements[dock.target]
+        if !target.inPlaceDay.isNaN {
+            if draws.dockingDraw[dock.element] < dock.failureProbability {
+                elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
+                elements[dock.element].works = false
+                note(
+                    time, .dockingFailed, element: dock.element,
+                    "\(plan.elements[dock.element].id) fails to dock to \(plan.elements[dock.target].id)")
+            } else {
+                note(
+                    time, .docked, element: dock.element,
+                    "\(plan.elements[dock.element].id) docks to \(plan.elements[dock.target].id)")
+            }
+            elements[dock.element].inPlaceDay = time
+            completeDocks(waitingOn: dock.element, at: time)
+        } else if target.cause != nil && (target.status == .lost || target.status == .cancelled) {
+            elements[dock.element].cause = elements[dock.element].cause ?? target.cause
+            failPendingDocks(on: dock.element, at: time)
+        } else {
+            pendingDocks[dock.target].append(dock)
+        }
+    }
+
+    mutating func completeDocks(waitingOn target: Int, at time: Double) {
+        guard !pendingDocks[target].isEmpty else { return }
+        let waiting = pendingDocks[target]
+        pendingDocks[target].removeAll(keepingCapacity: true)
+        for dock in waiting { tryDock(dock, at: time) }
+    }
+
+    mutating func failPendingDocks(on target: Int, at time: Double) {
+        guard !pendingDocks[target].isEmpty else { return }
+        let waiting = pendingDocks[target]
+        pendingDocks[target].removeAll(keepingCapacity: true)
+        for dock in waiting {
+            elements[dock.element].cause = elements[dock.element].cause ?? elements[target].cause
+            failPendingDocks(on: dock.element, at: time)
+        }
+    }
+
+    /// A launch of the mission is over (arrived or lost); when all are, waiting missions may fly.
+    mutating func closeLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let mission = plan.launches[l].mission
+        missionOpenLaunches[mission] -= 1
+        guard missionOpenLaunches[mission] == 0, !launchesWaitingForMissions.isEmpty else { return }
+        var still: [Int32] = []
+        let waiting = launchesWaitingForMissions
+        launchesWaitingForMissions.removeAll(keepingCapacity: true)
+        for raw in waiting {
+            if predecessorsDone(of: plan.launches[Int(raw)].mission) {
+                scheduleLaunch(Int(raw), from: time, scheduler: &scheduler)
+            } else {
+                still.append(raw)
+            }
+        }
+        launchesWaitingForMissions.append(contentsOf: still)
+    }
+
+    func payloadNames(_ l: Int) -> String {
+        guard recordsTrace else { return "" }
+        return plan.launches[l].payload.map { plan.elements[$0].id.rawValue }.joined(separator: ", ")
+    }
+}

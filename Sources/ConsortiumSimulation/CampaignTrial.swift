@@ -1,0 +1,166 @@
+public import ConsortiumEngine
+import ConsortiumModel
+import ConsortiumRandom
+
+/// One trial of a campaign as a state machine on the kernel: development, funding, contracts, launches,
+/// operations and programme events, with every cost booked in a ledger.
+///
+/// Storage is sized from the plan once and reused by `reset(trial:)`, so a Monte Carlo worker runs
+/// trial after trial without reallocating.
+public struct CampaignTrial: SimulationModel {
+    public let plan: SimulationPlan
+    public let seed: UInt64
+    public private(set) var trial: UInt64 = 0
+    public internal(set) var draws = TrialDraws()
+    public internal(set) var ledger: Ledger
+    let recorder = TraceRecorder()
+    /// The story of the current trial, when tracing.
+    public var trace: [TraceEntry] { recorder.entries }
+    public let recordsTrace: Bool
+
+    var elements: [ElementState]
+    var launches: [LaunchState]
+    var slots: [Resource]
+    /// Elements under development, per agency.
+    var developing: [[Int32]]
+    /// Funding multiplier per agency from budget changes and withdrawals.
+    var budgetFactor: [Double]
+    var withdrawn: [Bool]
+    /// Whether an agency's next fiscal-year event is scheduled (only while it has developments).
+    var fiscalEventPending: [Bool]
+    /// Contracts by delivered element and by counterpart element.
+    let contractsByElement: [[Int32]]
+    let contractsByCounterpart: [[Int32]]
+    var contractState: [ContractStatus]
+    /// Per launch: not before this day (a vehicle substituted after a withdrawal).
+    var launchNotBefore: [Double]
+    /// Per vehicle: the earliest day the next launch may fly, and stand-downs after failures.
+    var vehicleFree: [Double]
+    var standDowns: [[ClosedRange<Double>]]
+    /// Per contract: how many verifications it took.
+    var verificationAttempts: [Int]
+    /// Per mission: launches not yet arrived or lost; launches waiting for the missions they come after.
+    var missionOpenLaunches: [Int]
+    var launchesWaitingForMissions: [Int32]
+    /// Docks waiting for their target to arrive, per target element.
+    var pendingDocks: [[SimulationPlan.DockPlan]]
+    var launchRandom: [RandomStream]
+    var contractRandom: [RandomStream]
+
+    public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
+        self.plan = plan
+        self.seed = seed
+        self.recordsTrace = recordsTrace
+        ledger = Ledger(
+            agencyCount: plan.agencies.count, firstFiscalYear: plan.firstFiscalYear,
+            yearCount: plan.fiscalYearCount, keepsEntries: keepsLedgerEntries)
+        elements = Array(repeating: ElementState(), count: plan.elements.count)
+        launches = Array(repeating: LaunchState(), count: plan.launches.count)
+        slots = plan.agencies.map { Resource(capacity: max(1, $0.maxConcurrent)) }
+        developing = Array(repeating: [], count: plan.agencies.count)
+        budgetFactor = Array(repeating: 1, count: plan.agencies.count)
+        withdrawn = Array(repeating: false, count: plan.agencies.count)
+        fiscalEventPending = Array(repeating: false, count: plan.agencies.count)
+        var byElement = Array(repeating: [Int32](), count: plan.elements.count)
+        var byCounterpart = byElement
+        for (c, contract) in plan.contracts.enumerated() {
+            byElement[contract.element].append(Int32(c))
+            byCounterpart[contract.counterpart].append(Int32(c))
+        }
+        contractsByElement = byElement
+        contractsByCounterpart = byCounterpart
+        contractState = Array(repeating: .waiting, count: plan.contracts.count)
+        launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
+        vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
+        standDowns = Array(repeating: [], count: plan.vehicles.count)
+        verificationAttempts = Array(repeating: 0, count: plan.contracts.count)
+        missionOpenLaunches = plan.missions.map(\.launches.count)
+        launchesWaitingForMissions = []
+        pendingDocks = Array(repeating: [], count: plan.elements.count)
+        launchRandom = []
+        contractRandom = []
+    }
+
+    /// Prepares trial `trial`: draws its inputs, clears state, and schedules its first events.
+    public mutating func reset(trial: UInt64, scheduler: inout Scheduler<CampaignEvent>) {
+        self.trial = trial
+        draws.draw(plan, seed: seed, trial: trial)
+        ledger.reset()
+        recorder.entries.removeAll(keepingCapacity: true)
+        for e in elements.indices {
+            elements[e] = ElementState()
+            elements[e].agency = plan.elements[e].agency
+            pendingDocks[e].removeAll(keepingCapacity: true)
+        }
+        for c in plan.contracts.indices {
+            contractState[c] = .waiting
+            verificationAttempts[c] = 0
+            elements[plan.contracts[c].counterpart].unverifiedContracts += 1
+        }
+        for l in launches.indices {
+            launches[l] = LaunchState()
+            launches[l].vehicle = plan.launches[l].vehicle
+            launchNotBefore[l] = -.infinity
+        }
+        for a in slots.indices {
+            slots[a].reset()
+            developing[a].removeAll(keepingCapacity: true)
+            budgetFactor[a] = 1
+            withdrawn[a] = false
+            fiscalEventPending[a] = false
+        }
+        for v in vehicleFree.indices {
+            vehicleFree[v] = -.infinity
+            standDowns[v].removeAll(keepingCapacity: true)
+        }
+        for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
+        launchesWaitingForMissions.removeAll(keepingCapacity: true)
+        launchRandom = plan.launches.map {
+            RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
+        }
+        contractRandom = plan.contracts.map {
+            RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
+        }
+
+        for (e, element) in plan.elements.enumerated() {
+            scheduler.schedule(.start(element: Int32(e)), at: max(0, element.startDay))
+        }
+        for (i, change) in plan.budgetChanges.enumerated() {
+            scheduler.schedule(.budgetChange(index: Int32(i)), at: max(0, change.day), priority: .urgent)
+        }
+        for (i, withdrawal) in plan.withdrawals.enumerated() {
+            scheduler.schedule(.withdrawal(index: Int32(i)), at: max(0, withdrawal.day), priority: .urgent)
+        }
+    }
+
+    public mutating func handle(
+        _ event: CampaignEvent, at time: Double, scheduler: inout Scheduler<CampaignEvent>
+    )
+        throws
+    {
+        switch event {
+        case .start(let e): startElement(Int(e), at: time, scheduler: &scheduler)
+        case .phaseEnd(let e, let generation):
+            if elements[Int(e)].generation == generation, elements[Int(e)].status == .developing {
+                finishPhase(Int(e), at: time, scheduler: &scheduler)
+            }
+        case .fiscalYear(let a):
+            fiscalEventPending[Int(a)] = false
+            rebalance(Int(a), at: time, scheduler: &scheduler)
+        case .budgetChange(let i):
+            let change = plan.budgetChanges[Int(i)]
+            accrue(change.agency, to: time)
+            budgetFactor[change.agency] *= change.factor
+            note(time, .budgetChange, agency: change.agency, "budget x\(change.factor) from now on")
+            rebalance(change.agency, at: time, scheduler: &scheduler)
+        case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
+        case .transferDone(let e): requestSlot(Int(e), at: time, scheduler: &scheduler)
+        case .verificationEnd(let c): finishVerification(Int(c), at: time, scheduler: &scheduler)
+        case .reworkEnd(let c): startVerification(Int(c), at: time, scheduler: &scheduler)
+        case .integrationEnd(let l): finishIntegration(Int(l), at: time, scheduler: &scheduler)
+        case .launchAttempt(let l, let generation):
+            if launches[Int(l)].generation == generation { attemptLaunch(Int(l), at: time, scheduler: &scheduler) }
+        case .arrival(let l): arrive(Int(l), at: time, scheduler: &scheduler)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Why an element or an objective did not make it.
+public enum LossCause: String, Sendable, CaseIterable, Hashable {
+    case launchFailure = "launch failure"
+    case elementFailure = "element failure"
+    case partnerWithdrawal = "partner withdrawal"
+    case budgetExhaustion = "budget exhaustion"
+    case horizonReached = "horizon reached"
+}
+
+/// Where an element stands in one trial.
+public enum ElementStatus: UInt8, Sendable {
+    case notStarted, queued, developing, transferring, delivered, launched, arrived, lost, cancelled
+}
+
+/// The mutable state of one element during a trial.
+struct ElementState {
+    var status: ElementStatus = .notStarted
+    /// The agency paying for it now.
+    var agency: Int = 0
+    /// Index of the phase under way; equal to the phase count for a rebuild.
+    var phase: Int = 0
+    /// Nominal days of work left in the current phase, at full funding.
+    var remainingDays: Double = 0
+    /// Variable cost per nominal day of the current phase (MUSD/day at full funding).
+    var variableRate: Double = 0
+    /// Fixed cost per calendar day (the standing army), MUSD/day.
+    var fixedRate: Double = 0
+    /// Fraction of the variable rate funded now (1 = full pace).
+    var funding: Double = 1
+    /// Cost multiplier (a replacement agency's cost factor).
+    var costFactor: Double = 1
+    var lastUpdate: Double = 0
+    var generation: UInt32 = 0
+    var holdsSlot = false
+    var isRebuild = false
+    /// Incoming contracts (this element as counterpart) not yet verified.
+    var unverifiedContracts = 0
+    var deliveredDay: Double = .nan
+    var firstDeliveredDay: Double = .nan
+    var launchedDay: Double = .nan
+    var arrivedDay: Double = .nan
+    /// When it is in place (arrived, and docked where it docks).
+    var inPlaceDay: Double = .nan
+    var works = true
+    var cause: LossCause?
+    /// Days it spent with its agency's funding below full pace.
+    var stretchedDays: Double = 0
+}
+
+/// The mutable state of one launch during a trial.
+struct LaunchState {
+    var vehicle: Int = 0
+    var attempts = 0
+    var generation: UInt32 = 0
+    var integrated = false
+    var scheduledDay: Double = .nan
+    var launchedDay: Double = .nan
+    var arrivedDay: Double = .nan
+    var done = false
+    var lost = false
+    /// The payload element that became ready last (the one the launch waited for).
+    var bindingElement: Int = -1
+}

@@ -1,0 +1,93 @@
+/// What a cost is for. Barter and penalties move value between agencies and sum to zero across them.
+public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
+    case development, integration, launch, operations, penalties, barter
+
+    public var description: String {
+        switch self {
+        case .development: "development"
+        case .integration: "integration"
+        case .launch: "launch"
+        case .operations: "operations"
+        case .penalties: "penalties"
+        case .barter: "barter"
+        }
+    }
+}
+
+/// One booking: an amount charged to an agency (negative when it receives value), for an element, in a
+/// fiscal year, in a category.
+public struct LedgerEntry: Sendable, Hashable {
+    public var agency: Int32
+    /// The element the money was spent on, or -1 for costs of no single element (common costs).
+    public var element: Int32
+    public var fiscalYear: Int32
+    public var category: CostCategory
+    public var amountMUSD: Double
+}
+
+/// Every cost and barter entry of a trial, booked per agency, element, fiscal year and category.
+///
+/// Totals are kept in a dense table (agency x category x fiscal year) as entries are booked, so a
+/// Monte Carlo trial need not keep the entries; with `keepsEntries` it keeps them too, and the totals
+/// equal the sums of the entries by construction (the test suite checks it).
+public struct Ledger: Sendable {
+    public let agencyCount: Int
+    public let firstFiscalYear: Int
+    public let yearCount: Int
+    /// Dense totals indexed by `(agency * categories + category) * yearCount + yearIndex`.
+    public private(set) var totals: [Double]
+    public let keepsEntries: Bool
+    public private(set) var entries: [LedgerEntry] = []
+
+    public init(agencyCount: Int, firstFiscalYear: Int, yearCount: Int, keepsEntries: Bool) {
+        self.agencyCount = agencyCount
+        self.firstFiscalYear = firstFiscalYear
+        self.yearCount = yearCount
+        self.keepsEntries = keepsEntries
+        totals = [Double](repeating: 0, count: agencyCount * CostCategory.allCases.count * yearCount)
+    }
+
+    /// Books `amount` to `agency` for `element` in fiscal year `fiscalYear` and `category`.
+    ///
+    /// Years outside the ledger's range are booked in its first or last year.
+    public mutating func book(
+        _ amount: Double, agency: Int, element: Int, fiscalYear: Int, category: CostCategory
+    ) {
+        guard amount != 0 else { return }
+        let year = min(max(fiscalYear - firstFiscalYear, 0), yearCount - 1)
+        totals[(agency * CostCategory.allCases.count + category.rawValue) * yearCount + year] += amount
+        if keepsEntries {
+            entries.append(
+                LedgerEntry(
+                    agency: Int32(agency), element: Int32(element), fiscalYear: Int32(firstFiscalYear + year),
+                    category: category, amountMUSD: amount))
+        }
+    }
+
+    /// The total booked to `agency` in `category` in the ledger year at `yearIndex`.
+    public func total(agency: Int, category: CostCategory, yearIndex: Int) -> Double {
+        totals[(agency * CostCategory.allCases.count + category.rawValue) * yearCount + yearIndex]
+    }
+
+    /// The total booked to `agency` over all years, in `category` (or all categories).
+    public func total(agency: Int, category: CostCategory? = nil) -> Double {
+        var sum = 0.0
+        for c in CostCategory.allCases where category == nil || category == c {
+            for y in 0..<yearCount { sum += total(agency: agency, category: c, yearIndex: y) }
+        }
+        return sum
+    }
+
+    /// The total of every agency in every category: the campaign's cost (barter and penalties net to zero).
+    public var grandTotal: Double {
+        var sum = 0.0
+        for a in 0..<agencyCount { sum += total(agency: a) }
+        return sum
+    }
+
+    /// Empties the ledger, keeping storage.
+    public mutating func reset() {
+        for i in totals.indices { totals[i] = 0 }
+        entries.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,191 @@
+public import ConsortiumModel
+
+/// A campaign (with a scenario's changes applied) compiled into flat arrays indexed by integers.
+///
+/// Built once, immutable, shared by every trial and thread. Times are days from the campaign start;
+/// money is MUSD. Every entity keeps its id for output and its stable hash for random streams.
+public struct SimulationPlan: Sendable {
+    public struct AgencyPlan: Sendable {
+        public var id: AgencyID
+        public var name: String
+        /// Budget in MUSD per fiscal year, indexed by `fiscalYear - firstFiscalYear`.
+        public var budgetByYear: [Double]
+        public var calendar: FiscalCalendar
+        public var maxConcurrent: Int
+        public var costGrowth: (median: Double, p90: Double)
+        public var scheduleGrowth: (median: Double, p90: Double)
+        public var capabilities: [ElementKind: Double]
+        public var streamID: UInt64
+    }
+
+    public struct PhasePlan: Sendable {
+        public var name: String
+        public var duration: ThreePoint
+        public var cost: ThreePoint
+    }
+
+    public struct ElementPlan: Sendable {
+        public var id: ElementID
+        public var name: String
+        public var kind: ElementKind
+        public var design: DesignID
+        /// The agency that contributes and pays at the start (a withdrawal or reassignment can change it).
+        public var agency: Int
+        public var phases: [PhasePlan]
+        public var standingArmyPerDay: Double
+        public var startDay: Double
+        public var progress: Double
+        public var reliability: Double
+        public var massKg: Double
+        /// Extra days of development forced by a scenario.
+        public var forcedDelayDays: Double
+        /// The launch that carries the element, if any.
+        public var launch: Int?
+        public var streamID: UInt64
+    }
+
+    public struct ContractPlan: Sendable {
+        public var id: ContractID
+        /// The delivered element and the consumer's element it is integrated with.
+        public var element: Int
+        public var counterpart: Int
+        public var provider: Int
+        public var consumer: Int
+        public var needByDay: Double
+        public var verificationDays: Double
+        public var reworkProbability: Double
+        public var dockingFailure: Double
+        public var penaltyPerMonth: Double
+        public var isPublishedStandard: Bool
+        public var returns: [Contract.Return]
+        public var streamID: UInt64
+    }
+
+    public struct VehiclePlan: Sendable {
+        public var id: VehicleID
+        public var owner: Int?
+        public var successes: Int
+        public var failures: Int
+        public var priceMUSD: Double
+        public var minGapDays: Double
+        public var standDownDays: Double
+        public var capacityKg: [Destination: Double]
+        /// Scenario groundings: closed intervals of days when the vehicle cannot fly.
+        public var groundings: [ClosedRange<Double>]
+        public var streamID: UInt64
+    }
+
+    public struct LaunchPlan: Sendable {
+        public var id: LaunchID
+        public var mission: Int
+        public var vehicle: Int
+        public var destination: Destination
+        public var payload: [Int]
+        public var earliestDay: Double
+        public var rebuildOnFailure: Bool
+        public var rebuildFraction: Double
+        /// Attempt numbers (1-based) a scenario forces to fail.
+        public var forcedFailures: [Int]
+        public var streamID: UInt64
+    }
+
+    public struct WindowPlan: Sendable {
+        public var kind: LaunchWindows.Kind
+        public var referenceDay: Double
+        public var periodDays: Double
+        public var widthDays: Double
+    }
+
+    public struct DockPlan: Sendable {
+        public var element: Int
+        public var target: Int
+        public var failureProbability: Double
+    }
+
+    public struct MissionPlan: Sendable {
+        public var id: MissionID
+        public var name: String
+        public var body: Mission.Body
+        public var after: [Int]
+        public var transitDays: Double
+        public var durationDays: Double
+        public var windows: WindowPlan?
+        public var launches: [Int]
+        public var docks: [DockPlan]
+        public var objectives: [Int]
+    }
+
+    public struct ObjectivePlan: Sendable {
+        public var id: ObjectiveID
+        public var name: String
+        public var mission: Int
+        public var needs: [Int]
+        public var targetDay: Double?
+    }
+
+    public struct RiskPlan: Sendable {
+        public var id: RiskID
+        public var element: Int
+        /// The phase it strikes; the last phase when the register names none.
+        public var phase: Int
+        public var probability: Double
+        public var impactDays: Double
+        public var impactMUSD: Double
+        public var streamID: UInt64
+    }
+
+    public struct WithdrawalPlan: Sendable {
+        public var agency: Int
+        public var day: Double
+        public var replacement: Int?
+        public var transferDays: Double
+    }
+
+    public struct BudgetChangePlan: Sendable {
+        public var agency: Int
+        public var factor: Double
+        public var day: Double
+    }
+
+    public struct CommonCostPlan: Sendable {
+        public var id: String
+        public var name: String
+        public var musdPerDay: Double
+        public var fromDay: Double
+        public var toDay: Double
+    }
+
+    public var campaignID: CampaignID
+    public var campaignName: String
+    public var scenarioID: ScenarioID?
+    public var start: CivilDate
+    public var horizonDays: Double
+    public var assumptions: ModelAssumptions
+    public var agencies: [AgencyPlan]
+    public var elements: [ElementPlan]
+    public var contracts: [ContractPlan]
+    public var vehicles: [VehiclePlan]
+    public var launches: [LaunchPlan]
+    public var missions: [MissionPlan]
+    public var objectives: [ObjectivePlan]
+    public var risks: [RiskPlan]
+    public var withdrawals: [WithdrawalPlan]
+    public var budgetChanges: [BudgetChangePlan]
+    public var costSharing: CostSharing.Policy
+    /// Fixed shares (fractions summing to 1) by agency index, for the fixed-shares policy.
+    public var fixedShares: [Int: Double]
+    public var commonCosts: [CommonCostPlan]
+    /// The first fiscal year any agency's ledger can hold; ledger years are indexed from it.
+    public var firstFiscalYear: Int
+    public var fiscalYearCount: Int
+
+    /// The calendar date `day` days after the start.
+    public func date(ofDay day: Double) -> CivilDate {
+        start.adding(days: Int(day.rounded(.down)))
+    }
+
+    /// Days from the start to `date`.
+    public func day(of date: CivilDate) -> Double {
+        Double(start.days(to: date))
+    }
+}

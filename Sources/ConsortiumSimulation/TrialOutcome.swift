@@ -1,0 +1,168 @@
+import ConsortiumModel
+
+/// What one trial produced: dates, objectives, element fates, contract performance and costs.
+///
+/// Days are from the campaign start; `nil` means it did not happen within the horizon.
+public struct TrialOutcome: Sendable {
+    public struct MissionOutcome: Sendable, Hashable {
+        public var firstLaunchDay: Double?
+        public var lastArrivalDay: Double?
+        /// The last arrival plus the mission's duration, when every launch arrived.
+        public var completionDay: Double?
+    }
+
+    public struct ObjectiveOutcome: Sendable, Hashable {
+        public var achieved: Bool
+        /// When every element it needs was in place (achieved or not).
+        public var day: Double?
+        public var cause: LossCause?
+        /// The needed element that came last (achieved) or the first one lost (not achieved).
+        public var bindingElement: Int?
+    }
+
+    public struct ElementOutcome: Sendable, Hashable {
+        public var deliveredDay: Double?
+        public var launchedDay: Double?
+        public var inPlaceDay: Double?
+        public var works: Bool
+        public var cause: LossCause?
+        public var stretchedDays: Double
+        /// The agency that paid at the end (differs from the plan after a withdrawal or reassignment).
+        public var agency: Int
+    }
+
+    public struct ContractOutcome: Sendable, Hashable {
+        /// Delivery minus need-by, in days (positive when late).
+        public var lateDays: Double?
+        public var verifications: Int
+    }
+
+    public var trial: UInt64
+    public var endDay: Double
+    public var reachedHorizon: Bool
+    public var events: Int
+    public var missions: [MissionOutcome]
+    public var objectives: [ObjectiveOutcome]
+    public var elements: [ElementOutcome]
+    public var contracts: [ContractOutcome]
+    public var launchAttempts: [Int]
+    public var ledger: Ledger
+}
+
+extension CampaignTrial {
+    /// Closes the trial at `end`: books spending up to then and common costs, and judges objectives.
+    public mutating func finish(at end: Double, reachedHorizon: Bool, events: Int) -> TrialOutcome {
+        for agency in plan.agencies.indices { accrue(agency, to: end) }
+        bookCommonCosts()
+        let missions = plan.missions.map { mission -> TrialOutcome.MissionOutcome in
+            let launched = mission.launches.compactMap { launches[$0].launchedDay.nanAsNil }
+            let arrived = mission.launches.compactMap { launches[$0].arrivedDay.nanAsNil }
+            let allArrived = arrived.count == mission.launches.count && !arrived.isEmpty
+            return TrialOutcome.MissionOutcome(
+                firstLaunchDay: launched.min(), lastArrivalDay: arrived.max(),
+                completionDay: allArrived ? arrived.max()! + mission.durationDays : nil)
+        }
+        let objectives = plan.objectives.map { judge($0, reachedHorizon: reachedHorizon) }
+        if recordsTrace {
+            for (o, outcome) in objectives.enumerated() {
+                let objective = plan.objectives[o]
+                if outcome.achieved, let day = outcome.day {
+                    note(day, .objectiveAchieved, agency: nil, "objective \(objective.id) achieved: \(objective.name)")
+                } else {
+                    note(
+                        outcome.day ?? end, .objectiveLost, agency: nil,
+                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")): \(objective.name)")
+                }
+            }
+            recorder.entries.sort {
+                ($0.day, $0.kind == .objectiveAchieved ? 1 : 0) < ($1.day, $1.kind == .objectiveAchieved ? 1 : 0)
+            }
+        }
+        return TrialOutcome(
+            trial: trial, endDay: end, reachedHorizon: reachedHorizon, events: events, missions: missions,
+            objectives: objectives,
+            elements: elements.map {
+                TrialOutcome.ElementOutcome(
+                    deliveredDay: $0.firstDeliveredDay.nanAsNil, launchedDay: $0.launchedDay.nanAsNil,
+                    inPlaceDay: $0.inPlaceDay.nanAsNil, works: $0.works, cause: $0.cause,
+                    stretchedDays: $0.stretchedDays, agency: $0.agency)
+            },
+            contracts: plan.contracts.indices.map { c in
+                let delivered = elements[plan.contracts[c].element].firstDeliveredDay
+                return TrialOutcome.ContractOutcome(
+                    lateDays: delivered.isNaN ? nil : delivered - plan.contracts[c].needByDay,
+                    verifications: verificationAttempts[c])
+            },
+            launchAttempts: launches.map(\.attempts), ledger: ledger)
+    }
+
+    /// An objective succeeds when every element it needs is in place and works.
+    func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
+        var day = -Double.infinity
+        var binding: Int?
+        for e in objective.needs {
+            let state = elements[e]
+            if let cause = state.cause ?? (state.works ? nil : .elementFailure) {
+                return .init(achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e)
+            }
+            guard !state.inPlaceDay.isNaN else {
+                return .init(achieved: false, day: nil, cause: stuckCause(e), bindingElement: e)
+            }
+            if state.inPlaceDay > day {
+                day = state.inPlaceDay
+                binding = e
+            }
+        }
+        return .init(achieved: true, day: day.isFinite ? day : 0, cause: nil, bindingElement: binding)
+    }
+
+    /// Why an element never got in place: a lost dependency, a budget at zero, or time ran out.
+    func stuckCause(_ e: Int) -> LossCause {
+        for raw in contractsByCounterpart[e] {
+            let provided = plan.contracts[Int(raw)].element
+            if let cause = elements[provided].cause { return cause }
+        }
+        let agency = elements[e].agency
+        if elements[e].status == .developing && elements[e].funding <= 0 || budgetFactor[agency] <= 0 {
+            return withdrawn[agency] ? .partnerWithdrawal : .budgetExhaustion
+        }
+        return .horizonReached
+    }
+
+    /// Books the campaign's common costs, per fiscal year, split by the cost-sharing policy.
+    ///
+    /// Fixed shares use the declared percentages; equal splits among the agencies with elements; who
+    /// builds pays splits in proportion to the development cost each agency carried in this trial.
+    mutating func bookCommonCosts() {
+        guard !plan.commonCosts.isEmpty else { return }
+        var weights = [Double](repeating: 0, count: plan.agencies.count)
+        switch plan.costSharing {
+        case .fixedShares:
+            for (agency, share) in plan.fixedShares { weights[agency] = share }
+        case .equal:
+            for element in elements { weights[element.agency] = 1 }
+        case .whoBuildsPays:
+            for a in weights.indices { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
+        }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return }
+        for cost in plan.commonCosts where cost.toDay > cost.fromDay {
+            for (a, weight) in weights.enumerated() where weight > 0 {
+                let calendar = plan.agencies[a].calendar
+                var day = cost.fromDay
+                while day < cost.toDay {
+                    let end = min(cost.toDay, calendar.nextBoundary(after: day))
+                    ledger.book(
+                        cost.musdPerDay * (end - day) * weight / sum, agency: a, element: -1,
+                        fiscalYear: calendar.fiscalYear(ofDay: day), category: .operations)
+                    day = end
+                }
+            }
+        }
+    }
+}
+
+extension Double {
+    /// `nil` for NaN, the value otherwise.
+    var nanAsNil: Double? { isNaN ? nil : self }
+}
