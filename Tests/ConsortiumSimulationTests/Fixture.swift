@@ -1,0 +1,127 @@
+import ConsortiumModel
+import ConsortiumSimulation
+import ConsortiumXML
+import Foundation
+
+/// A small library written from XML snippets into a temporary folder, loaded and compiled into a plan.
+///
+/// Designs default to degenerate three-point estimates (min = likely = max) and agencies to no growth
+/// spread, so a trial is deterministic and its dates can be computed by hand.
+struct Fixture {
+    var agencies: [String: String] = [:]
+    var missions: [String: String] = [:]
+
+    /// An agency file body. `budget` is MUSD per year (nil: no cap).
+    static func agency(
+        _ id: String, budget: Double? = nil, concurrent: Int = 5, extra: String = "", designs: String = "",
+        vehicles: String = ""
+    ) -> String {
+        let budgetXML =
+            budget.map {
+                """
+                <budget currency="USD" usd-per-unit="1" base-year="2026" fiscal-year-start-month="1" max-concurrent-developments="\(concurrent)">
+                  <year fy="2020" amount-m="\($0)"/>
+                </budget>
+                """
+            } ?? ""
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <agency id="\(id)" name="Agency \(id)" kind="national-agency">
+              \(budgetXML)
+              <growth cost-median="1" cost-p90="1" schedule-median="1" schedule-p90="1"/>
+              \(extra)
+              \(designs)
+              \(vehicles)
+            </agency>
+            """
+    }
+
+    /// A design with one phase of fixed duration and cost (or a three-point range when given).
+    static func design(
+        _ id: String, days: Double, cost: Double = 100, armyPerMonth: Double = 0, mass: Double = 1000,
+        interfaces: String = "", range: (Double, Double, Double)? = nil
+    ) -> String {
+        let (low, likely, high) = range ?? (days, days, days)
+        return """
+            <design id="\(id)" name="Design \(id)" kind="habitat" mass-kg="\(mass)" reliability="1" standing-army-musd-per-month="\(armyPerMonth)">
+              <phase name="build">
+                <duration-days min="\(low)" likely="\(likely)" max="\(high)"/>
+                <cost-musd min="\(cost)" likely="\(cost)" max="\(cost)"/>
+              </phase>
+              \(interfaces)
+            </design>
+            """
+    }
+
+    /// A vehicle that essentially never fails (a flight record of 10^8 successes).
+    static func vehicle(_ id: String, price: Double = 100, gap: Double = 0, standDown: Double = 365) -> String {
+        """
+        <vehicle id="\(id)" name="Vehicle \(id)" successes="100000000" attempts="100000000" price-musd="\(price)" min-days-between-launches="\(gap)" stand-down-days="\(standDown)">
+          <capacity destination="tli" kg="100000"/>
+          <capacity destination="tmi" kg="100000"/>
+        </vehicle>
+        """
+    }
+
+    /// A campaign file body starting 2026-01-01.
+    static func campaign(_ id: String, body: String, lead: String = "a") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <campaign id="\(id)" name="Campaign \(id)" lead="\(lead)" architecture="lead-agency" start="2026-01-01">
+        \(body)
+        </campaign>
+        """
+    }
+
+    /// Writes the files, loads them and returns the library; fails the test on any error diagnostic.
+    func load() throws -> Library {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-sim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (folder, files) in [("Agencies", agencies), ("Missions", missions)] {
+            let dir = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent("\(name).xml")) }
+        }
+        let outcome = LibraryLoader().load([root.path])
+        let errors = outcome.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw FixtureError(diagnostics: errors) }
+        return outcome.library
+    }
+
+    /// The plan of the campaign (and scenario) with the given ids.
+    func plan(
+        _ campaign: String, scenario: String? = nil, assumptions: ModelAssumptions = .deterministic
+    ) throws
+        -> SimulationPlan
+    {
+        let library = try load()
+        return try SimulationPlan(
+            library: library, campaign: library.campaign(CampaignID(campaign))!,
+            scenario: scenario.flatMap { library.scenario(ScenarioID($0)) }, assumptions: assumptions)
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    let diagnostics: [Diagnostic]
+    var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension ModelAssumptions {
+    /// No rework, no integration time or cost, no docking failures: dates follow from inputs alone.
+    static var deterministic: ModelAssumptions {
+        var assumptions = ModelAssumptions()
+        assumptions.reworkProbabilityPublished = 0
+        assumptions.reworkProbabilityBespoke = 0
+        assumptions.integrationDays = 0
+        assumptions.integrationCostFraction = 0
+        assumptions.dockingFailurePublished = 0
+        assumptions.dockingFailureBespoke = 0
+        return assumptions
+    }
+}
+
+/// Runs trial `trial` of `plan` with `seed`.
+func runTrial(_ plan: SimulationPlan, seed: UInt64 = 1, trial: UInt64 = 0, trace: Bool = false) throws -> TrialOutcome {
+    var runner = TrialRunner(plan: plan, seed: seed, recordsTrace: trace, keepsLedgerEntries: true)
+    return try runner.run(trial: trial)
+}
