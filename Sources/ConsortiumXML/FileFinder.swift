@@ -19,6 +19,11 @@ struct FileFinder {
         return nil
     }
 
+    /// Whether `path` is a folder holding `Agencies/`.
+    func isLibraryRoot(_ path: String) -> Bool {
+        isDirectory(path) && isDirectory(join(path, "Agencies"))
+    }
+
     /// The `.xml` files at `path`: the file itself, or every one below the folder, sorted.
     mutating func xmlFiles(at path: String) -> [String] {
         guard isDirectory(path) else {

@@ -30,7 +30,15 @@ public struct LibraryLoader: Sendable {
         var files = FileFinder(limits: limits)
         let root = libraryRoot ?? paths.lazy.compactMap(files.libraryRoot(around:)).first
         var requested: [String] = []
-        for path in paths { requested += files.xmlFiles(at: path) }
+        for path in paths {
+            if files.isLibraryRoot(path) {
+                // A library folder means its Agencies/ and Missions/, not every XML file below it.
+                requested += files.xmlFiles(at: files.join(path, "Agencies"))
+                requested += files.xmlFiles(at: files.join(path, "Missions"))
+            } else {
+                requested += files.xmlFiles(at: path)
+            }
+        }
         var all: [String] = []
         if let root {
             all += files.xmlFiles(at: files.join(root, "Agencies"))
