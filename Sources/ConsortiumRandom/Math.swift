@@ -49,4 +49,14 @@ enum Math {
             Darwin.erfc(x)
         #endif
     }
+
+    /// The logarithm of the gamma function, for positive arguments.
+    @usableFromInline
+    static func logGamma(_ x: Double) -> Double {
+        #if canImport(Glibc)
+            Glibc.lgamma(x)
+        #else
+            Darwin.lgamma(x)
+        #endif
+    }
 }

@@ -104,12 +104,14 @@ extension CampaignTrial {
         elements[counterpart].unverifiedContracts -= 1
         note(time, .verified, element: counterpart, "interface \(contract.id) verified")
         if let launch = plan.elements[counterpart].launch {
-            integrateIfReady(launch, trigger: counterpart, at: time, scheduler: &scheduler)
+            integrateIfReady(launch, trigger: counterpart, contract: c, at: time, scheduler: &scheduler)
         }
     }
 
     /// Starts integrating a launch stack when every payload element is delivered with verified interfaces.
-    mutating func integrateIfReady(_ l: Int, trigger: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+    mutating func integrateIfReady(
+        _ l: Int, trigger: Int, contract: Int = -1, at time: Double, scheduler: inout Scheduler<CampaignEvent>
+    ) {
         guard !launches[l].integrated, !launches[l].done else { return }
         for p in plan.launches[l].payload where elements[p].status != .delivered || elements[p].unverifiedContracts > 0
         {
@@ -117,6 +119,7 @@ extension CampaignTrial {
         }
         launches[l].integrated = true
         launches[l].bindingElement = trigger
+        launches[l].bindingContract = contract
         let payer = payerOfLaunch(l)
         let price = plan.vehicles[launches[l].vehicle].priceMUSD
         ledger.book(

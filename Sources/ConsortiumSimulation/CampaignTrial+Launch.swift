@@ -202,6 +202,7 @@ extension CampaignTrial {
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         for raw in waiting {
             if predecessorsDone(of: plan.launches[Int(raw)].mission) {
+                launches[Int(raw)].heldBy = mission
                 scheduleLaunch(Int(raw), from: time, scheduler: &scheduler)
             } else {
                 still.append(raw)

@@ -60,4 +60,8 @@ struct LaunchState {
     var lost = false
     /// The payload element that became ready last (the one the launch waited for).
     var bindingElement: Int = -1
+    /// The contract whose verification made the launch ready, if that was the last step (-1: none).
+    var bindingContract: Int = -1
+    /// The mission whose end released this launch, when it waited for one (-1: it did not wait).
+    var heldBy: Int = -1
 }

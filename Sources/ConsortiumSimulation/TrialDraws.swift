@@ -21,20 +21,34 @@ public struct TrialDraws: Sendable {
     public var vehicleReliability: [Double] = []
     /// Whether each register risk strikes.
     public var riskStrikes: [Bool] = []
+    /// The percentile (CDF value, uniform on [0, 1)) of every uncertain input, in `InputCatalog` order.
+    ///
+    /// A percentile is the input's exact population rank, which the risk-driver analysis correlates
+    /// with outcomes (Spearman's rank correlation).
+    public var percentiles: [Double] = []
 
     public init() {}
 
     /// Draws all inputs of trial `trial` of `plan` with `seed`.
+    ///
+    /// Each element draws one duration percentile and one cost percentile; every phase of the element
+    /// takes that percentile of its own three-point range (its phases slip together, as one team's
+    /// work does). Agencies draw lognormal growth factors; vehicles a reliability; risks whether they strike.
     public mutating func draw(_ plan: SimulationPlan, seed: UInt64, trial: UInt64) {
         func stream(_ id: UInt64, _ purpose: UInt64) -> RandomStream {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: id, purpose: purpose))
         }
+        percentiles.removeAll(keepingCapacity: true)
         costGrowth.removeAll(keepingCapacity: true)
         scheduleGrowth.removeAll(keepingCapacity: true)
         for agency in plan.agencies {
             var rng = stream(agency.streamID, 1)
-            costGrowth.append(Self.lognormal(agency.costGrowth, using: &rng))
-            scheduleGrowth.append(Self.lognormal(agency.scheduleGrowth, using: &rng))
+            let costU = rng.nextOpenUnit()
+            let scheduleU = rng.nextOpenUnit()
+            costGrowth.append(Self.lognormal(agency.costGrowth, percentile: costU))
+            scheduleGrowth.append(Self.lognormal(agency.scheduleGrowth, percentile: scheduleU))
+            percentiles.append(costU)
+            percentiles.append(scheduleU)
         }
         if phaseDuration.count != plan.elements.count {
             phaseDuration = plan.elements.map { [Double](repeating: 0, count: $0.phases.count) }
@@ -44,46 +58,66 @@ public struct TrialDraws: Sendable {
         }
         for (e, element) in plan.elements.enumerated() {
             var rng = stream(element.streamID, 1)
+            let durationU = rng.nextUnit()
+            let costU = rng.nextUnit()
             for (k, phase) in element.phases.enumerated() {
-                phaseDuration[e][k] = Self.triangular(phase.duration, using: &rng)
-                phaseCost[e][k] = Self.triangular(phase.cost, using: &rng)
+                phaseDuration[e][k] = Self.triangular(phase.duration, percentile: durationU)
+                phaseCost[e][k] = Self.triangular(phase.cost, percentile: costU)
             }
             var other = stream(element.streamID, 2)
             operationalDraw[e] = other.nextUnit()
             dockingDraw[e] = other.nextUnit()
+            percentiles.append(durationU)
+            percentiles.append(costU)
         }
         vehicleReliability.removeAll(keepingCapacity: true)
         for vehicle in plan.vehicles {
             var rng = stream(vehicle.streamID, 1)
-            vehicleReliability.append(
-                Beta(successes: vehicle.successes, failures: vehicle.failures).sample(using: &rng))
+            let distribution = Beta(successes: vehicle.successes, failures: vehicle.failures)
+            let reliability = distribution.sample(using: &rng)
+            vehicleReliability.append(reliability)
+            percentiles.append(distribution.cdf(reliability))
         }
         riskStrikes.removeAll(keepingCapacity: true)
         for risk in plan.risks {
             var rng = stream(risk.streamID, 1)
-            riskStrikes.append(rng.nextUnit() < risk.probability)
+            let u = rng.nextUnit()
+            riskStrikes.append(u < risk.probability)
+            // Low u means the risk strikes: report 1 - u so that a high percentile means "worse".
+            percentiles.append(1 - u)
         }
     }
 
-    /// A triangular draw on a three-point estimate; a degenerate range gives its single value.
-    static func triangular<G: RandomNumberGenerator>(
-        _ estimate: ThreePoint, using rng: inout G
-    )
-        -> Double
-    {
-        let u = rng.nextUnit()
+    /// The `percentile` quantile of a triangular distribution on a three-point estimate; a degenerate
+    /// range gives its single value.
+    static func triangular(_ estimate: ThreePoint, percentile u: Double) -> Double {
         guard estimate.max > estimate.min else { return estimate.likely }
         return Triangular(low: estimate.min, mode: estimate.likely, high: estimate.max).quantile(u)
     }
 
-    /// A lognormal growth factor from (median, P90); no spread gives the median.
-    static func lognormal<G: RandomNumberGenerator>(
-        _ spec: (median: Double, p90: Double), using rng: inout G
-    )
-        -> Double
-    {
-        let z = Normal.standard.sample(using: &rng)
+    /// The `percentile` quantile of a lognormal growth factor given by (median, P90); no spread gives
+    /// the median.
+    static func lognormal(_ spec: (median: Double, p90: Double), percentile u: Double) -> Double {
         guard spec.p90 > spec.median, spec.median > 0 else { return spec.median }
-        return LogNormal(median: spec.median, p90: spec.p90).quantile(Normal.standard.cdf(z))
+        return LogNormal(median: spec.median, p90: spec.p90).quantile(u)
+    }
+}
+
+/// The names of a plan's uncertain inputs, in the order of `TrialDraws.percentiles`.
+public enum InputCatalog {
+    /// One name per input, e.g. "esm-4 duration", "nasa cost growth", "sls-block1 reliability".
+    public static func names(_ plan: SimulationPlan) -> [String] {
+        var names: [String] = []
+        for agency in plan.agencies {
+            names.append("\(agency.id) cost growth")
+            names.append("\(agency.id) schedule growth")
+        }
+        for element in plan.elements {
+            names.append("\(element.id) duration")
+            names.append("\(element.id) cost")
+        }
+        for vehicle in plan.vehicles { names.append("\(vehicle.id) reliability") }
+        for risk in plan.risks { names.append("risk \(risk.id)") }
+        return names
     }
 }

@@ -46,6 +46,8 @@ public struct TrialOutcome: Sendable {
     public var elements: [ElementOutcome]
     public var contracts: [ContractOutcome]
     public var launchAttempts: [Int]
+    /// Whether each element lay on the critical path of its mission (see `CampaignTrial.criticalElements`).
+    public var critical: [Bool]
     public var ledger: Ledger
 }
 
@@ -93,7 +95,47 @@ extension CampaignTrial {
                     lateDays: delivered.isNaN ? nil : delivered - plan.contracts[c].needByDay,
                     verifications: verificationAttempts[c])
             },
-            launchAttempts: launches.map(\.attempts), ledger: ledger)
+            launchAttempts: launches.map(\.attempts), critical: criticalElements(), ledger: ledger)
+    }
+
+    /// The elements on each mission's critical path in this trial.
+    ///
+    /// The path is traced back from the mission's last launch: the payload element that became ready
+    /// last; when that was an interface verification, the later-delivered of the contract's two
+    /// elements; and when the launch waited for an earlier mission, that mission's path in turn.
+    func criticalElements() -> [Bool] {
+        var critical = [Bool](repeating: false, count: elements.count)
+        var visited = [Bool](repeating: false, count: plan.missions.count)
+        for m in plan.missions.indices { markCritical(m, &critical, &visited) }
+        return critical
+    }
+
+    private func markCritical(_ mission: Int, _ critical: inout [Bool], _ visited: inout [Bool]) {
+        var next: Int? = mission
+        while let m = next, !visited[m] {
+            visited[m] = true
+            next = nil
+            let lastLaunch = plan.missions[m].launches.max { a, b in
+                launchEnd(a) < launchEnd(b)
+            }
+            guard let l = lastLaunch else { continue }
+            let state = launches[l]
+            if state.bindingElement >= 0 {
+                var e = state.bindingElement
+                if state.bindingContract >= 0 {
+                    let provider = plan.contracts[state.bindingContract].element
+                    if elements[provider].firstDeliveredDay > elements[e].firstDeliveredDay { e = provider }
+                }
+                critical[e] = true
+            }
+            if state.heldBy >= 0 { next = state.heldBy }
+        }
+    }
+
+    private func launchEnd(_ l: Int) -> Double {
+        let state = launches[l]
+        for day in [state.arrivedDay, state.launchedDay, state.scheduledDay] where !day.isNaN { return day }
+        return -.infinity
     }
 
     /// An objective succeeds when every element it needs is in place and works.
