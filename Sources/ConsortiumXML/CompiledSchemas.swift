@@ -9,11 +9,17 @@ final class CompiledSchema: @unchecked Sendable {
 
     init(kind: FileKind) {
         precondition(LibXML2Setup.done)
-        let text = Array(kind.schemaText.utf8)
-        let parserContext = text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
+        // libxml2 reads the buffer during `xmlSchemaParse`, not when the context is created, so the
+        // text must stay alive (and pinned) until parsing ends.
+        var text = Array(kind.schemaText.utf8)
+        let (parserContext, parsed): (xmlSchemaParserCtxtPtr?, xmlSchemaPtr?) = text.withUnsafeMutableBufferPointer {
+            buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                let context = xmlSchemaNewMemParserCtxt(chars.baseAddress, Int32(chars.count))
+                return (context, context.flatMap { xmlSchemaParse($0) })
+            }
         }
-        guard let parserContext, let schema = xmlSchemaParse(parserContext) else {
+        guard let parserContext, let schema = parsed else {
             preconditionFailure("the built-in \(kind.rawValue) schema does not compile")
         }
         xmlSchemaFreeParserCtxt(parserContext)

@@ -34,6 +34,11 @@ struct BundledLibraryTests {
     @Test func everyBundledFileValidates() {
         let errors = Bundled.outcome.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.description).joined(separator: "\n"))")
+        // The library is really there: the eight agencies and eight providers, the campaigns and the
+        // three what-if scenarios the README names.
+        #expect(Bundled.library.agencies.count >= 16)
+        #expect(Bundled.library.campaigns.count >= 10)
+        #expect(Bundled.library.scenarios.count >= 3)
     }
 
     @Test func everyCampaignAndScenarioCompilesToAPlan() {
