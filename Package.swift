@@ -44,14 +44,20 @@ let package = Package(
         .target(
             name: "ConsortiumSimulation", dependencies: ["ConsortiumModel", "ConsortiumEngine", "ConsortiumRandom"],
             swiftSettings: checked),
+        // Monte Carlo over many trials and what the trials mean: quantiles, JCL, risk drivers, cost sharing.
+        .target(
+            name: "ConsortiumAnalysis",
+            dependencies: ["ConsortiumModel", "ConsortiumEngine", "ConsortiumSimulation", "ConsortiumRandom"],
+            swiftSettings: checked),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
-            name: "ConsortiumReport", dependencies: ["ConsortiumModel", "ConsortiumSimulation"], swiftSettings: strict),
+            name: "ConsortiumReport", dependencies: ["ConsortiumModel", "ConsortiumSimulation", "ConsortiumAnalysis"],
+            swiftSettings: strict),
         // Command implementations; the executable only calls into this.
         .target(
             name: "ConsortiumCLI",
             dependencies: [
-                "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumReport",
+                "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -75,8 +81,19 @@ let package = Package(
             swiftSettings: checked),
         .testTarget(
             name: "ConsortiumSimulationTests",
-            dependencies: ["ConsortiumSimulation", "ConsortiumXML", "ConsortiumModel", "ConsortiumRandom"],
+            dependencies: [
+                "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport", "ConsortiumXML", "ConsortiumModel",
+                "ConsortiumRandom",
+            ],
             swiftSettings: checked),
-        .testTarget(name: "CampaignBenchTests", dependencies: ["CampaignBench"], swiftSettings: checked),
+        .testTarget(
+            name: "ConsortiumAnalysisTests",
+            dependencies: [
+                "ConsortiumAnalysis", "ConsortiumSimulation", "ConsortiumXML", "ConsortiumModel", "ConsortiumRandom",
+            ],
+            swiftSettings: checked),
+        .testTarget(
+            name: "CampaignBenchTests", dependencies: ["CampaignBench"], resources: [.copy("Fixtures")],
+            swiftSettings: checked),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsortiumAnalysis
 import ConsortiumModel
 import ConsortiumReport
 import ConsortiumSimulation
@@ -12,18 +13,33 @@ struct SimulateCommand: ParsableCommand {
         abstract: "Run a campaign or what-if scenario.",
         discussion: """
             FILE is a mission file (<campaign>) or a scenario file (<scenario>). With --trials 1 it prints the \
-            trial's timeline and a summary; --trace writes every event as CSV or JSON lines.
+            trial's timeline and a summary; --trace writes every event as CSV or JSON lines. With more trials \
+            it prints schedule and cost confidence, success probabilities, joint confidence (JCL), risk \
+            drivers and cost sharing. Results depend only on the files, the seed and the trial count, never \
+            on --threads.
             """
     )
 
     @Argument(help: ArgumentHelp("The campaign or scenario file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Number of Monte Carlo trials.")
-    var trials: Int = 1
+    @Option(help: "Number of Monte Carlo trials (default: the scenario's, else 1).")
+    var trials: Int?
 
     @Option(help: "The random seed (default: the scenario's, else 1).")
     var seed: UInt64?
+
+    @Option(help: "With one trial: which trial of the seed to play (to replay one from a Monte Carlo run).")
+    var trial: UInt64 = 0
+
+    @Option(help: "Worker threads for many trials (default: the processor count). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Target date for the JCL, YYYY-MM-DD (default: the scenario's).", valueName: "date"))
+    var targetDate: String?
+
+    @Option(help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
+    var targetBudget: Double?
 
     @Option(help: ArgumentHelp("Write every event of the trial to this file (.csv or .jsonl).", valueName: "path"))
     var trace: String?
@@ -31,16 +47,34 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
-        guard trials >= 1 else { throw ValidationError("--trials must be at least 1, not \(trials)") }
+        if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, not \(trials)") }
+        if let trials, trials > 100_000_000 {
+            throw ValidationError("--trials must be at most 100,000,000, not \(trials)")
+        }
+        if let threads, !(1...512).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 512, not \(threads)")
+        }
+        if let targetDate, CivilDate(iso: targetDate) == nil {
+            throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
+        }
+        if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
+            throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
+        }
     }
 
     func run() throws {
         let target = try loadTarget(file, libraryRoot: library.root)
-        let seed = self.seed ?? target.scenario?.monteCarlo?.seed ?? 1
+        let settings = target.scenario?.monteCarlo
+        let seed = self.seed ?? settings?.seed ?? 1
+        let trials = self.trials ?? settings?.trials ?? 1
+        if trials > 1 {
+            try runMany(target, seed: seed, trials: trials)
+            return
+        }
         var runner = TrialRunner(plan: target.plan, seed: seed, recordsTrace: true)
         let outcome: TrialOutcome
         do {
-            outcome = try runner.run(trial: 0)
+            outcome = try runner.run(trial: trial)
         } catch {
             printError("error: \(error)")
             throw ExitStatus.dataError
@@ -50,6 +84,58 @@ struct SimulateCommand: ParsableCommand {
         if let path = trace {
             try writeTrace(runner.trace, plan: target.plan, to: path)
         }
+    }
+}
+
+extension SimulateCommand {
+    func runMany(_ target: Target, seed: UInt64, trials: Int) throws {
+        if trace != nil {
+            printError("error: --trace records one trial; use it with --trials 1 (and --trial N to pick which)")
+            throw ExitStatus.usage
+        }
+        let plan = target.plan
+        let settings = target.scenario?.monteCarlo
+        let targetDate = self.targetDate.flatMap { CivilDate(iso: $0) } ?? settings?.targetDate
+        let options = MonteCarloOptions(
+            trials: trials, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            targetDay: targetDate.map { plan.day(of: $0) },
+            targetBudgetMUSD: targetBudget ?? settings?.targetBudgetMUSD)
+        let bar = ProgressBar(total: trials)
+        let result: MonteCarloResult
+        do {
+            result = try MonteCarlo.run(plan, options) { bar.update($0) }
+        } catch {
+            bar.finish()
+            printError("error: \(error)")
+            throw ExitStatus.dataError
+        }
+        bar.finish()
+        print(MonteCarloReport(result).render(), terminator: "")
+    }
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+final class ProgressBar {
+    let total: Int
+    let enabled = isatty(2) != 0
+    private var shown = -1
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let percent = total > 0 ? done * 100 / total : 100
+        guard percent != shown else { return }
+        shown = percent
+        let width = 30
+        let filled = width * percent / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent) % (\(done) of \(total) trials)".utf8))
+    }
+
+    func finish() {
+        guard enabled, shown >= 0 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
 

@@ -1,6 +1,7 @@
-/// What a cost is for. Barter and penalties move value between agencies and sum to zero across them.
+/// What a cost is for. Barter and penalties move value between agencies and sum to zero across them;
+/// `common` is an agency's share of the campaign's common costs under its cost-sharing policy.
 public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
-    case development, integration, launch, operations, penalties, barter
+    case development, integration, launch, operations, common, penalties, barter
 
     public var description: String {
         switch self {
@@ -8,6 +9,7 @@ public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .integration: "integration"
         case .launch: "launch"
         case .operations: "operations"
+        case .common: "common"
         case .penalties: "penalties"
         case .barter: "barter"
         }

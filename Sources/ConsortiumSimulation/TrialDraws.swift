@@ -24,7 +24,8 @@ public struct TrialDraws: Sendable {
     /// The percentile (CDF value, uniform on [0, 1)) of every uncertain input, in `InputCatalog` order.
     ///
     /// A percentile is the input's exact population rank, which the risk-driver analysis correlates
-    /// with outcomes (Spearman's rank correlation).
+    /// with outcomes (Spearman's rank correlation). A high percentile always means "worse": longer,
+    /// costlier, more growth, a less reliable vehicle, a risk that strikes.
     public var percentiles: [Double] = []
 
     public init() {}
@@ -76,7 +77,8 @@ public struct TrialDraws: Sendable {
             let distribution = Beta(successes: vehicle.successes, failures: vehicle.failures)
             let reliability = distribution.sample(using: &rng)
             vehicleReliability.append(reliability)
-            percentiles.append(distribution.cdf(reliability))
+            // A high percentile means "worse" for every input: here, a less reliable vehicle.
+            percentiles.append(1 - distribution.cdf(reliability))
         }
         riskStrikes.removeAll(keepingCapacity: true)
         for risk in plan.risks {
@@ -105,7 +107,7 @@ public struct TrialDraws: Sendable {
 
 /// The names of a plan's uncertain inputs, in the order of `TrialDraws.percentiles`.
 public enum InputCatalog {
-    /// One name per input, e.g. "esm-4 duration", "nasa cost growth", "sls-block1 reliability".
+    /// One name per input, e.g. "esm-4 duration", "nasa cost growth", "sls-block1 failure rate".
     public static func names(_ plan: SimulationPlan) -> [String] {
         var names: [String] = []
         for agency in plan.agencies {
@@ -116,7 +118,7 @@ public enum InputCatalog {
             names.append("\(element.id) duration")
             names.append("\(element.id) cost")
         }
-        for vehicle in plan.vehicles { names.append("\(vehicle.id) reliability") }
+        for vehicle in plan.vehicles { names.append("\(vehicle.id) failure rate") }
         for risk in plan.risks { names.append("risk \(risk.id)") }
         return names
     }

@@ -196,7 +196,7 @@ extension CampaignTrial {
                     let end = min(cost.toDay, calendar.nextBoundary(after: day))
                     ledger.book(
                         cost.musdPerDay * (end - day) * weight / sum, agency: a, element: -1,
-                        fiscalYear: calendar.fiscalYear(ofDay: day), category: .operations)
+                        fiscalYear: calendar.fiscalYear(ofDay: day), category: .common)
                     day = end
                 }
             }

@@ -30,6 +30,9 @@ public struct TrialRunner {
         return simulator.model.finish(at: end, reachedHorizon: reachedHorizon, events: simulator.eventsHandled)
     }
 
+    /// The inputs drawn for the last trial.
+    public var draws: TrialDraws { simulator.model.draws }
+
     /// The trace of the last trial (empty unless tracing).
     public var trace: [TraceEntry] { simulator.model.trace }
 }

@@ -36,17 +36,19 @@ struct Fixture {
             """
     }
 
-    /// A design with one phase of fixed duration and cost (or a three-point range when given).
+    /// A design with one phase of fixed duration and cost (or three-point ranges when given).
     static func design(
         _ id: String, days: Double, cost: Double = 100, armyPerMonth: Double = 0, mass: Double = 1000,
-        interfaces: String = "", range: (Double, Double, Double)? = nil
+        interfaces: String = "", range: (Double, Double, Double)? = nil, costRange: (Double, Double, Double)? = nil,
+        reliability: Double = 1
     ) -> String {
         let (low, likely, high) = range ?? (days, days, days)
+        let (costLow, costLikely, costHigh) = costRange ?? (cost, cost, cost)
         return """
-            <design id="\(id)" name="Design \(id)" kind="habitat" mass-kg="\(mass)" reliability="1" standing-army-musd-per-month="\(armyPerMonth)">
+            <design id="\(id)" name="Design \(id)" kind="habitat" mass-kg="\(mass)" reliability="\(reliability)" standing-army-musd-per-month="\(armyPerMonth)">
               <phase name="build">
                 <duration-days min="\(low)" likely="\(likely)" max="\(high)"/>
-                <cost-musd min="\(cost)" likely="\(cost)" max="\(cost)"/>
+                <cost-musd min="\(costLow)" likely="\(costLikely)" max="\(costHigh)"/>
               </phase>
               \(interfaces)
             </design>

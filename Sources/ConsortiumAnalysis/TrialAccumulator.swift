@@ -1,0 +1,300 @@
+import ConsortiumSimulation
+import Foundation
+
+/// The ways common costs can be split between agencies, compared side by side in the cost-sharing tables.
+public enum SharingRule: Int, CaseIterable, Sendable, CustomStringConvertible {
+    /// In proportion to each agency's development spending: who builds (more) pays (more).
+    case whoBuilds
+    /// Fixed percentages as the campaign declares them (the ISS common-systems-operations model).
+    case fixedShares
+    /// Equal shares between the agencies that contribute an element.
+    case equal
+
+    public var description: String {
+        switch self {
+        case .whoBuilds: "who builds pays"
+        case .fixedShares: "fixed shares"
+        case .equal: "equal shares"
+        }
+    }
+}
+
+/// The streaming aggregate of a set of trials: histograms, counts and sums that merge exactly.
+///
+/// Kept per trial only for the first `sampleSize` trials: completion day, total cost and every input's
+/// percentile (4 bytes each), for rank correlations and the representative trial.
+public struct TrialAccumulator: Sendable {
+    let agencyCount: Int
+    let yearCount: Int
+    let categoryCount = CostCategory.allCases.count
+    let targetDay: Double?
+    let targetBudget: Double?
+    let sampleSize: Int
+    let inputCount: Int
+
+    public internal(set) var trials = 0
+    public internal(set) var events = 0
+    public internal(set) var horizonReached = 0
+    /// Days to each mission's completion (missing: not completed).
+    var missionCompletion: [Histogram]
+    /// Day each objective was achieved (missing: lost).
+    var objectiveDay: [Histogram]
+    var objectiveAchieved: [Int]
+    var objectiveOnTime: [Int]
+    /// Lost objectives by cause, `[objective][LossCause index]`.
+    var lossCauses: [[Int]]
+    /// Days until every objective is achieved (missing: some objective was lost).
+    var completion: Histogram
+    var totalCost = Histogram(.relative)
+    var agencyCost: [Histogram]
+    /// Sums over trials of each agency's spending per category, `[agency * categories + category]`.
+    var categorySums: [Double]
+    /// Sums and histograms of each agency's spending per ledger year, `[agency * years + year]`.
+    var yearSums: [Double]
+    var yearCost: [Histogram]
+    /// Sums over trials of each agency's share of common costs under each rule, `[rule][agency]`.
+    var commonUnder: [[Double]]
+    var meetsDate = 0
+    var meetsBudget = 0
+    var meetsBoth = 0
+    /// (completion, total cost) jointly, and per agency (its elements in place, its cost).
+    var joint: JointHistogram
+    var agencyJoint: [JointHistogram]
+    /// Trials in which each element lay on its mission's critical path.
+    var critical: [Int]
+    /// The sample: trial numbers, completion days (+infinity when never), total costs, input percentiles.
+    var sampleTrials: [Int] = []
+    var sampleCompletion: [Double] = []
+    var sampleCost: [Double] = []
+    var samplePercentiles: [Float] = []
+
+    init(plan: SimulationPlan, settings: MonteCarloOptions) {
+        agencyCount = plan.agencies.count
+        yearCount = plan.fiscalYearCount
+        targetDay = settings.targetDay
+        targetBudget = settings.targetBudgetMUSD
+        sampleSize = settings.sampleSize
+        inputCount = InputCatalog.names(plan).count
+        missionCompletion = Array(repeating: Histogram(.days), count: plan.missions.count)
+        objectiveDay = Array(repeating: Histogram(.days), count: plan.objectives.count)
+        objectiveAchieved = Array(repeating: 0, count: plan.objectives.count)
+        objectiveOnTime = Array(repeating: 0, count: plan.objectives.count)
+        lossCauses = Array(
+            repeating: Array(repeating: 0, count: LossCause.allCases.count), count: plan.objectives.count)
+        completion = Histogram(.days)
+        agencyCost = Array(repeating: Histogram(.relative), count: plan.agencies.count)
+        categorySums = Array(repeating: 0, count: plan.agencies.count * CostCategory.allCases.count)
+        yearSums = Array(repeating: 0, count: plan.agencies.count * plan.fiscalYearCount)
+        yearCost = Array(repeating: Histogram(.relative), count: plan.agencies.count * plan.fiscalYearCount)
+        commonUnder = Array(
+            repeating: Array(repeating: 0, count: plan.agencies.count), count: SharingRule.allCases.count)
+        joint = JointHistogram()
+        agencyJoint = Array(repeating: JointHistogram(), count: plan.agencies.count)
+        critical = Array(repeating: 0, count: plan.elements.count)
+        self.plan = plan
+    }
+
+    // The plan is needed while adding trials; it is shared (copy-on-write), not copied.
+    let plan: SimulationPlan
+
+    /// Adds one trial's outcome and its drawn input percentiles.
+    mutating func add(_ outcome: TrialOutcome, percentiles: [Double]) {
+        trials += 1
+        events += outcome.events
+        if outcome.reachedHorizon { horizonReached += 1 }
+        for (m, mission) in outcome.missions.enumerated() { missionCompletion[m].add(mission.completionDay) }
+        // The campaign is done when its last objective is achieved; never, if any is lost.
+        var end: Double? = 0
+        for objective in outcome.objectives {
+            if objective.achieved, let day = objective.day, let e = end { end = max(e, day) } else { end = nil }
+        }
+        completion.add(end)
+        addObjectives(outcome)
+        let ledger = outcome.ledger
+        let total = ledger.grandTotal
+        totalCost.add(total)
+        addAgencies(outcome)
+        addCommonCostRules(ledger)
+        let onTime = end.map { day in targetDay.map { day <= $0 } ?? true } ?? false
+        let inBudget = targetBudget.map { total <= $0 } ?? true
+        if onTime { meetsDate += 1 }
+        if inBudget { meetsBudget += 1 }
+        if onTime && inBudget { meetsBoth += 1 }
+        joint.add(day: end, cost: total)
+        for (e, isCritical) in outcome.critical.enumerated() where isCritical { critical[e] += 1 }
+        if sampleTrials.count < sampleSize {
+            sampleTrials.append(Int(outcome.trial))
+            sampleCompletion.append(end ?? .infinity)
+            sampleCost.append(total)
+            samplePercentiles.append(contentsOf: percentiles.map { Float($0) })
+        }
+    }
+
+    private mutating func addObjectives(_ outcome: TrialOutcome) {
+        for (o, objective) in outcome.objectives.enumerated() {
+            if objective.achieved {
+                objectiveAchieved[o] += 1
+                objectiveDay[o].add(objective.day)
+                if let day = objective.day, let target = plan.objectives[o].targetDay, day <= target {
+                    objectiveOnTime[o] += 1
+                }
+            } else {
+                objectiveDay[o].add(nil)
+                let cause = objective.cause ?? .horizonReached
+                lossCauses[o][LossCause.allCases.firstIndex(of: cause)!] += 1
+            }
+        }
+    }
+
+    private mutating func addAgencies(_ outcome: TrialOutcome) {
+        let ledger = outcome.ledger
+        for a in 0..<agencyCount {
+            var agencyTotal = 0.0
+            for c in CostCategory.allCases {
+                var categoryTotal = 0.0
+                for y in 0..<yearCount { categoryTotal += ledger.total(agency: a, category: c, yearIndex: y) }
+                categorySums[a * categoryCount + c.rawValue] += categoryTotal
+                agencyTotal += categoryTotal
+            }
+            agencyCost[a].add(agencyTotal)
+            for y in 0..<yearCount {
+                var yearTotal = 0.0
+                for c in CostCategory.allCases { yearTotal += ledger.total(agency: a, category: c, yearIndex: y) }
+                yearSums[a * yearCount + y] += yearTotal
+                yearCost[a * yearCount + y].add(yearTotal)
+            }
+            // The agency's own schedule: the day its last element was in place, if all of them work.
+            var ready: Double? = nil
+            var owns = false
+            for (e, element) in plan.elements.enumerated() where element.agency == a {
+                owns = true
+                let fate = outcome.elements[e]
+                if fate.works, let day = fate.inPlaceDay {
+                    ready = max(ready ?? 0, day)
+                } else {
+                    ready = nil
+                    break
+                }
+            }
+            if owns { agencyJoint[a].add(day: ready, cost: agencyTotal) }
+        }
+    }
+
+    /// Splits the trial's common costs under every rule, for the side-by-side cost-sharing tables.
+    private mutating func addCommonCostRules(_ ledger: Ledger) {
+        var common = 0.0
+        for a in 0..<agencyCount { common += ledger.total(agency: a, category: .common) }
+        guard common != 0 else { return }
+        for rule in SharingRule.allCases {
+            var weights = [Double](repeating: 0, count: agencyCount)
+            switch rule {
+            case .whoBuilds:
+                for a in 0..<agencyCount { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
+            case .fixedShares:
+                for (a, share) in plan.fixedShares { weights[a] = share }
+            case .equal:
+                for element in plan.elements { weights[element.agency] = 1 }
+            }
+            let sum = weights.reduce(0, +)
+            guard sum > 0 else { continue }
+            for a in 0..<agencyCount { commonUnder[rule.rawValue][a] += common * weights[a] / sum }
+        }
+    }
+
+    /// Adds `other`, the aggregate of the trials that follow these ones.
+    mutating func merge(_ other: TrialAccumulator) {
+        trials += other.trials
+        events += other.events
+        horizonReached += other.horizonReached
+        for m in missionCompletion.indices { missionCompletion[m].merge(other.missionCompletion[m]) }
+        for o in objectiveDay.indices {
+            objectiveDay[o].merge(other.objectiveDay[o])
+            objectiveAchieved[o] += other.objectiveAchieved[o]
+            objectiveOnTime[o] += other.objectiveOnTime[o]
+            for c in lossCauses[o].indices { lossCauses[o][c] += other.lossCauses[o][c] }
+        }
+        completion.merge(other.completion)
+        totalCost.merge(other.totalCost)
+        for a in agencyCost.indices {
+            agencyCost[a].merge(other.agencyCost[a])
+            agencyJoint[a].merge(other.agencyJoint[a])
+        }
+        for i in categorySums.indices { categorySums[i] += other.categorySums[i] }
+        for i in yearSums.indices {
+            yearSums[i] += other.yearSums[i]
+            yearCost[i].merge(other.yearCost[i])
+        }
+        for r in commonUnder.indices {
+            for a in commonUnder[r].indices { commonUnder[r][a] += other.commonUnder[r][a] }
+        }
+        meetsDate += other.meetsDate
+        meetsBudget += other.meetsBudget
+        meetsBoth += other.meetsBoth
+        joint.merge(other.joint)
+        for e in critical.indices { critical[e] += other.critical[e] }
+        let room = max(0, sampleSize - sampleTrials.count)
+        let taken = min(room, other.sampleTrials.count)
+        sampleTrials.append(contentsOf: other.sampleTrials.prefix(taken))
+        sampleCompletion.append(contentsOf: other.sampleCompletion.prefix(taken))
+        sampleCost.append(contentsOf: other.sampleCost.prefix(taken))
+        samplePercentiles.append(contentsOf: other.samplePercentiles.prefix(taken * inputCount))
+    }
+}
+
+/// Counts of (completion month, cost bucket of 1 %) pairs: the joint distribution behind the JCL frontier.
+///
+/// Months of 30.4375 days and cost buckets of 1 % keep the table small (a few thousand cells) however many
+/// trials it holds; budgets read from it are rounded up to the bucket's upper edge, so the frontier errs
+/// on the safe side by at most 1 %.
+struct JointHistogram: Sendable {
+    static let monthDays = 30.4375
+    static let logStep = Foundation.log(1.01)
+    private(set) var cells: [Cell: Int] = [:]
+    private(set) var count = 0
+
+    struct Cell: Hashable, Sendable {
+        var month: Int32
+        var cost: Int32
+    }
+
+    static func costBucket(_ x: Double) -> Int32 {
+        if abs(x) < 1 { return 0 }
+        let k = Int32((Foundation.log(abs(x)) / logStep).rounded(.down)) + 1
+        return x < 0 ? -k : k
+    }
+
+    /// The upper edge of a cost bucket, in MUSD.
+    static func upperEdge(_ k: Int32) -> Double {
+        if k == 0 { return 1 }
+        if k < 0 { return -Foundation.exp(Double(-k - 1) * logStep) }
+        return Foundation.exp(Double(k) * logStep)
+    }
+
+    mutating func add(day: Double?, cost: Double) {
+        count += 1
+        guard let day, day.isFinite else { return }
+        cells[Cell(month: Int32((day / Self.monthDays).rounded(.down)), cost: Self.costBucket(cost)), default: 0] += 1
+    }
+
+    mutating func merge(_ other: JointHistogram) {
+        count += other.count
+        for (cell, n) in other.cells { cells[cell, default: 0] += n }
+    }
+
+    /// The smallest budget (MUSD) that, with completion by the end of month `month`, is met jointly in
+    /// at least `level` of all trials; `nil` when no budget reaches it by then.
+    func budget(byMonth month: Int32, level: Double) -> Double? {
+        var byCost: [Int32: Int] = [:]
+        for (cell, n) in cells where cell.month <= month { byCost[cell.cost, default: 0] += n }
+        let needed = Int((level * Double(count)).rounded(.up))
+        var seen = 0
+        for k in byCost.keys.sorted() {
+            seen += byCost[k]!
+            if seen >= needed { return Self.upperEdge(k) }
+        }
+        return nil
+    }
+
+    /// The months that hold any completion, in order.
+    var months: [Int32] { Set(cells.keys.map(\.month)).sorted() }
+}

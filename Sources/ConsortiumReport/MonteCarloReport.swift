@@ -1,0 +1,240 @@
+public import ConsortiumAnalysis
+import ConsortiumModel
+import ConsortiumSimulation
+
+/// The statistics of a Monte Carlo run for people: schedule and cost confidence, success, joint
+/// confidence, risk drivers and cost sharing, each as a table with its units.
+public struct MonteCarloReport {
+    public let result: MonteCarloResult
+
+    public init(_ result: MonteCarloResult) { self.result = result }
+
+    var plan: SimulationPlan { result.plan }
+
+    public func render() -> String {
+        let settings = result.settings
+        var text = "\(plan.campaignName)"
+        if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
+        text += ": \(Format.grouped(result.trials)) trials, seed \(settings.seed)\n"
+        var targets: [String] = []
+        if let day = settings.targetDay { targets.append("every objective achieved by \(date(day))") }
+        if let budget = settings.targetBudgetMUSD { targets.append("total cost at most \(Format.musd(budget)) MUSD") }
+        if !targets.isEmpty { text += "Targets: " + targets.joined(separator: ", ") + "\n" }
+        text += "\nSchedule: end of each mission (last arrival plus its duration) and of the campaign (every objective "
+        text += "achieved); '-' where the quantile falls among trials that never got there\n"
+        text += scheduleTable().render()
+        text += "\nObjectives: probability of success (95 % Wilson interval) and why they are lost\n"
+        text += objectiveTable().render()
+        text += "\nCost per agency, MUSD (own elements, launches, operations, common costs, barter)\n"
+        text += costTable().render()
+        text += "\nSpending per fiscal year, MUSD: mean / P80\n" + yearTable().render()
+        text += "\n" + jointConfidence()
+        text += "\nRisk drivers: criticality (share of trials on the critical path)\n" + criticalityTable().render()
+        text += "\nRisk drivers: rank correlation of each uncertain input with completion and cost\n"
+        text += driverTable().render() + driverSentences()
+        text += "\n" + costSharing()
+        if result.totals.horizonReached > 0 {
+            text +=
+                "\n\(Format.percent(Double(result.totals.horizonReached) / Double(result.trials))) of trials reached the "
+                + "horizon (\(date(plan.horizonDays))) with work unfinished.\n"
+        }
+        if let trial = result.representativeTrial {
+            text += "\nThe trial closest to the median completion is trial \(trial): replay it with "
+            text += "`consortium simulate FILE --seed \(settings.seed) --trial \(trial)`.\n"
+        }
+        return text
+    }
+
+    func date(_ day: Double?) -> String {
+        day.map { plan.date(ofDay: $0).description } ?? "-"
+    }
+
+    func scheduleTable() -> TextTable {
+        var table = TextTable(headers: ["mission", "mean", "P10", "P50", "P70", "P80", "P90"])
+        for (m, mission) in plan.missions.enumerated() {
+            let q = result.missionCompletion(m)
+            table.add([mission.id.rawValue, date(q.mean)] + q.all.map(date))
+        }
+        let q = result.completion
+        table.add(["all objectives", date(q.mean)] + q.all.map(date))
+        if result.settings.targetDay != nil {
+            table.add(["P(all by target)", interval(result.meetsTargetDate), "", "", "", "", ""])
+        }
+        return table
+    }
+
+    func interval(_ p: Proportion) -> String {
+        let (low, high) = p.interval
+        return "\(Format.percent(p.value)) [\(Format.fixed(low * 100, 1))-\(Format.fixed(high * 100, 1))]"
+    }
+
+    func objectiveTable() -> TextTable {
+        var table = TextTable(
+            headers: ["objective", "achieved", "by its target", "P50 date", "P80 date", "lost because"],
+            alignments: [.left, .right, .right, .right, .right, .left])
+        for (o, objective) in plan.objectives.enumerated() {
+            let q = result.objectiveDay(o)
+            let causes = result.lossCauses(o).prefix(3).map { "\($0.cause.rawValue) \(Format.percent($0.probability))" }
+            table.add([
+                objective.id.rawValue, interval(result.objectiveSuccess(o)),
+                objective.targetDay == nil ? "-" : Format.percent(result.objectiveOnTime(o).value),
+                date(q.p50), date(q.p80), causes.joined(separator: ", "),
+            ])
+        }
+        return table
+    }
+
+    func costTable() -> TextTable {
+        var table = TextTable(headers: ["agency", "mean", "P10", "P50", "P70", "P80", "P90"])
+        func musd(_ x: Double?) -> String { x.map(Format.musd) ?? "-" }
+        for a in result.activeAgencies {
+            let q = result.agencyCost(a)
+            table.add([plan.agencies[a].id.rawValue, musd(q.mean)] + q.all.map(musd))
+        }
+        let q = result.totalCost
+        table.add(["total", musd(q.mean)] + q.all.map(musd))
+        return table
+    }
+
+    func yearTable() -> TextTable {
+        let agencies = result.activeAgencies
+        var table = TextTable(headers: ["fiscal year"] + agencies.map { plan.agencies[$0].id.rawValue })
+        guard let years = result.activeYears else { return table }
+        for y in years {
+            let cells = agencies.map { a in
+                let (mean, p80) = result.yearCost(agency: a, year: y)
+                return mean == 0 && p80 == 0 ? "-" : "\(Format.musd(mean)) / \(Format.musd(p80))"
+            }
+            table.add(["FY\(plan.firstFiscalYear + y)"] + cells)
+        }
+        return table
+    }
+
+    func jointConfidence() -> String {
+        let settings = result.settings
+        let level = Format.percent(settings.frontierLevel)
+        var text = "Joint confidence (JCL: schedule and cost met together; NASA NPR 7120.5 budgets at 70 %)\n"
+        if settings.targetDay != nil || settings.targetBudgetMUSD != nil {
+            text += "  P(date) \(interval(result.meetsTargetDate))  P(budget) \(interval(result.meetsTargetBudget))"
+            text += "  JCL \(interval(result.jointConfidence))\n"
+        } else {
+            text += "  (give --target-date and --target-budget for the JCL at a target)\n"
+        }
+        let frontier = result.frontier
+        if frontier.isEmpty {
+            text += "  No completion date reaches \(level) joint confidence within the horizon.\n"
+        } else {
+            text += "  The \(level) frontier: every objective achieved by ... with a budget of ... MUSD\n"
+            var table = TextTable(headers: ["achieved by", "budget, MUSD"])
+            for point in thinned(frontier) { table.add([date(point.day), Format.musd(point.budgetMUSD)]) }
+            text += table.render(indent: 4)
+        }
+        var table = TextTable(headers: ["agency", "earliest date", "its budget", "by the target date"])
+        for a in result.activeAgencies {
+            let points = result.frontier(agency: a)
+            guard let first = points.first else {
+                table.add([plan.agencies[a].id.rawValue, "not reachable", "-", "-"])
+                continue
+            }
+            var byTarget = "-"
+            if let target = settings.targetDay {
+                byTarget =
+                    points.last { $0.day <= target + JointHistogramMonth.days }.map { Format.musd($0.budgetMUSD) }
+                    ?? "not reachable"
+            }
+            table.add([plan.agencies[a].id.rawValue, date(first.day), Format.musd(first.budgetMUSD), byTarget])
+        }
+        text += "  Per agency, for its own elements in place and its own cost at \(level) joint confidence (MUSD):\n"
+        text += table.render(indent: 4)
+        return text
+    }
+
+    /// At most about a dozen frontier points, evenly spread, always keeping the first and last.
+    func thinned(_ points: [(day: Double, budgetMUSD: Double)]) -> [(day: Double, budgetMUSD: Double)] {
+        guard points.count > 12 else { return points }
+        let step = Double(points.count - 1) / 11
+        return (0...11).map { points[Int((Double($0) * step).rounded())] }
+    }
+
+    func criticalityTable() -> TextTable {
+        var table = TextTable(headers: ["element", "agency", "criticality"])
+        var ranked: [(element: Int, index: Double)] = []
+        for e in plan.elements.indices where result.criticality(e) > 0 { ranked.append((e, result.criticality(e))) }
+        ranked.sort { a, b in a.index != b.index ? a.index > b.index : a.element < b.element }
+        for (e, index) in ranked.prefix(12) {
+            table.add([
+                plan.elements[e].id.rawValue, plan.agencies[plan.elements[e].agency].id.rawValue, Format.percent(index),
+            ])
+        }
+        return table
+    }
+
+    func driverTable() -> TextTable {
+        var table = TextTable(headers: ["input", "with completion", "with cost"])
+        for driver in result.drivers.prefix(12) {
+            table.add([
+                driver.name, Format.fixed(driver.scheduleCorrelation, 2), Format.fixed(driver.costCorrelation, 2),
+            ])
+        }
+        return table
+    }
+
+    func driverSentences() -> String {
+        var text = ""
+        for driver in result.drivers.prefix(3) {
+            var parts: [String] = []
+            if driver.scheduleShiftDays.isFinite && driver.scheduleShiftDays != 0 {
+                parts.append(
+                    "finish \(Format.grouped(Int(abs(driver.scheduleShiftDays).rounded()))) days "
+                        + (driver.scheduleShiftDays > 0 ? "later" : "earlier"))
+            }
+            if driver.costShiftMUSD.isFinite && abs(driver.costShiftMUSD) >= 0.5 {
+                parts.append(
+                    "cost \(Format.musd(abs(driver.costShiftMUSD))) MUSD "
+                        + (driver.costShiftMUSD > 0 ? "more" : "less"))
+            }
+            guard !parts.isEmpty else { continue }
+            text += "  - \(driver.name): trials with it in its worst quarter \(parts.joined(separator: " and ")) "
+            text += "(median) than trials with it in its best quarter.\n"
+        }
+        return text
+    }
+
+    func costSharing() -> String {
+        var text = "Cost sharing, mean MUSD per agency (each table sums to the campaign's mean cost)\n"
+        for rule in SharingRule.allCases {
+            guard let rows = result.sharingTable(rule) else {
+                text += "  Common costs by \(rule): the campaign declares no fixed shares.\n"
+                continue
+            }
+            text += "  Common costs split by \(rule)\n" + shareTable(rows, third: nil).render(indent: 4)
+        }
+        text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter and penalties: net balance\n"
+        text += shareTable(result.barterTable, third: "barter").render(indent: 4)
+        return text
+    }
+
+    func shareTable(_ rows: [MonteCarloResult.ShareRow], third: String?) -> TextTable {
+        var headers = ["agency", "builds", "common"]
+        if let third { headers.append(third) }
+        var table = TextTable(headers: headers + ["total", "share"])
+        let total = rows.reduce(0) { $0 + $1.total }
+        var sums = [Double](repeating: 0, count: third == nil ? 3 : 4)
+        for row in rows {
+            var values = [row.builds, row.common]
+            if third != nil { values.append(row.barter) }
+            values.append(row.total)
+            for (i, v) in values.enumerated() { sums[i] += v }
+            table.add(
+                [plan.agencies[row.agency].id.rawValue] + values.map(Format.musd)
+                    + [total != 0 ? Format.percent(row.total / total) : "-"])
+        }
+        table.add(["total"] + sums.map(Format.musd) + [Format.percent(1)])
+        return table
+    }
+}
+
+/// The frontier's month length, to compare its dates with a target.
+enum JointHistogramMonth {
+    static let days = 30.4375
+}
