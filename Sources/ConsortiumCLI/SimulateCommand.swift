@@ -41,6 +41,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
     var targetBudget: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Trials per coalition for the cooperation game (Shapley values, going alone); 0 skips it.",
+            valueName: "n"))
+    var coalitionTrials: Int = 200
+
     @Option(help: ArgumentHelp("Write every event of the trial to this file (.csv or .jsonl).", valueName: "path"))
     var trace: String?
 
@@ -57,6 +63,7 @@ struct SimulateCommand: ParsableCommand {
         if let targetDate, CivilDate(iso: targetDate) == nil {
             throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
         }
+        if coalitionTrials < 0 { throw ValidationError("--coalition-trials must be 0 or more, not \(coalitionTrials)") }
         if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
             throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
         }
@@ -102,15 +109,20 @@ extension SimulateCommand {
             targetBudgetMUSD: targetBudget ?? settings?.targetBudgetMUSD)
         let bar = ProgressBar(total: trials)
         let result: MonteCarloResult
+        var cooperation: CooperationAnalysis?
         do {
             result = try MonteCarlo.run(plan, options) { bar.update($0) }
+            if coalitionTrials > 0 {
+                cooperation = try Cooperation.analyze(
+                    plan, trials: coalitionTrials, seed: seed, threads: options.threads)
+            }
         } catch {
             bar.finish()
             printError("error: \(error)")
             throw ExitStatus.dataError
         }
         bar.finish()
-        print(MonteCarloReport(result).render(), terminator: "")
+        print(MonteCarloReport(result, cooperation: cooperation).render(), terminator: "")
     }
 }
 

@@ -6,8 +6,12 @@ import ConsortiumSimulation
 /// confidence, risk drivers and cost sharing, each as a table with its units.
 public struct MonteCarloReport {
     public let result: MonteCarloResult
+    public let cooperation: CooperationAnalysis?
 
-    public init(_ result: MonteCarloResult) { self.result = result }
+    public init(_ result: MonteCarloResult, cooperation: CooperationAnalysis? = nil) {
+        self.result = result
+        self.cooperation = cooperation
+    }
 
     var plan: SimulationPlan { result.plan }
 
@@ -33,6 +37,7 @@ public struct MonteCarloReport {
         text += "\nRisk drivers: rank correlation of each uncertain input with completion and cost\n"
         text += driverTable().render() + driverSentences()
         text += "\n" + costSharing()
+        if let cooperation { text += "\n" + cooperationSection(cooperation) }
         if result.totals.horizonReached > 0 {
             text +=
                 "\n\(Format.percent(Double(result.totals.horizonReached) / Double(result.trials))) of trials reached the "
@@ -231,6 +236,39 @@ public struct MonteCarloReport {
         }
         table.add(["total"] + sums.map(Format.musd) + [Format.percent(1)])
         return table
+    }
+}
+
+extension MonteCarloReport {
+    func cooperationSection(_ game: CooperationAnalysis) -> String {
+        var text =
+            "Cooperation: each agency going alone (building what it can at its declared cost factors, buying the "
+        text += "rest at \(Format.fixed(Cooperation.outsidePremium, 2))x) against the coalition; "
+        text += "\(Format.grouped(game.trials)) trials per coalition, the same random draws for each\n"
+        var table = TextTable(headers: [
+            "agency", "alone: cost", "alone: P50 done", "alone: P(all)", "coalition: its cost", "coalition: P50 done",
+            "Shapley savings", "fair cost",
+        ])
+        let together = date(result.completion.p50)
+        for (i, a) in game.players.enumerated() {
+            var shapley = Format.musd(game.shapley[i])
+            if !game.exact { shapley += " +- \(Format.musd(2 * game.standardErrors[i]))" }
+            table.add([
+                plan.agencies[a].id.rawValue, Format.musd(game.aloneCost[i]), date(game.aloneCompletion[i]),
+                Format.percent(game.aloneSuccess[i]), Format.musd(result.meanCost(agency: a)), together, shapley,
+                Format.musd(game.fairCost[i]),
+            ])
+        }
+        table.add([
+            "total", Format.musd(game.aloneCost.reduce(0, +)), "", "", Format.musd(result.totalCost.mean ?? 0), "",
+            Format.musd(game.savings), Format.musd(game.fairCost.reduce(0, +)),
+        ])
+        text += table.render()
+        text +=
+            "  Shapley values are \(game.exact ? "exact" : "estimated from sampled orders (+- 2 standard errors)"); "
+        text += "fair costs (alone cost minus Shapley savings) sum to the coalition's cost over the same trials, "
+        text += "\(Format.musd(game.grandCost)) MUSD.\n"
+        return text
     }
 }
 

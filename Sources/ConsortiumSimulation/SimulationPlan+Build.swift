@@ -58,6 +58,9 @@ struct PlanBuilder {
                 costGrowth: (growth?.costMedian ?? 1, growth?.costP90 ?? 1),
                 scheduleGrowth: (growth?.scheduleMedian ?? 1, growth?.scheduleP90 ?? 1),
                 capabilities: capabilities, streamID: StableHash.of("agency:\(id)")))
+        for capability in agency.capabilities {
+            agencies[agencies.count - 1].scheduleFactors[capability.kind] = capability.scheduleFactor
+        }
         agencyIndex[id] = agencies.count - 1
         return agencies.count - 1
     }

@@ -14,7 +14,10 @@ public struct SimulationPlan: Sendable {
         public var maxConcurrent: Int
         public var costGrowth: (median: Double, p90: Double)
         public var scheduleGrowth: (median: Double, p90: Double)
+        /// The cost factor at which the agency could build each kind of element it declares it can build.
         public var capabilities: [ElementKind: Double]
+        /// The schedule factor for the same kinds.
+        public var scheduleFactors: [ElementKind: Double] = [:]
         public var streamID: UInt64
     }
 

@@ -40,12 +40,12 @@ struct Fixture {
     static func design(
         _ id: String, days: Double, cost: Double = 100, armyPerMonth: Double = 0, mass: Double = 1000,
         interfaces: String = "", range: (Double, Double, Double)? = nil, costRange: (Double, Double, Double)? = nil,
-        reliability: Double = 1
+        reliability: Double = 1, kind: String = "habitat"
     ) -> String {
         let (low, likely, high) = range ?? (days, days, days)
         let (costLow, costLikely, costHigh) = costRange ?? (cost, cost, cost)
         return """
-            <design id="\(id)" name="Design \(id)" kind="habitat" mass-kg="\(mass)" reliability="\(reliability)" standing-army-musd-per-month="\(armyPerMonth)">
+            <design id="\(id)" name="Design \(id)" kind="\(kind)" mass-kg="\(mass)" reliability="\(reliability)" standing-army-musd-per-month="\(armyPerMonth)">
               <phase name="build">
                 <duration-days min="\(low)" likely="\(likely)" max="\(high)"/>
                 <cost-musd min="\(costLow)" likely="\(costLikely)" max="\(costHigh)"/>

@@ -188,4 +188,39 @@ struct MonteCarloTests {
         #expect(top.scheduleCorrelation > 0.99)
         #expect(top.scheduleShiftDays > 0)
     }
+
+    /// Two agencies: a builds a habitat (100 MUSD) and could build a rover at cost factor 1.2; b builds the
+    /// rover (50 MUSD) and could build a habitat at 1.5. Alone, a pays 100 + 1.2 * 50 = 160 and b pays
+    /// 1.5 * 100 + 50 = 200; together 150. Savings v(N) = 160 + 200 - 150 = 210, split equally by the
+    /// Shapley value of a two-player game (105 each), so the fair costs are 55 and 95 (sum 150).
+    @Test func theShapleyValueOfATwoAgencyGameMatchesTheHandComputation() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", extra: #"<capability kind="rover" cost-factor="1.2" schedule-factor="1.1"/>"#,
+            designs: Fixture.design("hab", days: 100, cost: 100), vehicles: Fixture.vehicle("rocket", price: 0))
+        fixture.agencies["b"] = Fixture.agency(
+            "b", extra: #"<capability kind="habitat" cost-factor="1.5" schedule-factor="1.3"/>"#,
+            designs: Fixture.design("rover", days: 100, cost: 50, kind: "rover"))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <element id="rover-1" design="rover" agency="b" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="rover-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/><needs element="rover-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let game = try #require(try Cooperation.analyze(plan, trials: 20, seed: 1, threads: 2))
+        #expect(game.exact)
+        #expect(game.aloneCost.map { ($0 * 1e6).rounded() / 1e6 } == [160, 200])
+        #expect(abs(game.grandCost - 150) < 1e-9)
+        #expect(game.shapley.map { ($0 * 1e6).rounded() / 1e6 } == [105, 105])
+        #expect(game.fairCost.map { ($0 * 1e6).rounded() / 1e6 } == [55, 95])
+        // Going alone, a builds the rover with its schedule factor: 100 * 1.1 = 110 days, after which
+        // (no budget cap, one launch) every objective is achieved.
+        #expect(game.aloneCompletion[0] == 110)
+        #expect(game.aloneCompletion[1] == 130)
+    }
 }
