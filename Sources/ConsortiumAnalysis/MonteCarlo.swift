@@ -50,56 +50,68 @@ public enum MonteCarlo {
     public static func run(
         _ plan: SimulationPlan, _ settings: MonteCarloOptions, progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> MonteCarloResult {
+        var total = TrialAccumulator(plan: plan, settings: settings)
+        try forEachBlock(settings, progress: progress) {
+            (trials: Range<Int>) -> Result<TrialAccumulator, SimulationError> in
+            var runner = TrialRunner(plan: plan, seed: settings.seed)
+            var accumulator = TrialAccumulator(plan: plan, settings: settings)
+            for trial in trials {
+                do throws(SimulationError) {
+                    let outcome = try runner.run(trial: UInt64(trial))
+                    accumulator.add(outcome, percentiles: runner.draws.percentiles)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(accumulator)
+        } merge: {
+            total.merge($0)
+        }
+        return MonteCarloResult(plan: plan, settings: settings, totals: total)
+    }
+
+    /// Cuts `settings.trials` into blocks, runs `work` on each block on `settings.threads` workers, and
+    /// hands the results to `merge` on the calling thread in block order.
+    ///
+    /// Blocks run in rounds of four per thread, so at most that many block results are held at once.
+    static func forEachBlock<Block: Sendable>(
+        _ settings: MonteCarloOptions, progress: ((Int) -> Void)?,
+        work: @escaping @Sendable (Range<Int>) -> Result<Block, SimulationError>,
+        merge: (Block) -> Void
+    ) throws(SimulationError) {
         precondition(settings.trials > 0, "a Monte Carlo run needs at least one trial")
         let threads = max(1, settings.threads)
-        let blockCount = (settings.trials + blockSize - 1) / blockSize
+        let trials = settings.trials
+        let blockCount = (trials + blockSize - 1) / blockSize
         let blocksPerRound = threads * 4
-        var total = TrialAccumulator(plan: plan, settings: settings)
         var nextBlock = 0
         while nextBlock < blockCount {
             let first = nextBlock
             let count = min(blocksPerRound, blockCount - first)
-            let slots = BlockSlots(count: count)
+            let slots = BlockSlots<Block>(count: count)
             DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
-                var runner = TrialRunner(plan: plan, seed: settings.seed)
                 var b = worker
                 while b < count {
-                    slots.store(b, runBlock(first + b, plan: plan, settings: settings, runner: &runner))
+                    let start = (first + b) * blockSize
+                    slots.store(b, work(start..<min(trials, start + blockSize)))
                     b += threads
                 }
             }
             for b in 0..<count {
                 switch slots.take(b) {
-                case .success(let block): total.merge(block)
+                case .success(let block): merge(block)
                 case .failure(let error): throw error
                 }
             }
             nextBlock += count
-            progress?(min(settings.trials, nextBlock * blockSize))
+            progress?(min(trials, nextBlock * blockSize))
         }
-        return MonteCarloResult(plan: plan, settings: settings, totals: total)
-    }
-
-    static func runBlock(
-        _ block: Int, plan: SimulationPlan, settings: MonteCarloOptions, runner: inout TrialRunner
-    ) -> Result<TrialAccumulator, SimulationError> {
-        var accumulator = TrialAccumulator(plan: plan, settings: settings)
-        let start = block * blockSize
-        for trial in start..<min(settings.trials, start + blockSize) {
-            do {
-                let outcome = try runner.run(trial: UInt64(trial))
-                accumulator.add(outcome, percentiles: runner.draws.percentiles)
-            } catch {
-                return .failure(error)
-            }
-        }
-        return .success(accumulator)
     }
 }
 
 /// Per-block results written by workers, each slot by exactly one worker, read after all have finished.
-private final class BlockSlots: @unchecked Sendable {
-    private let results: UnsafeMutablePointer<Result<TrialAccumulator, SimulationError>?>
+private final class BlockSlots<Block>: @unchecked Sendable {
+    private let results: UnsafeMutablePointer<Result<Block, SimulationError>?>
     private let count: Int
 
     init(count: Int) {
@@ -115,12 +127,12 @@ private final class BlockSlots: @unchecked Sendable {
 
     /// Stores block `b`'s result. Workers write disjoint slots; `concurrentPerform` returns only after all
     /// have finished, which orders these writes before `take`.
-    func store(_ b: Int, _ result: Result<TrialAccumulator, SimulationError>) {
+    func store(_ b: Int, _ result: Result<Block, SimulationError>) {
         precondition(b < count)
         results[b] = result
     }
 
-    func take(_ b: Int) -> Result<TrialAccumulator, SimulationError> {
+    func take(_ b: Int) -> Result<Block, SimulationError> {
         guard let result = results[b] else { preconditionFailure("block \(b) was not run") }
         results[b] = nil
         return result

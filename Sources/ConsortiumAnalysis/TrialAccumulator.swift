@@ -103,11 +103,7 @@ public struct TrialAccumulator: Sendable {
         events += outcome.events
         if outcome.reachedHorizon { horizonReached += 1 }
         for (m, mission) in outcome.missions.enumerated() { missionCompletion[m].add(mission.completionDay) }
-        // The campaign is done when its last objective is achieved; never, if any is lost.
-        var end: Double? = 0
-        for objective in outcome.objectives {
-            if objective.achieved, let day = objective.day, let e = end { end = max(e, day) } else { end = nil }
-        }
+        let end = Self.campaignEnd(outcome)
         completion.add(end)
         addObjectives(outcome)
         let ledger = outcome.ledger
@@ -128,6 +124,16 @@ public struct TrialAccumulator: Sendable {
             sampleCost.append(total)
             samplePercentiles.append(contentsOf: percentiles.map { Float($0) })
         }
+    }
+
+    /// The day the campaign is done: when its last objective is achieved; never (nil) if any is lost.
+    static func campaignEnd(_ outcome: TrialOutcome) -> Double? {
+        var end = 0.0
+        for objective in outcome.objectives {
+            guard objective.achieved, let day = objective.day else { return nil }
+            end = max(end, day)
+        }
+        return end
     }
 
     private mutating func addObjectives(_ outcome: TrialOutcome) {

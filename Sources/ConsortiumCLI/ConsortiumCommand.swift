@@ -10,7 +10,9 @@ public struct ConsortiumCommand: ParsableCommand {
             Start with `consortium list` and `consortium validate Missions/`.
             """,
         version: consortiumVersion,
-        subcommands: [SimulateCommand.self, ValidateCommand.self, ListCommand.self, SchemaCommand.self]
+        subcommands: [
+            SimulateCommand.self, WhatIfCommand.self, ValidateCommand.self, ListCommand.self, SchemaCommand.self,
+        ]
     )
     public init() {}
 }

@@ -223,4 +223,27 @@ struct MonteCarloTests {
         #expect(game.aloneCompletion[0] == 110)
         #expect(game.aloneCompletion[1] == 130)
     }
+
+    /// Common random numbers: a plan paired with itself differs by exactly zero in every trial; a forced
+    /// delay of 45 days on the only (uncertain) element shifts completion by exactly 45 days in every
+    /// trial, so the paired interval has zero width while the unpaired spread is about 42 days.
+    @Test func pairedRunsMeasureTheChangeNotTheNoise() throws {
+        let base = try Self.single(range: (100, 150, 300))
+        let options = MonteCarloOptions(trials: 500, seed: 4, threads: 2)
+        let same = try MonteCarlo.runPaired(base: base, variant: base, options)
+        #expect(same.completion.mean == 0 && same.completion.moments.variance == 0)
+        #expect(same.totalCost.mean == 0)
+        #expect(!same.completion.isSignificant)
+
+        var delayed = base
+        delayed.elements[0].forcedDelayDays = 45
+        let shifted = try MonteCarlo.runPaired(base: base, variant: delayed, options)
+        #expect(abs(shifted.completion.mean - 45) < 1e-9)
+        #expect(shifted.completion.moments.variance < 1e-12)
+        #expect(shifted.completion.isSignificant)
+        #expect(shifted.completion.count == 500)
+        // The unpaired runs inside the result are the ordinary Monte Carlo results of each plan.
+        let alone = try MonteCarlo.run(delayed, options)
+        #expect(shifted.variant.completion == alone.completion)
+    }
 }

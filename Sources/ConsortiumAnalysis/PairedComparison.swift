@@ -1,0 +1,122 @@
+public import ConsortiumEngine
+public import ConsortiumSimulation
+
+/// A difference (variant minus base) estimated from paired trials, with its 95 % confidence interval
+/// (normal approximation: mean +- 1.96 standard errors of the paired differences).
+public struct Difference: Sendable, Equatable {
+    public var moments: Statistics.RunningMoments
+
+    public var mean: Double { moments.mean }
+    public var count: Int { moments.count }
+    public var interval: (low: Double, high: Double) {
+        let half = 1.959963984540054 * (moments.count > 1 ? moments.standardError : .infinity)
+        return (mean - half, mean + half)
+    }
+
+    /// Whether the interval excludes zero: the change is statistically meaningful at 95 %.
+    public var isSignificant: Bool {
+        let (low, high) = interval
+        return low > 0 || high < 0
+    }
+}
+
+/// Two related plans (a base and a variant, e.g. a what-if) run trial by trial with common random numbers:
+/// trial k of both draws the same inputs for the same entities, so the paired difference measures the
+/// change, not the noise.
+public struct PairedResult: Sendable {
+    public let base: MonteCarloResult
+    public let variant: MonteCarloResult
+    /// Days every objective is achieved, over trials in which both achieve them all.
+    public let completion: Difference
+    /// Total cost, MUSD, over all trials.
+    public let totalCost: Difference
+    /// Cost per agency (plan index of the base), MUSD.
+    public let agencyCost: [Difference]
+    /// Success of each objective (1 or 0 per trial): the difference of success probabilities.
+    public let objectiveSuccess: [Difference]
+    /// End of each mission, days, over trials in which both complete it.
+    public let missionCompletion: [Difference]
+}
+
+extension MonteCarlo {
+    /// Runs `base` and `variant` over the same trials with the same seed and pairs their outcomes.
+    ///
+    /// - Precondition: the variant has the same agencies, missions and objectives as the base (overrides
+    ///   change values, not the structure).
+    public static func runPaired(
+        base: SimulationPlan, variant: SimulationPlan, _ settings: MonteCarloOptions,
+        progress: ((Int) -> Void)? = nil
+    ) throws(SimulationError) -> PairedResult {
+        precondition(
+            base.objectives.count == variant.objectives.count && base.missions.count == variant.missions.count
+                && base.agencies.count <= variant.agencies.count, "a paired run needs plans of the same structure")
+        var total = PairedBlock(base: base, variant: variant, settings: settings)
+        try forEachBlock(settings, progress: progress) { (trials: Range<Int>) -> Result<PairedBlock, SimulationError> in
+            var first = TrialRunner(plan: base, seed: settings.seed)
+            var second = TrialRunner(plan: variant, seed: settings.seed)
+            var block = PairedBlock(base: base, variant: variant, settings: settings)
+            for trial in trials {
+                do throws(SimulationError) {
+                    let a = try first.run(trial: UInt64(trial))
+                    block.base.add(a, percentiles: first.draws.percentiles)
+                    let b = try second.run(trial: UInt64(trial))
+                    block.variant.add(b, percentiles: second.draws.percentiles)
+                    block.addDifferences(a, b)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(block)
+        } merge: {
+            total.merge($0)
+        }
+        return PairedResult(
+            base: MonteCarloResult(plan: base, settings: settings, totals: total.base),
+            variant: MonteCarloResult(plan: variant, settings: settings, totals: total.variant),
+            completion: Difference(moments: total.completion), totalCost: Difference(moments: total.totalCost),
+            agencyCost: total.agencyCost.map { Difference(moments: $0) },
+            objectiveSuccess: total.objectives.map { Difference(moments: $0) },
+            missionCompletion: total.missions.map { Difference(moments: $0) })
+    }
+}
+
+/// The aggregates of a block of paired trials.
+struct PairedBlock: Sendable {
+    var base: TrialAccumulator
+    var variant: TrialAccumulator
+    var completion = Statistics.RunningMoments()
+    var totalCost = Statistics.RunningMoments()
+    var agencyCost: [Statistics.RunningMoments]
+    var objectives: [Statistics.RunningMoments]
+    var missions: [Statistics.RunningMoments]
+
+    init(base: SimulationPlan, variant: SimulationPlan, settings: MonteCarloOptions) {
+        self.base = TrialAccumulator(plan: base, settings: settings)
+        self.variant = TrialAccumulator(plan: variant, settings: settings)
+        agencyCost = Array(repeating: Statistics.RunningMoments(), count: base.agencies.count)
+        objectives = Array(repeating: Statistics.RunningMoments(), count: base.objectives.count)
+        missions = Array(repeating: Statistics.RunningMoments(), count: base.missions.count)
+    }
+
+    mutating func addDifferences(_ a: TrialOutcome, _ b: TrialOutcome) {
+        if let x = TrialAccumulator.campaignEnd(a), let y = TrialAccumulator.campaignEnd(b) { completion.add(y - x) }
+        totalCost.add(b.ledger.grandTotal - a.ledger.grandTotal)
+        for i in agencyCost.indices { agencyCost[i].add(b.ledger.total(agency: i) - a.ledger.total(agency: i)) }
+        for o in objectives.indices {
+            objectives[o].add((b.objectives[o].achieved ? 1 : 0) - (a.objectives[o].achieved ? 1 : 0))
+        }
+        for m in missions.indices {
+            if let x = a.missions[m].completionDay, let y = b.missions[m].completionDay { missions[m].add(y - x) }
+        }
+    }
+
+    mutating func merge(_ other: PairedBlock) {
+        base.merge(other.base)
+        variant.merge(other.variant)
+        completion.merge(other.completion)
+        totalCost.merge(other.totalCost)
+        for i in agencyCost.indices { agencyCost[i].merge(other.agencyCost[i]) }
+        for o in objectives.indices { objectives[o].merge(other.objectives[o]) }
+        for m in missions.indices { missions[m].merge(other.missions[m]) }
+    }
+}
