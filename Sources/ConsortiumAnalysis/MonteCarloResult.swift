@@ -67,6 +67,17 @@ public struct MonteCarloResult: Sendable {
         Proportion(successes: totals.objectiveOnTime[o], trials: trials)
     }
 
+    /// The mean day every objective is achieved (over trials that achieve them all), with its moments.
+    public var completionMoments: Statistics.RunningMoments { totals.completionMoments }
+
+    /// The mean total cost with its moments.
+    public var costMoments: Statistics.RunningMoments { totals.costMoments }
+
+    /// The probability that every objective is achieved.
+    public var allObjectives: Proportion {
+        Proportion(successes: totals.completion.count - totals.completion.missing, trials: trials)
+    }
+
     // MARK: Success
 
     public func objectiveSuccess(_ o: Int) -> Proportion {

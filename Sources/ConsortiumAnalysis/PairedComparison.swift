@@ -28,6 +28,8 @@ public struct PairedResult: Sendable {
     public let variant: MonteCarloResult
     /// Days every objective is achieved, over trials in which both achieve them all.
     public let completion: Difference
+    /// Whether every objective is achieved (1 or 0 per trial).
+    public let allObjectives: Difference
     /// Total cost, MUSD, over all trials.
     public let totalCost: Difference
     /// Cost per agency (plan index of the base), MUSD.
@@ -73,7 +75,8 @@ extension MonteCarlo {
         return PairedResult(
             base: MonteCarloResult(plan: base, settings: settings, totals: total.base),
             variant: MonteCarloResult(plan: variant, settings: settings, totals: total.variant),
-            completion: Difference(moments: total.completion), totalCost: Difference(moments: total.totalCost),
+            completion: Difference(moments: total.completion), allObjectives: Difference(moments: total.all),
+            totalCost: Difference(moments: total.totalCost),
             agencyCost: total.agencyCost.map { Difference(moments: $0) },
             objectiveSuccess: total.objectives.map { Difference(moments: $0) },
             missionCompletion: total.missions.map { Difference(moments: $0) })
@@ -85,6 +88,7 @@ struct PairedBlock: Sendable {
     var base: TrialAccumulator
     var variant: TrialAccumulator
     var completion = Statistics.RunningMoments()
+    var all = Statistics.RunningMoments()
     var totalCost = Statistics.RunningMoments()
     var agencyCost: [Statistics.RunningMoments]
     var objectives: [Statistics.RunningMoments]
@@ -99,7 +103,10 @@ struct PairedBlock: Sendable {
     }
 
     mutating func addDifferences(_ a: TrialOutcome, _ b: TrialOutcome) {
-        if let x = TrialAccumulator.campaignEnd(a), let y = TrialAccumulator.campaignEnd(b) { completion.add(y - x) }
+        let x = TrialAccumulator.campaignEnd(a)
+        let y = TrialAccumulator.campaignEnd(b)
+        if let x, let y { completion.add(y - x) }
+        all.add((y == nil ? 0 : 1) - (x == nil ? 0 : 1))
         totalCost.add(b.ledger.grandTotal - a.ledger.grandTotal)
         for i in agencyCost.indices { agencyCost[i].add(b.ledger.total(agency: i) - a.ledger.total(agency: i)) }
         for o in objectives.indices {
@@ -114,6 +121,7 @@ struct PairedBlock: Sendable {
         base.merge(other.base)
         variant.merge(other.variant)
         completion.merge(other.completion)
+        all.merge(other.all)
         totalCost.merge(other.totalCost)
         for i in agencyCost.indices { agencyCost[i].merge(other.agencyCost[i]) }
         for o in objectives.indices { objectives[o].merge(other.objectives[o]) }

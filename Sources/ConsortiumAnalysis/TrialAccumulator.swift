@@ -46,6 +46,10 @@ public struct TrialAccumulator: Sendable {
     /// Days until every objective is achieved (missing: some objective was lost).
     var completion: Histogram
     var totalCost = Histogram(.relative)
+    /// Exact moments of the total cost and of the completion day (over completed trials), for tests of
+    /// differences between runs.
+    var costMoments = Statistics.RunningMoments()
+    var completionMoments = Statistics.RunningMoments()
     var agencyCost: [Histogram]
     /// Sums over trials of each agency's spending per category, `[agency * categories + category]`.
     var categorySums: [Double]
@@ -105,10 +109,12 @@ public struct TrialAccumulator: Sendable {
         for (m, mission) in outcome.missions.enumerated() { missionCompletion[m].add(mission.completionDay) }
         let end = Self.campaignEnd(outcome)
         completion.add(end)
+        if let end { completionMoments.add(end) }
         addObjectives(outcome)
         let ledger = outcome.ledger
         let total = ledger.grandTotal
         totalCost.add(total)
+        costMoments.add(total)
         addAgencies(outcome)
         addCommonCostRules(ledger)
         let onTime = end.map { day in targetDay.map { day <= $0 } ?? true } ?? false
@@ -221,6 +227,8 @@ public struct TrialAccumulator: Sendable {
         }
         completion.merge(other.completion)
         totalCost.merge(other.totalCost)
+        costMoments.merge(other.costMoments)
+        completionMoments.merge(other.completionMoments)
         for a in agencyCost.indices {
             agencyCost[a].merge(other.agencyCost[a])
             agencyJoint[a].merge(other.agencyJoint[a])

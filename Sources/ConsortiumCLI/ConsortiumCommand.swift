@@ -11,7 +11,8 @@ public struct ConsortiumCommand: ParsableCommand {
             """,
         version: consortiumVersion,
         subcommands: [
-            SimulateCommand.self, WhatIfCommand.self, ValidateCommand.self, ListCommand.self, SchemaCommand.self,
+            SimulateCommand.self, WhatIfCommand.self, CompareCommand.self, ValidateCommand.self, ListCommand.self,
+            SchemaCommand.self,
         ]
     )
     public init() {}

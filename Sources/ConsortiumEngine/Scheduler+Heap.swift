@@ -62,12 +62,6 @@ extension Scheduler {
     }
 
     /// Places `entry` at `index` and moves it down until it precedes all its children.
-    ///
-    /// Bottom-up (Floyd): the hole first descends to a leaf along the smallest children, without comparing them
-    /// with `entry`, then `entry` climbs back while it precedes the hole's parent (never above `index`). The
-    /// entry placed here is usually the heap's last, which belongs near the bottom, so the climb is short and
-    /// each level costs the three comparisons of a four-way tournament and no hard-to-predict branch.
-    /// Keys are unique, so the resulting order of pops is the same as with a top-down sift.
     @inlinable
     static func siftDown(
         _ buffer: UnsafeMutableBufferPointer<ScheduledEvent<Event>>, placing entry: ScheduledEvent<Event>,
@@ -77,30 +71,17 @@ extension Scheduler {
         var hole = index
         while true {
             let first = hole &* 4 &+ 1
-            let best: Int
-            if first &+ 3 < count {
-                let left = buffer[first &+ 1].precedes(buffer[first]) ? first &+ 1 : first
-                let right = buffer[first &+ 3].precedes(buffer[first &+ 2]) ? first &+ 3 : first &+ 2
-                best = buffer[right].precedes(buffer[left]) ? right : left
-            } else if first < count {
-                var smallest = first
-                var child = first &+ 1
-                while child < count {
-                    if buffer[child].precedes(buffer[smallest]) { smallest = child }
-                    child &+= 1
-                }
-                best = smallest
-            } else {
-                break
+            if first >= count { break }
+            var best = first
+            let end = Swift.min(first &+ 4, count)
+            var child = first &+ 1
+            while child < end {
+                if buffer[child].precedes(buffer[best]) { best = child }
+                child &+= 1
             }
+            guard buffer[best].precedes(entry) else { break }
             buffer[hole] = buffer[best]
             hole = best
-        }
-        while hole > index {
-            let parent = (hole &- 1) >> 2
-            guard entry.precedes(buffer[parent]) else { break }
-            buffer[hole] = buffer[parent]
-            hole = parent
         }
         buffer[hole] = entry
     }

@@ -67,7 +67,8 @@ extension CampaignTrial {
         return opens + windows.periodDays
     }
 
-    /// A launch attempt: the vehicle flies (paid per attempt) and succeeds with its reliability this trial.
+    /// A launch attempt: the vehicle flies (paid per attempt) and succeeds with its reliability this trial,
+    /// improved by the corrective actions after each earlier failure of this vehicle in this trial.
     mutating func attemptLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
@@ -82,7 +83,8 @@ extension CampaignTrial {
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)
-        let success = !forced && launchRandom[l].nextUnit() < draws.vehicleReliability[v]
+        let reliability = 1 - (1 - draws.vehicleReliability[v]) * failureScale[v]
+        let success = !forced && launchRandom[l].nextUnit() < reliability
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
@@ -96,6 +98,7 @@ extension CampaignTrial {
         }
         let standDown = plan.vehicles[v].standDownDays
         standDowns[v].append(time...(time + standDown))
+        failureScale[v] *= plan.assumptions.correctiveActionFactor
         vehicleFree[v] = max(vehicleFree[v], time + standDown)
         note(
             time, .launchFailed, launch: l,

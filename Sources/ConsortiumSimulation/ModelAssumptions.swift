@@ -24,6 +24,11 @@ public struct ModelAssumptions: Sendable, Hashable {
     public var dockingFailurePublished: Double = 0.005
     /// The same through a bespoke interface. Estimate.
     public var dockingFailureBespoke: Double = 0.02
+    /// After a launch failure and its stand-down, the vehicle's failure probability in that trial is
+    /// multiplied by this factor (reliability growth through corrective action). Estimate: MIL-HDBK-189C
+    /// (2011) reports fix-effectiveness factors around 0.7 for a corrected failure mode; since a vehicle has
+    /// other modes too, we remove 30 % of its whole failure probability per failure, not 70 %.
+    public var correctiveActionFactor: Double = 0.7
     /// Days from campaign start after which a trial stops (the horizon), unless a scenario sets one.
     public var defaultHorizonDays: Double = 40 * 365.25
     /// Most events one trial may handle before it is stopped as runaway.

@@ -142,6 +142,13 @@ public struct SimulationPlan: Sendable {
         public var day: Double
         public var replacement: Int?
         public var transferDays: Double
+
+        public init(agency: Int, day: Double, replacement: Int?, transferDays: Double) {
+            self.agency = agency
+            self.day = day
+            self.replacement = replacement
+            self.transferDays = transferDays
+        }
     }
 
     public struct BudgetChangePlan: Sendable {

@@ -55,10 +55,13 @@ struct Fixture {
             """
     }
 
-    /// A vehicle that essentially never fails (a flight record of 10^8 successes).
-    static func vehicle(_ id: String, price: Double = 100, gap: Double = 0, standDown: Double = 365) -> String {
+    /// A vehicle that essentially never fails (a flight record of 10^8 successes), unless a record is given.
+    static func vehicle(
+        _ id: String, price: Double = 100, gap: Double = 0, standDown: Double = 365, successes: Int = 100_000_000,
+        attempts: Int = 100_000_000
+    ) -> String {
         """
-        <vehicle id="\(id)" name="Vehicle \(id)" successes="100000000" attempts="100000000" price-musd="\(price)" min-days-between-launches="\(gap)" stand-down-days="\(standDown)">
+        <vehicle id="\(id)" name="Vehicle \(id)" successes="\(successes)" attempts="\(attempts)" price-musd="\(price)" min-days-between-launches="\(gap)" stand-down-days="\(standDown)">
           <capacity destination="tli" kg="100000"/>
           <capacity destination="tmi" kg="100000"/>
         </vehicle>

@@ -246,4 +246,32 @@ struct MonteCarloTests {
         let alone = try MonteCarlo.run(delayed, options)
         #expect(shifted.variant.completion == alone.completion)
     }
+
+    /// A vehicle with a record of 1 success in 2 flights has reliability r ~ Beta(2, 2) (mean 0.5). When
+    /// its first attempt is forced to fail, corrective action scales its failure probability by 0.7, so
+    /// the rebuilt payload's second attempt succeeds with probability E[1 - 0.7 (1 - r)] = 0.65.
+    @Test func correctiveActionAfterAFailureRaisesTheNextAttemptsReliability() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("hab", days: 100),
+            vehicles: Fixture.vehicle("rocket", standDown: 30, successes: 1, attempts: 2))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/></objective>
+                </mission>
+                """)
+        var plan = try fixture.plan("c")
+        plan.launches[0].forcedFailures = [1]
+        var runner = TrialRunner(plan: plan, seed: 12)
+        var secondAttemptWorked = 0
+        for trial in 0..<Self.trials where try runner.run(trial: UInt64(trial)).launchAttempts[0] == 2 {
+            secondAttemptWorked += 1
+        }
+        let rate = Double(secondAttemptWorked) / Double(Self.trials)
+        #expect(abs(rate - 0.65) < Self.tolerance(0.65), "second attempts succeeded in \(rate)")
+    }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import ConsortiumAnalysis
+import ConsortiumModel
+import ConsortiumReport
+import ConsortiumSimulation
+import Foundation
+
+/// `consortium compare FILE FILE...`: the same objective under several cooperation architectures.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare cooperation architectures side by side, criterion by criterion.",
+        discussion: """
+            Each FILE is a campaign or scenario pursuing the same objectives another way (e.g. the four \
+            Missions/outpost-*.xml). For each: success and dates of every objective, cost in total and per \
+            agency, JCL at the targets, complexity, resilience (a stress run per partner: it withdraws at a \
+            date spread over development and the lead agency takes over its work) and each agency's benefit \
+            against going alone. Verdicts name the best architecture per criterion and whether it is clearly \
+            (95 %) ahead of the runner-up; there is no blended score.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Two or more campaign or scenario files.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "Trials per architecture (default 1000).")
+    var trials: Int = 1000
+
+    @Option(help: "The random seed (default 1).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
+    var threads: Int?
+
+    @Option(help: ArgumentHelp("Target date for the JCL, YYYY-MM-DD.", valueName: "date"))
+    var targetDate: String?
+
+    @Option(help: ArgumentHelp("Target budget for the JCL, MUSD.", valueName: "musd"))
+    var targetBudget: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Trials per coalition for each agency's benefit against going alone; 0 skips it.", valueName: "n"))
+    var coalitionTrials: Int = 100
+
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        if files.count < 2 { throw ValidationError("give at least two files to compare") }
+        if !(10...10_000_000).contains(trials) {
+            throw ValidationError("--trials must be between 10 and 10,000,000, not \(trials)")
+        }
+        if let threads, !(1...512).contains(threads) {
+            throw ValidationError("--threads must be between 1 and 512, not \(threads)")
+        }
+        if let targetDate, CivilDate(iso: targetDate) == nil {
+            throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
+        }
+        if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
+            throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
+        }
+        if coalitionTrials < 0 { throw ValidationError("--coalition-trials must be 0 or more, not \(coalitionTrials)") }
+    }
+
+    func run() throws {
+        let targets = try files.map { try loadTarget($0, libraryRoot: library.root) }
+        let bar = ProgressBar(total: targets.count)
+        var architectures: [ArchitectureResult] = []
+        for (i, target) in targets.enumerated() {
+            bar.update(i)
+            let plan = target.plan
+            let date = targetDate.flatMap { CivilDate(iso: $0) } ?? target.scenario?.monteCarlo?.targetDate
+            let options = MonteCarloOptions(
+                trials: trials, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                targetDay: date.map { plan.day(of: $0) },
+                targetBudgetMUSD: targetBudget ?? target.scenario?.monteCarlo?.targetBudgetMUSD)
+            let lead = plan.agencies.firstIndex { $0.id == target.campaign.lead.id }
+            do {
+                var architecture = try ArchitectureComparison.evaluate(
+                    plan, lead: lead,
+                    complexity: Complexity(campaign: target.campaign, library: target.library, plan: plan),
+                    options: options, coalitionTrials: coalitionTrials)
+                architecture.architecture = target.campaign.architecture.rawValue
+                architectures.append(architecture)
+            } catch {
+                bar.finish()
+                printError("error: \(target.campaign.location.file): \(error)")
+                throw ExitStatus.dataError
+            }
+        }
+        bar.finish()
+        print(CompareReport(architectures).render(), terminator: "")
+    }
+}
