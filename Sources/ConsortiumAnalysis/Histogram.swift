@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Values go into integer buckets by a fixed rule (`Bucketing`), so two histograms built from any split of
 /// the trials merge into exactly the histogram of all of them: counts add, whatever the order. Quantiles
-/// are exact to the bucket width: one day for dates, 0.01 % of the value for costs.
+/// are exact to the bucket width: one day for dates, 0.01 % of the value for costs (1 % for yearly spending).
 public struct Histogram: Sendable, Equatable {
     /// How values map to buckets and back.
     public enum Bucketing: Sendable, Equatable {
@@ -13,6 +13,12 @@ public struct Histogram: Sendable, Equatable {
         case days
         /// Relative width 1e-4 (0.01 %) on either side of zero, for costs that can be negative.
         case relative
+        /// Relative width 1 %, for the many small histograms of yearly spending.
+        case percent
+
+        /// The relative width of a bucket (also the absolute width below 1 in magnitude).
+        var width: Double { self == .percent ? 0.01 : 1e-4 }
+        var logRatio: Double { self == .percent ? Histogram.logPercent : Histogram.logRatio }
     }
 
     public let bucketing: Bucketing
@@ -26,17 +32,19 @@ public struct Histogram: Sendable, Equatable {
     public init(_ bucketing: Bucketing) { self.bucketing = bucketing }
 
     static let logRatio = Foundation.log(1.0001)
+    static let logPercent = Foundation.log(1.01)
 
     /// The bucket of `x`.
     func bucket(_ x: Double) -> Int64 {
         switch bucketing {
         case .days:
             return Int64(x.rounded(.down))
-        case .relative:
-            // Buckets of relative width 1e-4 above 1 MUSD in magnitude; below it, buckets of 1e-4 MUSD.
+        case .relative, .percent:
+            // Buckets of relative width w above 1 MUSD in magnitude; below it, buckets of w MUSD.
             let magnitude = abs(x)
-            if magnitude < 1 { return Int64((x * 1e4).rounded(.down)) }
-            let k = Int64((Foundation.log(magnitude) / Self.logRatio).rounded(.down)) + 10_001
+            let small = Int64((1 / bucketing.width).rounded())
+            if magnitude < 1 { return Int64((x / bucketing.width).rounded(.down)) }
+            let k = Int64((Foundation.log(magnitude) / bucketing.logRatio).rounded(.down)) + small + 1
             return x < 0 ? -k : k
         }
     }
@@ -46,9 +54,10 @@ public struct Histogram: Sendable, Equatable {
         switch bucketing {
         case .days:
             return Double(k)
-        case .relative:
-            if abs(k) <= 10_000 { return (Double(k) + 0.5) / 1e4 }
-            let magnitude = Foundation.exp((Double(abs(k) - 10_001) + 0.5) * Self.logRatio)
+        case .relative, .percent:
+            let small = Int64((1 / bucketing.width).rounded())
+            if abs(k) <= small { return (Double(k) + 0.5) * bucketing.width }
+            let magnitude = Foundation.exp((Double(abs(k) - small - 1) + 0.5) * bucketing.logRatio)
             return k < 0 ? -magnitude : magnitude
         }
     }

@@ -89,7 +89,7 @@ public struct TrialAccumulator: Sendable {
         agencyCost = Array(repeating: Histogram(.relative), count: plan.agencies.count)
         categorySums = Array(repeating: 0, count: plan.agencies.count * CostCategory.allCases.count)
         yearSums = Array(repeating: 0, count: plan.agencies.count * plan.fiscalYearCount)
-        yearCost = Array(repeating: Histogram(.relative), count: plan.agencies.count * plan.fiscalYearCount)
+        yearCost = Array(repeating: Histogram(.percent), count: plan.agencies.count * plan.fiscalYearCount)
         commonUnder = Array(
             repeating: Array(repeating: 0, count: plan.agencies.count), count: SharingRule.allCases.count)
         joint = JointHistogram()
