@@ -245,6 +245,17 @@ struct MonteCarloTests {
         // The unpaired runs inside the result are the ordinary Monte Carlo results of each plan.
         let alone = try MonteCarlo.run(delayed, options)
         #expect(shifted.variant.completion == alone.completion)
+        // Without common random numbers (the variant on another seed), the same difference is estimated
+        // with the spread of two independent samples: a far wider interval.
+        var otherSeed = options
+        otherSeed.seed = 99
+        let independent = try MonteCarlo.run(delayed, otherSeed)
+        let a = shifted.base.completionMoments
+        let b = independent.completionMoments
+        let unpairedHalfWidth = 1.96 * (a.variance / Double(a.count) + b.variance / Double(b.count)).squareRoot()
+        let (low, high) = shifted.completion.interval
+        #expect((high - low) / 2 < unpairedHalfWidth / 100, "paired \((high - low) / 2), unpaired \(unpairedHalfWidth)")
+        #expect(unpairedHalfWidth > 3)
     }
 
     /// A vehicle with a record of 1 success in 2 flights has reliability r ~ Beta(2, 2) (mean 0.5). When
@@ -273,5 +284,37 @@ struct MonteCarloTests {
         }
         let rate = Double(secondAttemptWorked) / Double(Self.trials)
         #expect(abs(rate - 0.65) < Self.tolerance(0.65), "second attempts succeeded in \(rate)")
+    }
+
+    /// An agency that builds, owns and pays for nothing withdraws: every paired difference is exactly zero.
+    @Test func aWithdrawalOfAnAgencyWithNoElementsChangesNothing() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("hab", days: 0, range: (100, 150, 300), costRange: (50, 60, 100)),
+            vehicles: Fixture.vehicle("rocket", successes: 20, attempts: 22))
+        fixture.agencies["b"] = Fixture.agency("b")
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="3" duration-days="10">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/></objective>
+                </mission>
+                """)
+        fixture.missions["s"] = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <scenario id="s" name="b leaves" campaign="c">
+              <withdraw agency="b" date="2027-01-01"/>
+            </scenario>
+            """
+        let base = try fixture.plan("c")
+        let variant = try fixture.plan("c", scenario: "s")
+        #expect(variant.withdrawals.count == 1)
+        let paired = try MonteCarlo.runPaired(base: base, variant: variant, MonteCarloOptions(trials: 400, seed: 8))
+        for difference in [paired.completion, paired.totalCost, paired.allObjectives] + paired.agencyCost {
+            #expect(difference.mean == 0 && (difference.count < 2 || difference.moments.variance == 0))
+        }
+        #expect(paired.base.completion == paired.variant.completion)
     }
 }

@@ -54,4 +54,18 @@ struct CommandLineTests {
         #expect(kind.schemaText.hasPrefix("<?xml"))
         #expect(kind.schemaText.contains("<xs:element name=\"\(kind.rootElement)\">"))
     }
+
+    /// Bad override syntax, names and values are usage errors (exit 64), checked before anything runs.
+    @Test func whatIfRejectsBadOverridesWithExit64() {
+        let partner = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Missions/workshop/2-partner.xml").path
+        for bad in [
+            ["--withdraw", "esa"], ["--withdraw", "esb@2029-01-01"], ["--withdraw", "esa@2029-13-01"],
+            ["--budget", "nasa=0.8"], ["--budget", "nasa=much@2028-01-01"], ["--delay", "ws-habitat=soon"],
+            ["--delay", "no-such-element=10d"], ["--ground", "starship=30d"], ["--fail", "ws-cargo#0"],
+            ["--reassign", "ws-habitat-power=nobody"], [],
+        ] {
+            #expect(exitCode(of: ["whatif", partner] + bad) == 64, "\(bad)")
+        }
+    }
 }
