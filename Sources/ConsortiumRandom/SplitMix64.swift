@@ -56,9 +56,11 @@ extension RandomNumberGenerator {
 
     /// A uniform double in (0, 1), never 0 or 1: `((bits >> 11) + 0.5) * 2^-53`.
     ///
-    /// Used by inversion sampling, where `quantile(0)` would be infinite.
+    /// Used by inversion sampling, where `quantile(0)` would be infinite. With all 53 bits set, `2^53 - 0.5` is
+    /// not representable and rounds (to even) up to `2^53`, which would give exactly 1; that one case is
+    /// clamped to the largest double below 1, leaving every other value unchanged.
     @inlinable
     public mutating func nextOpenUnit() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1p-53
+        Swift.min((Double(next() >> 11) + 0.5) * 0x1p-53, 1.0.nextDown)
     }
 }

@@ -25,13 +25,13 @@ extension CampaignTrial {
     }
 
     /// Duration (days) and cost (MUSD) of a phase this trial: drawn, times the paying agency's growth
-    /// factors, plus register risks that strike it and, on the last phase, a scenario's forced delay.
+    /// factors (and, after a takeover, the new builder's schedule factor), plus register risks that strike it and, on the last phase, a scenario's forced delay.
     ///
     /// A delay of d days also adds d days of standing-army cost.
     func phaseParameters(_ e: Int, phase k: Int) -> (days: Double, cost: Double) {
         let element = plan.elements[e]
         let agency = elements[e].agency
-        var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency]
+        var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency] * elements[e].scheduleFactor
         var cost = draws.phaseCost[e][k] * draws.costGrowth[agency]
         for (r, risk) in plan.risks.enumerated() where risk.element == e && risk.phase == k && draws.riskStrikes[r] {
             days += risk.impactDays
@@ -75,6 +75,7 @@ extension CampaignTrial {
         let variable = max(0, cost * factor - elements[e].fixedRate * days)
         elements[e].variableRate = days > 0 ? variable / days : 0
         elements[e].remainingDays = days
+        elements[e].phaseDays = days
         elements[e].generation &+= 1
     }
 

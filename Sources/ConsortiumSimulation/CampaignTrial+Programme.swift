@@ -53,6 +53,7 @@ extension CampaignTrial {
         let started = elements[e].status != .notStarted
         elements[e].agency = replacement
         elements[e].costFactor = plan.agencies[replacement].capabilities[plan.elements[e].kind] ?? 1
+        elements[e].scheduleFactor = plan.agencies[replacement].scheduleFactors[plan.elements[e].kind] ?? 1
         elements[e].generation &+= 1
         elements[e].funding = -1
         if started {
@@ -70,11 +71,12 @@ extension CampaignTrial {
             "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(Int(days)) days)")
     }
 
-    /// Recomputes the current phase's rates for the element's (new) cost factor, keeping its progress.
+    /// Recomputes the current phase's rates for the element's (new) cost and schedule factors, keeping the
+    /// share of the phase already done.
     private mutating func rescaleRates(_ e: Int) {
-        let remaining = elements[e].remainingDays
+        let share = elements[e].phaseDays > 0 ? min(1, elements[e].remainingDays / elements[e].phaseDays) : 1
         beginPhase(e, phase: elements[e].phase)
-        elements[e].remainingDays = min(remaining, elements[e].remainingDays)
+        elements[e].remainingDays = elements[e].phaseDays * share
     }
 
     private mutating func substituteVehicle(

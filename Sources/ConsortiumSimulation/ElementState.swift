@@ -29,6 +29,10 @@ struct ElementState {
     var funding: Double = 1
     /// Cost multiplier (a replacement agency's cost factor).
     var costFactor: Double = 1
+    /// The schedule factor of the agency building it, when it took the element over from another.
+    var scheduleFactor: Double = 1
+    /// The full duration of the phase under way, as last set up (remaining days are part of it).
+    var phaseDays: Double = 0
     var lastUpdate: Double = 0
     var generation: UInt32 = 0
     var holdsSlot = false

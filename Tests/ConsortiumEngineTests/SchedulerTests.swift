@@ -1,0 +1,225 @@
+import ConsortiumRandom
+import Testing
+
+@testable import ConsortiumEngine
+
+/// Pops every pending event, returning (time, event) pairs in the order handled.
+private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double, event: Event)] {
+    var handled: [(time: Double, event: Event)] = []
+    while let next = scheduler.popNext() {
+        #expect(scheduler.now == next.time, "the clock is set to the event's time before it is handled")
+        handled.append((next.time, next.event))
+    }
+    return handled
+}
+
+@Suite struct SchedulerOrderingTests {
+    @Test func eventsRunInTimeOrder() {
+        var scheduler = Scheduler<String>()
+        for (name, time) in [("e", 5.0), ("a", 1), ("c", 3), ("b", 2), ("d", 4), ("f", 1e9)] {
+            scheduler.schedule(name, at: time)
+        }
+        #expect(scheduler.count == 6)
+        let handled = drain(&scheduler)
+        #expect(handled.map(\.event) == ["a", "b", "c", "d", "e", "f"])
+        #expect(handled.map(\.time) == [1, 2, 3, 4, 5, 1e9])
+        #expect(scheduler.isEmpty && scheduler.count == 0 && scheduler.now == 1e9)
+    }
+
+    @Test func tiesRunInInsertionOrder() {
+        var scheduler = Scheduler<Int>()
+        // Interleave two instants so the heap, not only the same-instant lane, has to keep the ties in order.
+        for id in 0..<200 { scheduler.schedule(id, at: id.isMultiple(of: 2) ? 7 : 3) }
+        let handled = drain(&scheduler)
+        let odd = Array(stride(from: 1, to: 200, by: 2))
+        let even = Array(stride(from: 0, to: 200, by: 2))
+        #expect(handled.map(\.event) == odd + even)
+    }
+
+    @Test func priorityRanksEventsOfTheSameInstant() {
+        var scheduler = Scheduler<String>()
+        scheduler.schedule("normal-1", at: 2)
+        scheduler.schedule("rank-7", at: 2, priority: EventPriority(rawValue: 7))
+        scheduler.schedule("urgent-1", at: 2, priority: .urgent)
+        scheduler.schedule("normal-2", at: 2)
+        scheduler.schedule("urgent-2", at: 2, priority: .urgent)
+        scheduler.schedule("late-urgent", at: 3, priority: .urgent)
+        scheduler.schedule("early-low", at: 1, priority: EventPriority(rawValue: 255))
+        let handled = drain(&scheduler).map(\.event)
+        #expect(
+            handled == ["early-low", "urgent-1", "urgent-2", "normal-1", "normal-2", "rank-7", "late-urgent"])
+        #expect(EventPriority.urgent < .normal && EventPriority.urgent.rawValue == 0)
+    }
+
+    /// Zero-delay events go to the same-instant lane; they must still merge with heap events of that instant.
+    @Test func zeroDelayEventsMergeWithPendingEventsOfTheInstant() {
+        var scheduler = Scheduler<String>()
+        scheduler.schedule("first", at: 5)
+        scheduler.schedule("heap-normal", at: 5)
+        scheduler.schedule("later", at: 6)
+        #expect(scheduler.popNext()?.event == "first")
+        // Clock at 5; "heap-normal" (sequence 1) is still pending in the heap.
+        scheduler.schedule("lane-urgent", after: 0, priority: .urgent)
+        scheduler.schedule("lane-normal", after: 0)
+        scheduler.schedule("lane-urgent-2", at: 5, priority: .urgent)
+        #expect(scheduler.peek()?.event == "lane-urgent")
+        let handled = drain(&scheduler).map(\.event)
+        #expect(handled == ["lane-urgent", "lane-urgent-2", "heap-normal", "lane-normal", "later"])
+    }
+
+    @Test func peekShowsTheNextEventWithoutRemovingIt() {
+        var scheduler = Scheduler<String>(start: 10)
+        #expect(scheduler.peek() == nil && scheduler.popNext() == nil)
+        let handle = scheduler.schedule("b", at: 12, priority: .urgent)
+        scheduler.schedule("a", at: 11)
+        let peeked = scheduler.peek()
+        #expect(peeked?.event == "a" && peeked?.time == 11 && peeked?.priority == .normal)
+        #expect(scheduler.count == 2 && scheduler.now == 10, "peek neither removes nor advances the clock")
+        #expect(scheduler.popNext()?.event == "a")
+        let next = scheduler.peek()
+        #expect(next?.handle == handle && next?.priority == .urgent)
+        #expect(scheduler.popNext()?.handle == handle)
+    }
+
+    @Test func popNextRespectsItsLimit() {
+        var scheduler = Scheduler<Int>()
+        scheduler.schedule(1, at: 4)
+        scheduler.schedule(2, at: 6)
+        #expect(scheduler.popNext(notAfter: 3.999) == nil)
+        #expect(scheduler.now == 0, "a refused pop leaves the clock alone")
+        #expect(scheduler.popNext(notAfter: 4)?.event == 1, "an event exactly at the limit is taken")
+        #expect(scheduler.popNext(notAfter: 5) == nil && scheduler.now == 4)
+        #expect(scheduler.popNext()?.event == 2 && scheduler.now == 6)
+    }
+
+    /// SimPy computes an event's time as now + delay; so does `schedule(_:after:)`, rounding included.
+    @Test func delayIsAddedToTheClock() {
+        var scheduler = Scheduler<Int>(start: 0.1)
+        scheduler.schedule(1, after: 0.2)
+        #expect(scheduler.popNext()?.time == 0.1 + 0.2)
+        #expect(scheduler.now == 0.30000000000000004)
+        scheduler.schedule(2, after: 0)
+        #expect(scheduler.popNext()?.time == 0.30000000000000004)
+    }
+
+    @Test func handlesAreInsertionSequenceNumbers() {
+        var scheduler = Scheduler<Int>()
+        let handles = (0..<5).map { scheduler.schedule($0, at: Double(5 - $0)) }
+        #expect(handles.map(\.sequence) == [0, 1, 2, 3, 4])
+        while let next = scheduler.popNext() {
+            #expect(next.handle == handles[next.event])
+        }
+    }
+
+    @Test func resetEmptiesTheQueueAndRestartsTheClock() {
+        var scheduler = Scheduler<Int>(capacity: 16)
+        for id in 0..<10 { scheduler.schedule(id, at: Double(id)) }
+        _ = scheduler.popNext()
+        scheduler.schedule(99, after: 0)
+        scheduler.stop()
+        scheduler.reset(start: 2.5)
+        #expect(scheduler.isEmpty && scheduler.count == 0 && scheduler.now == 2.5)
+        #expect(!scheduler.stopRequested)
+        #expect(scheduler.schedule(1, at: 3).sequence == 0, "sequence numbers restart")
+        #expect(scheduler.popNext()?.time == 3)
+    }
+}
+
+@Suite struct SchedulerCancellationTests {
+    @Test func cancelledEventsNeverRun() {
+        var scheduler = Scheduler<Int>()
+        let handles = (0..<20).map { scheduler.schedule($0, at: Double($0 % 7)) }
+        // Cancel the current top, a middle entry and the last inserted.
+        let cancelled: Set = [0, 9, 19]
+        for id in cancelled.sorted() { #expect(scheduler.cancel(handles[id]) == true) }
+        #expect(scheduler.count == 17)
+        for id in cancelled { #expect(scheduler.cancel(handles[id]) == false, "a second cancel reports false") }
+        let handled = drain(&scheduler).map(\.event)
+        let expected = (0..<20).filter { !cancelled.contains($0) }.sorted { ($0 % 7, $0) < ($1 % 7, $1) }
+        #expect(handled == expected)
+    }
+
+    @Test func cancellingAnEventThatAlreadyRanReportsFalse() {
+        var scheduler = Scheduler<Int>()
+        let handle = scheduler.schedule(1, at: 1)
+        scheduler.schedule(2, at: 2)
+        #expect(scheduler.popNext()?.event == 1)
+        #expect(scheduler.cancel(handle) == false)
+        #expect(scheduler.cancel(EventHandle(sequence: 1_000)) == false, "an unknown handle cancels nothing")
+        #expect(scheduler.count == 1)
+    }
+
+    @Test func cancelWorksInTheSameInstantLane() {
+        var scheduler = Scheduler<String>()
+        let a = scheduler.schedule("a", at: 0)
+        let b = scheduler.schedule("b", at: 0)
+        scheduler.schedule("c", at: 0)
+        let d = scheduler.schedule("d", at: 1)
+        #expect(scheduler.popNext()?.event == "a")
+        #expect(scheduler.cancel(a) == false, "a consumed lane entry is not pending")
+        #expect(scheduler.cancel(b) == true)
+        #expect(scheduler.peek()?.event == "c")
+        #expect(scheduler.popNext()?.event == "c")
+        #expect(scheduler.cancel(d) == true)
+        #expect(scheduler.isEmpty && scheduler.popNext() == nil)
+        // The lane is reusable after it was emptied by a cancel.
+        scheduler.schedule("e", after: 0)
+        #expect(scheduler.popNext()?.event == "e")
+    }
+}
+
+/// The scheduler against a reference model (a plain array searched for its minimum) under random operations.
+@Suite struct SchedulerModelTests {
+    private struct Pending {
+        var time: Double
+        var priority: UInt8
+        var sequence: UInt64
+        var id: Int
+
+        func precedes(_ other: Pending) -> Bool {
+            (time, priority, sequence) < (other.time, other.priority, other.sequence)
+        }
+    }
+
+    /// 40 seeds x 1,500 operations: schedules (often at the current instant, with few distinct times and
+    /// priorities, so ties are the rule), cancels of pending and of already-handled events, peeks and pops.
+    @Test(arguments: 0..<40)
+    func matchesAReferenceQueue(seed: UInt64) {
+        var random = RandomStream(key: StreamKey(seed: seed, trial: 0, entity: 0, purpose: 77))
+        var scheduler = Scheduler<Int>()
+        var reference: [Pending] = []
+        var handles: [EventHandle] = []
+        var nextID = 0
+        for _ in 0..<1_500 {
+            let roll = random.next(upperBound: 100 as UInt64)
+            if roll < 50 {
+                let delay = random.next(upperBound: 3 as UInt64) == 0 ? 0 : Double(random.next(upperBound: 4 as UInt64))
+                let priority = UInt8(random.next(upperBound: 3 as UInt64))
+                let handle = scheduler.schedule(
+                    nextID, after: delay, priority: EventPriority(rawValue: priority))
+                reference.append(
+                    Pending(time: scheduler.now + delay, priority: priority, sequence: handle.sequence, id: nextID))
+                handles.append(handle)
+                nextID += 1
+            } else if roll < 62, !handles.isEmpty {
+                let id = Int(random.next(upperBound: UInt64(handles.count)))
+                let wasPending = reference.contains { $0.id == id }
+                #expect(scheduler.cancel(handles[id]) == wasPending, "seed \(seed): cancel of \(id)")
+                reference.removeAll { $0.id == id }
+            } else {
+                let expected = reference.indices.min { reference[$0].precedes(reference[$1]) }
+                #expect(scheduler.peek()?.event == expected.map { reference[$0].id }, "seed \(seed): peek")
+                let popped = scheduler.popNext()
+                #expect(popped?.event == expected.map { reference[$0].id }, "seed \(seed): pop")
+                if let expected {
+                    #expect(popped?.time == reference[expected].time && scheduler.now == reference[expected].time)
+                    reference.remove(at: expected)
+                }
+            }
+            #expect(scheduler.count == reference.count, "seed \(seed): count")
+            scheduler.checkInvariants()
+        }
+        let rest = drain(&scheduler).map(\.event)
+        #expect(rest == reference.sorted { $0.precedes($1) }.map(\.id), "seed \(seed): final drain")
+    }
+}
