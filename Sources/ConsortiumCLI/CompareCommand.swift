@@ -29,14 +29,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The random seed (default 1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
-    var threads: Int?
-
-    @Option(help: ArgumentHelp("Target date for the JCL, YYYY-MM-DD.", valueName: "date"))
-    var targetDate: String?
-
-    @Option(help: ArgumentHelp("Target budget for the JCL, MUSD.", valueName: "musd"))
-    var targetBudget: Double?
+    @OptionGroup var runOptions: RunOptions
 
     @Option(
         help: ArgumentHelp(
@@ -50,15 +43,6 @@ struct CompareCommand: ParsableCommand {
         if !(10...10_000_000).contains(trials) {
             throw ValidationError("--trials must be between 10 and 10,000,000, not \(trials)")
         }
-        if let threads, !(1...512).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 512, not \(threads)")
-        }
-        if let targetDate, CivilDate(iso: targetDate) == nil {
-            throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
-        }
-        if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
-            throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
-        }
         if coalitionTrials < 0 { throw ValidationError("--coalition-trials must be 0 or more, not \(coalitionTrials)") }
     }
 
@@ -69,11 +53,9 @@ struct CompareCommand: ParsableCommand {
         for (i, target) in targets.enumerated() {
             bar.update(i)
             let plan = target.plan
-            let date = targetDate.flatMap { CivilDate(iso: $0) } ?? target.scenario?.monteCarlo?.targetDate
             let options = MonteCarloOptions(
-                trials: trials, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                targetDay: date.map { plan.day(of: $0) },
-                targetBudgetMUSD: targetBudget ?? target.scenario?.monteCarlo?.targetBudgetMUSD)
+                trials: trials, seed: seed, threads: runOptions.workers, targetDay: runOptions.targetDay(target),
+                targetBudgetMUSD: runOptions.targetBudget(target))
             let lead = plan.agencies.firstIndex { $0.id == target.campaign.lead.id }
             do {
                 var architecture = try ArchitectureComparison.evaluate(

@@ -32,14 +32,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "With one trial: which trial of the seed to play (to replay one from a Monte Carlo run).")
     var trial: UInt64 = 0
 
-    @Option(help: "Worker threads for many trials (default: the processor count). Results do not depend on it.")
-    var threads: Int?
-
-    @Option(help: ArgumentHelp("Target date for the JCL, YYYY-MM-DD (default: the scenario's).", valueName: "date"))
-    var targetDate: String?
-
-    @Option(help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
-    var targetBudget: Double?
+    @OptionGroup var runOptions: RunOptions
 
     @Option(
         help: ArgumentHelp(
@@ -57,16 +50,7 @@ struct SimulateCommand: ParsableCommand {
         if let trials, trials > 100_000_000 {
             throw ValidationError("--trials must be at most 100,000,000, not \(trials)")
         }
-        if let threads, !(1...512).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 512, not \(threads)")
-        }
-        if let targetDate, CivilDate(iso: targetDate) == nil {
-            throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
-        }
         if coalitionTrials < 0 { throw ValidationError("--coalition-trials must be 0 or more, not \(coalitionTrials)") }
-        if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
-            throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
-        }
     }
 
     func run() throws {
@@ -101,12 +85,9 @@ extension SimulateCommand {
             throw ExitStatus.usage
         }
         let plan = target.plan
-        let settings = target.scenario?.monteCarlo
-        let targetDate = self.targetDate.flatMap { CivilDate(iso: $0) } ?? settings?.targetDate
         let options = MonteCarloOptions(
-            trials: trials, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            targetDay: targetDate.map { plan.day(of: $0) },
-            targetBudgetMUSD: targetBudget ?? settings?.targetBudgetMUSD)
+            trials: trials, seed: seed, threads: runOptions.workers, targetDay: runOptions.targetDay(target),
+            targetBudgetMUSD: runOptions.targetBudget(target))
         let bar = ProgressBar(total: trials)
         let result: MonteCarloResult
         var cooperation: CooperationAnalysis?

@@ -51,17 +51,13 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "The random seed (default: the scenario's, else 1).")
     var seed: UInt64?
 
-    @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var runOptions: RunOptions
 
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
         if let trials, !(2...100_000_000).contains(trials) {
             throw ValidationError("--trials must be between 2 and 100,000,000, not \(trials)")
-        }
-        if let threads, !(1...512).contains(threads) {
-            throw ValidationError("--threads must be between 1 and 512, not \(threads)")
         }
         if withdraw.isEmpty && budget.isEmpty && delay.isEmpty && ground.isEmpty && fail.isEmpty && reassign.isEmpty {
             throw ValidationError(
@@ -94,10 +90,8 @@ struct WhatIfCommand: ParsableCommand {
         }
         let settings = target.scenario?.monteCarlo
         let options = MonteCarloOptions(
-            trials: trials ?? settings?.trials ?? 2000, seed: seed ?? settings?.seed ?? 1,
-            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-            targetDay: settings?.targetDate.map { target.plan.day(of: $0) },
-            targetBudgetMUSD: settings?.targetBudgetMUSD)
+            trials: trials ?? settings?.trials ?? 2000, seed: seed ?? settings?.seed ?? 1, threads: runOptions.workers,
+            targetDay: runOptions.targetDay(target), targetBudgetMUSD: runOptions.targetBudget(target))
         let bar = ProgressBar(total: options.trials)
         let result: PairedResult
         do {

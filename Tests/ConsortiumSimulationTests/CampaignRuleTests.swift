@@ -11,25 +11,7 @@ struct CampaignRuleTests {
 
     /// Two elements, a contract between them, one launch: completion equals the critical path.
     @Test func aDeterministicChainCompletesOnItsCriticalPath() throws {
-        var fixture = Fixture()
-        let interfaces = #"<provides standard="std" revision="a"/>"#
-        fixture.agencies["a"] = Fixture.agency(
-            "a", extra: Self.dock,
-            designs: Fixture.design("hab", days: 100, interfaces: interfaces)
-                + Fixture.design("module", days: 200, interfaces: interfaces),
-            vehicles: Fixture.vehicle("rocket"))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <element id="module-1" design="module" agency="a" start="2026-01-01"/>
-                <contract id="k" provider="a" consumer="a" element="module-1" counterpart="hab-1" standard="std"
-                          revision="a" need-by="2026-06-01" verification-days="30"/>
-                <mission id="m" name="M" body="moon" transit-days="5" duration-days="10">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
-                </mission>
-                """)
+        let fixture = Fixture.chain()
         var assumptions = ModelAssumptions.deterministic
         assumptions.integrationDays = 40
         let outcome = try runTrial(try fixture.plan("c", assumptions: assumptions))

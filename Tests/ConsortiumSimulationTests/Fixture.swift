@@ -78,6 +78,34 @@ struct Fixture {
         """
     }
 
+    /// Two elements of one agency (hab 100 days, module 200 days) joined by a contract on a published
+    /// standard (30 days of verification, need-by 2026-06-01), launched together: the hand-computed chain.
+    static func chain() -> Fixture {
+        var fixture = Fixture()
+        let interfaces = #"<provides standard="std" revision="a"/>"#
+        fixture.agencies["a"] = agency(
+            "a",
+            extra: """
+                <standard id="std" name="Shared standard" function="docking" published="true"><revision id="a"/></standard>
+                """,
+            designs: design("hab", days: 100, interfaces: interfaces)
+                + design("module", days: 200, interfaces: interfaces),
+            vehicles: vehicle("rocket"))
+        fixture.missions["c"] = campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <element id="module-1" design="module" agency="a" start="2026-01-01"/>
+                <contract id="k" provider="a" consumer="a" element="module-1" counterpart="hab-1" standard="std"
+                          revision="a" need-by="2026-06-01" verification-days="30"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="10">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
+                </mission>
+                """)
+        return fixture
+    }
+
     /// Writes the files, loads them and returns the library; fails the test on any error diagnostic.
     func load() throws -> Library {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-sim-\(UUID().uuidString)")
