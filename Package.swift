@@ -23,7 +23,8 @@ let package = Package(
         .library(name: "ConsortiumRandom", targets: ["ConsortiumRandom"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libxml2, through a one-header shim.
@@ -51,7 +52,11 @@ let package = Package(
             swiftSettings: checked),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
-            name: "ConsortiumReport", dependencies: ["ConsortiumModel", "ConsortiumSimulation", "ConsortiumAnalysis"],
+            name: "ConsortiumReport",
+            dependencies: [
+                "ConsortiumModel", "ConsortiumSimulation", "ConsortiumAnalysis",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strict),
         // Command implementations; the executable only calls into this.
         .target(
@@ -85,7 +90,7 @@ let package = Package(
                 "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport", "ConsortiumXML", "ConsortiumModel",
                 "ConsortiumRandom",
             ],
-            swiftSettings: checked),
+            exclude: ["Golden"], swiftSettings: checked),
         .testTarget(
             name: "ConsortiumAnalysisTests",
             dependencies: [

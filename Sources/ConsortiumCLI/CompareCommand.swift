@@ -71,6 +71,6 @@ struct CompareCommand: ParsableCommand {
             }
         }
         bar.finish()
-        print(CompareReport(architectures).render(), terminator: "")
+        try runOptions.emit(table: { CompareReport(architectures).render() }, document: { nil }, inputs: files)
     }
 }

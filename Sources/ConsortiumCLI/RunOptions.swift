@@ -1,9 +1,15 @@
 import ArgumentParser
 import ConsortiumModel
+import ConsortiumReport
 import ConsortiumSimulation
 import Foundation
 
-/// The options every Monte Carlo command shares: threads and the JCL targets.
+/// How results are printed or written.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// The options every Monte Carlo command shares: threads, the JCL targets, and where results go.
 struct RunOptions: ParsableArguments {
     @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
     var threads: Int?
@@ -13,6 +19,15 @@ struct RunOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
     var targetBudget: Double?
+
+    @Option(help: "Output format: table (for people), json or csv (for tools).")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("Write the result to this file (atomically) instead of the terminal.", valueName: "path"))
+    var out: String?
+
+    @Flag(help: "Allow --out inside an Agencies/ or Missions/ folder.")
+    var force = false
 
     func validate() throws {
         if let threads, !(1...512).contains(threads) {
@@ -38,5 +53,33 @@ struct RunOptions: ParsableArguments {
     /// The target budget: the option's, else the scenario's.
     func targetBudget(_ target: Target) -> Double? {
         targetBudget ?? target.scenario?.monteCarlo?.targetBudgetMUSD
+    }
+}
+
+extension RunOptions {
+    /// Prints the result in the chosen format, or writes it to `--out` atomically.
+    func emit(table: () -> String, document: () -> ResultDocument?, inputs: [String]) throws {
+        let data: Data
+        switch format {
+        case .table:
+            data = Data(table().utf8)
+        case .json, .csv:
+            guard let document = document() else {
+                printError("error: --format \(format.rawValue) is not available for this command yet; use --format table")
+                throw ExitStatus.usage
+            }
+            do {
+                data = try format == .json ? document.json() : document.csv()
+            } catch {
+                printError("error: cannot encode the result as \(format.rawValue): \(error)")
+                throw ExitStatus.software
+            }
+        }
+        if let out {
+            try checkOutputPath(out, inputs: inputs, force: force)
+            try writeAtomically(data, to: out)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

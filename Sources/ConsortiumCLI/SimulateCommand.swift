@@ -103,7 +103,9 @@ extension SimulateCommand {
             throw ExitStatus.dataError
         }
         bar.finish()
-        print(MonteCarloReport(result, cooperation: cooperation).render(), terminator: "")
+        try runOptions.emit(
+            table: { MonteCarloReport(result, cooperation: cooperation).render() },
+            document: { ResultDocument(result, version: consortiumVersion) }, inputs: [file])
     }
 }
 

@@ -9,6 +9,8 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// EX_DATAERR: an input file has errors.
     static let dataError = ExitCode(65)
+    /// EX_SOFTWARE: an internal error (a result that cannot be encoded).
+    static let software = ExitCode(70)
 }
 
 /// Options shared by the commands that read a library.

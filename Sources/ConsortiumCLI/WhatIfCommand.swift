@@ -103,7 +103,8 @@ struct WhatIfCommand: ParsableCommand {
         }
         bar.finish()
         let changes = commandLineOverrides()
-        print(WhatIfReport(result, changes: changes).render(), terminator: "")
+        try runOptions.emit(
+            table: { WhatIfReport(result, changes: changes).render() }, document: { nil }, inputs: [file])
     }
 
     /// The overrides as the user typed them, for the report's header.

@@ -1,0 +1,85 @@
+import CSV
+public import Foundation
+
+
+extension ResultDocument {
+    /// The document as tidy CSV (RFC 4180): one row per metric, entity and statistic, with its unit, so it
+    /// loads straight into a data frame or a spreadsheet pivot table.
+    ///
+    /// Columns: `metric, entity, statistic, value, unit`. Dates are ISO 8601; empty values are quantiles
+    /// that fall among trials that never got there.
+    public func csv() throws -> Data {
+        var rows: [[String]] = [["metric", "entity", "statistic", "value", "unit"]]
+        func add(_ metric: String, _ entity: String, _ statistic: String, _ value: String?, _ unit: String) {
+            rows.append([metric, entity, statistic, value ?? "", unit])
+        }
+        func number(_ x: Double?) -> String? { x.map { "\($0)" } }
+        func dates(_ metric: String, _ entity: String, _ q: DateQuantiles) {
+            for (name, value) in [
+                ("mean", q.mean), ("p10", q.p10), ("p50", q.p50), ("p70", q.p70), ("p80", q.p80), ("p90", q.p90),
+            ] {
+                add(metric, entity, name, value, "date")
+            }
+        }
+        func money(_ metric: String, _ entity: String, _ q: MoneyQuantiles) {
+            for (name, value) in [
+                ("mean", q.mean), ("p10", q.p10), ("p50", q.p50), ("p70", q.p70), ("p80", q.p80), ("p90", q.p90),
+            ] {
+                add(metric, entity, name, number(value), "MUSD")
+            }
+        }
+        func probability(_ metric: String, _ entity: String, _ p: Probability?) {
+            guard let p else { return }
+            add(metric, entity, "probability", number(p.value), "fraction")
+            add(metric, entity, "ci95_low", number(p.low), "fraction")
+            add(metric, entity, "ci95_high", number(p.high), "fraction")
+        }
+        let name = input.scenario ?? input.campaign
+        probability("all_objectives", name, campaign.allObjectives)
+        dates("campaign_done", name, campaign.done)
+        money("total_cost", name, campaign.costMUSD)
+        probability("meets_target_date", name, campaign.meetsTargetDate)
+        probability("meets_target_budget", name, campaign.meetsTargetBudget)
+        probability("joint_confidence", name, campaign.jointConfidence)
+        for point in campaign.frontier { add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD") }
+        for mission in missions { dates("mission_end", mission.id, mission.end) }
+        for objective in objectives {
+            probability("objective_success", objective.id, objective.success)
+            add("objective_on_time", objective.id, "probability", number(objective.onTime), "fraction")
+            dates("objective_achieved", objective.id, objective.achieved)
+            for (cause, p) in objective.lossCauses.sorted(by: { $0.key < $1.key }) {
+                add("objective_lost", objective.id, cause, number(p), "fraction")
+            }
+        }
+        for agency in agencies {
+            money("agency_cost", agency.id, agency.costMUSD)
+            for (category, value) in agency.byCategoryMUSD.sorted(by: { $0.key < $1.key }) {
+                add("agency_cost_by_category", agency.id, category, number(value), "MUSD")
+            }
+            for year in agency.byFiscalYear {
+                add("agency_cost_fy\(year.fiscalYear)", agency.id, "mean", number(year.meanMUSD), "MUSD")
+                add("agency_cost_fy\(year.fiscalYear)", agency.id, "p80", number(year.p80MUSD), "MUSD")
+            }
+        }
+        for driver in drivers {
+            add("driver_rank_correlation", driver.input, "with_completion", number(driver.scheduleCorrelation), "rho")
+            add("driver_rank_correlation", driver.input, "with_cost", number(driver.costCorrelation), "rho")
+        }
+        for element in criticality { add("criticality", element.element, "index", number(element.index), "fraction") }
+        for (rule, table) in costSharing.sorted(by: { $0.key < $1.key }) {
+            for row in table {
+                add("cost_share_\(rule)", row.agency, "builds", number(row.buildsMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "common", number(row.commonMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "barter", number(row.barterMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "total", number(row.totalMUSD), "MUSD")
+            }
+        }
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream, newline: .crlf)
+        for row in rows { try writer.write(row: row) }
+        writer.stream.close()
+        guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else { return Data() }
+        data.append(contentsOf: Array("\r\n".utf8))
+        return data
+    }
+}

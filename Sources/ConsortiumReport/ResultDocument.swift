@@ -1,0 +1,212 @@
+public import ConsortiumAnalysis
+import ConsortiumModel
+import ConsortiumSimulation
+public import Foundation
+
+/// A Monte Carlo result for tools: the JSON document of `docs/result.schema.json` (schema version 1).
+///
+/// Keys are sorted, numbers are numbers, dates are ISO 8601 (`YYYY-MM-DD`), money is in MUSD. A quantile
+/// that falls among trials that never got there is `null`.
+public struct ResultDocument: Encodable, Sendable {
+    public static let schemaVersion = 1
+
+    struct Program: Encodable {
+        var name = "consortium"
+        var version: String
+    }
+
+    struct Input: Encodable {
+        var campaign: String
+        var scenario: String?
+        var seed: UInt64
+        var trials: Int
+        var targetDate: String?
+        var targetBudgetMUSD: Double?
+    }
+
+    struct DateQuantiles: Encodable {
+        var mean: String?
+        var p10: String?
+        var p50: String?
+        var p70: String?
+        var p80: String?
+        var p90: String?
+    }
+
+    struct MoneyQuantiles: Encodable {
+        var mean: Double?
+        var p10: Double?
+        var p50: Double?
+        var p70: Double?
+        var p80: Double?
+        var p90: Double?
+    }
+
+    struct Probability: Encodable {
+        var value: Double
+        var low: Double
+        var high: Double
+    }
+
+    struct Mission: Encodable {
+        var id: String
+        var end: DateQuantiles
+    }
+
+    struct Objective: Encodable {
+        var id: String
+        var name: String
+        var success: Probability
+        var target: String?
+        var onTime: Double?
+        var achieved: DateQuantiles
+        var lossCauses: [String: Double]
+    }
+
+    struct YearCost: Encodable {
+        var fiscalYear: Int
+        var meanMUSD: Double
+        var p80MUSD: Double
+    }
+
+    struct Agency: Encodable {
+        var id: String
+        var costMUSD: MoneyQuantiles
+        var byCategoryMUSD: [String: Double]
+        var byFiscalYear: [YearCost]
+    }
+
+    struct FrontierPoint: Encodable {
+        var date: String
+        var budgetMUSD: Double
+    }
+
+    struct Campaign: Encodable {
+        var allObjectives: Probability
+        var done: DateQuantiles
+        var costMUSD: MoneyQuantiles
+        var meetsTargetDate: Probability?
+        var meetsTargetBudget: Probability?
+        var jointConfidence: Probability?
+        var frontierLevel: Double
+        var frontier: [FrontierPoint]
+    }
+
+    struct Driver: Encodable {
+        var input: String
+        var scheduleCorrelation: Double
+        var costCorrelation: Double
+    }
+
+    struct Criticality: Encodable {
+        var element: String
+        var agency: String
+        var index: Double
+    }
+
+    struct ShareRow: Encodable {
+        var agency: String
+        var buildsMUSD: Double
+        var commonMUSD: Double
+        var barterMUSD: Double
+        var totalMUSD: Double
+    }
+
+    var schemaVersion = Self.schemaVersion
+    var program: Program
+    var input: Input
+    var campaign: Campaign
+    var missions: [Mission]
+    var objectives: [Objective]
+    var agencies: [Agency]
+    var drivers: [Driver]
+    var criticality: [Criticality]
+    /// Cost-sharing tables by rule: "who-builds-pays", "fixed-shares" (when declared), "equal", and
+    /// "net-balance" (the campaign's own policy with barter and penalties).
+    var costSharing: [String: [ShareRow]]
+
+    public init(_ result: MonteCarloResult, version: String) {
+        let plan = result.plan
+        let settings = result.settings
+        func date(_ day: Double?) -> String? { day.map { plan.date(ofDay: $0).description } }
+        func dates(_ q: Quantiles) -> DateQuantiles {
+            DateQuantiles(
+                mean: date(q.mean), p10: date(q.p10), p50: date(q.p50), p70: date(q.p70), p80: date(q.p80),
+                p90: date(q.p90))
+        }
+        func money(_ q: Quantiles) -> MoneyQuantiles {
+            MoneyQuantiles(mean: q.mean, p10: q.p10, p50: q.p50, p70: q.p70, p80: q.p80, p90: q.p90)
+        }
+        func probability(_ p: Proportion) -> Probability {
+            let (low, high) = p.interval
+            return Probability(value: p.value, low: low, high: high)
+        }
+        program = Program(version: version)
+        input = Input(
+            campaign: plan.campaignID.rawValue, scenario: plan.scenarioID?.rawValue, seed: settings.seed,
+            trials: result.trials, targetDate: date(settings.targetDay), targetBudgetMUSD: settings.targetBudgetMUSD)
+        let targeted = settings.targetDay != nil || settings.targetBudgetMUSD != nil
+        campaign = Campaign(
+            allObjectives: probability(result.allObjectives), done: dates(result.completion),
+            costMUSD: money(result.totalCost),
+            meetsTargetDate: settings.targetDay == nil ? nil : probability(result.meetsTargetDate),
+            meetsTargetBudget: settings.targetBudgetMUSD == nil ? nil : probability(result.meetsTargetBudget),
+            jointConfidence: targeted ? probability(result.jointConfidence) : nil,
+            frontierLevel: settings.frontierLevel,
+            frontier: result.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) })
+        missions = plan.missions.enumerated().map { m, mission in
+            Mission(id: mission.id.rawValue, end: dates(result.missionCompletion(m)))
+        }
+        objectives = plan.objectives.enumerated().map { o, objective in
+            var causes: [String: Double] = [:]
+            for (cause, p) in result.lossCauses(o) { causes[cause.rawValue] = p }
+            return Objective(
+                id: objective.id.rawValue, name: objective.name, success: probability(result.objectiveSuccess(o)),
+                target: date(objective.targetDay),
+                onTime: objective.targetDay == nil ? nil : result.objectiveOnTime(o).value,
+                achieved: dates(result.objectiveDay(o)), lossCauses: causes)
+        }
+        let years = result.activeYears.map(Array.init) ?? []
+        agencies = result.activeAgencies.map { a in
+            var categories: [String: Double] = [:]
+            for c in CostCategory.allCases { categories[c.description] = result.meanCost(agency: a, category: c) }
+            return Agency(
+                id: plan.agencies[a].id.rawValue, costMUSD: money(result.agencyCost(a)), byCategoryMUSD: categories,
+                byFiscalYear: years.map { y in
+                    let (mean, p80) = result.yearCost(agency: a, year: y)
+                    return YearCost(fiscalYear: plan.firstFiscalYear + y, meanMUSD: mean, p80MUSD: p80)
+                })
+        }
+        drivers = result.drivers.map {
+            Driver(input: $0.name, scheduleCorrelation: $0.scheduleCorrelation, costCorrelation: $0.costCorrelation)
+        }
+        criticality = plan.elements.indices.map { e in
+            Criticality(
+                element: plan.elements[e].id.rawValue, agency: plan.agencies[plan.elements[e].agency].id.rawValue,
+                index: result.criticality(e))
+        }
+        func rows(_ table: [MonteCarloResult.ShareRow]) -> [ShareRow] {
+            table.map {
+                ShareRow(
+                    agency: plan.agencies[$0.agency].id.rawValue, buildsMUSD: $0.builds, commonMUSD: $0.common,
+                    barterMUSD: $0.barter, totalMUSD: $0.total)
+            }
+        }
+        var sharing: [String: [ShareRow]] = ["net-balance": rows(result.barterTable)]
+        let names: [SharingRule: String] = [.whoBuilds: "who-builds-pays", .fixedShares: "fixed-shares", .equal: "equal"]
+        for rule in SharingRule.allCases {
+            if let table = result.sharingTable(rule) { sharing[names[rule]!] = rows(table) }
+        }
+        costSharing = sharing
+    }
+
+    /// The document as UTF-8 JSON with sorted keys, ending in a newline.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .throw
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

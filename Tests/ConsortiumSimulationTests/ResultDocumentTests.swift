@@ -1,0 +1,158 @@
+import ConsortiumAnalysis
+import ConsortiumModel
+import ConsortiumReport
+import ConsortiumSimulation
+import Foundation
+import Testing
+
+/// The machine-readable outputs: JSON valid against `docs/result.schema.json`, tidy CSV, both stable.
+struct ResultDocumentTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Workshop step 2 with targets, 200 trials: small, and exercises every part of the document.
+    static func document(threads: Int = 2) throws -> ResultDocument {
+        let plan = try #require(Bundled.plans.first { $0.0 == "ws-partner" }?.1)
+        let options = MonteCarloOptions(
+            trials: 200, seed: 1, threads: threads, targetDay: plan.day(of: .init(iso: "2035-01-01")!),
+            targetBudgetMUSD: 6000)
+        return ResultDocument(try MonteCarlo.run(plan, options), version: "test")
+    }
+
+    static func schema() throws -> Any {
+        try JSONSerialization.jsonObject(
+            with: Data(contentsOf: repository.appendingPathComponent("docs/result.schema.json")))
+    }
+
+    @Test func theJSONValidatesAgainstItsSchema() throws {
+        let json = try JSONSerialization.jsonObject(with: try Self.document().json())
+        let problems = SchemaCheck.problems(json, try Self.schema())
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+    }
+
+    /// The validator is not a rubber stamp: a missing key, a wrong type and a probability above 1 are caught.
+    @Test func theSchemaRejectsBrokenDocuments() throws {
+        let schema = try Self.schema()
+        var json = try #require(try JSONSerialization.jsonObject(with: try Self.document().json()) as? [String: Any])
+        json.removeValue(forKey: "schemaVersion")
+        #expect(!SchemaCheck.problems(json, schema).isEmpty)
+        json["schemaVersion"] = 1
+        json["missions"] = "none"
+        #expect(!SchemaCheck.problems(json, schema).isEmpty)
+        var campaign = try #require(json["campaign"] as? [String: Any])
+        json["missions"] = []
+        campaign["frontierLevel"] = 1.5
+        json["campaign"] = campaign
+        #expect(SchemaCheck.problems(json, schema).contains { $0.contains("frontierLevel") })
+    }
+
+    /// Same inputs, same bytes, whatever the thread count; and equal to the golden files (regenerate with
+    /// CONSORTIUM_UPDATE_GOLDEN=1 after an intended change, and review the diff).
+    @Test func jsonAndCSVMatchTheGoldenFiles() throws {
+        let document = try Self.document(threads: 1)
+        let json = try document.json()
+        let csv = try document.csv()
+        #expect(json == (try Self.document(threads: 2).json()))
+        let folder = Self.repository.appendingPathComponent("Tests/ConsortiumSimulationTests/Golden")
+        if ProcessInfo.processInfo.environment["CONSORTIUM_UPDATE_GOLDEN"] == "1" {
+            try json.write(to: folder.appendingPathComponent("ws-partner.json"))
+            try csv.write(to: folder.appendingPathComponent("ws-partner.csv"))
+        }
+        let goldenJSON = try Data(contentsOf: folder.appendingPathComponent("ws-partner.json"))
+        let goldenCSV = try Data(contentsOf: folder.appendingPathComponent("ws-partner.csv"))
+        #expect(json == goldenJSON, "first difference at byte \(firstDifference(json, goldenJSON))")
+        #expect(csv == goldenCSV, "first difference at byte \(firstDifference(csv, goldenCSV))")
+    }
+
+    /// Tidy CSV: a header, five fields on every CRLF-terminated line, one row per metric, entity and statistic.
+    @Test func theCSVIsTidy() throws {
+        let text = String(decoding: try Self.document().csv(), as: UTF8.self)
+        #expect(text.hasSuffix("\r\n"))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.first == "metric,entity,statistic,value,unit")
+        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 5 })
+        let keys = lines.dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).prefix(3).joined(separator: ",")
+        }
+        #expect(Set(keys).count == keys.count, "a metric, entity and statistic appear once")
+    }
+
+    func firstDifference(_ a: Data, _ b: Data) -> Int {
+        zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+    }
+}
+
+/// The subset of JSON Schema (2020-12) that `docs/result.schema.json` uses: type, const, required,
+/// properties, additionalProperties, items, minimum, maximum and pattern.
+enum SchemaCheck {
+    static func problems(_ value: Any, _ schema: Any, at path: String = "$") -> [String] {
+        guard let schema = schema as? [String: Any] else { return [] }
+        var problems: [String] = []
+        if let expected = schema["const"], !equal(value, expected) { problems.append("\(path): not \(expected)") }
+        if let type = schema["type"] {
+            let types = (type as? [String]) ?? [type as? String ?? ""]
+            if !types.contains(where: { matches(value, $0) }) { problems.append("\(path): not of type \(types)") }
+        }
+        if let number = value as? NSNumber, !isBoolean(value) {
+            if let minimum = schema["minimum"] as? Double, number.doubleValue < minimum {
+                problems.append("\(path): \(number) below \(minimum)")
+            }
+            if let maximum = schema["maximum"] as? Double, number.doubleValue > maximum {
+                problems.append("\(path): \(number) above \(maximum)")
+            }
+        }
+        if let string = value as? String, let pattern = schema["pattern"] as? String,
+            string.range(of: pattern, options: .regularExpression) == nil
+        {
+            problems.append("\(path): '\(string)' does not match \(pattern)")
+        }
+        if let object = value as? [String: Any] {
+            for key in schema["required"] as? [String] ?? [] where object[key] == nil {
+                problems.append("\(path): missing \(key)")
+            }
+            let properties = schema["properties"] as? [String: Any] ?? [:]
+            for (key, child) in object {
+                if let childSchema = properties[key] {
+                    problems += Self.problems(child, childSchema, at: "\(path).\(key)")
+                } else if let additional = schema["additionalProperties"] {
+                    if additional as? Bool == false {
+                        problems.append("\(path): unexpected key \(key)")
+                    } else {
+                        problems += Self.problems(child, additional, at: "\(path).\(key)")
+                    }
+                }
+            }
+        }
+        if let array = value as? [Any], let items = schema["items"] {
+            for (i, item) in array.enumerated() { problems += Self.problems(item, items, at: "\(path)[\(i)]") }
+        }
+        return problems
+    }
+
+    static func matches(_ value: Any, _ type: String) -> Bool {
+        switch type {
+        case "object": return value is [String: Any]
+        case "array": return value is [Any]
+        case "string": return value is String
+        case "null": return value is NSNull
+        case "boolean": return isBoolean(value)
+        case "integer":
+            guard let n = value as? NSNumber, !isBoolean(value) else { return false }
+            return n.doubleValue.rounded() == n.doubleValue
+        case "number": return value is NSNumber && !isBoolean(value)
+        default: return false
+        }
+    }
+
+    /// JSON true and false; Foundation bridges 0 and 1 to `Bool` too, so ask the number for its C type.
+    static func isBoolean(_ value: Any) -> Bool {
+        guard let number = value as? NSNumber else { return false }
+        return String(cString: number.objCType) == "c"
+    }
+
+    static func equal(_ a: Any, _ b: Any) -> Bool {
+        if let x = a as? NSNumber, let y = b as? NSNumber { return x == y }
+        if let x = a as? String, let y = b as? String { return x == y }
+        return false
+    }
+}
