@@ -23,7 +23,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Output format: table (for people), json or csv (for tools).")
     var format: OutputFormat = .table
 
-    @Option(help: ArgumentHelp("Write the result to this file (atomically) instead of the terminal.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Write the result to this file (atomically) instead of the terminal.", valueName: "path"))
     var out: String?
 
     @Flag(help: "Allow --out inside an Agencies/ or Missions/ folder.")
@@ -65,7 +66,8 @@ extension RunOptions {
             data = Data(table().utf8)
         case .json, .csv:
             guard let document = document() else {
-                printError("error: --format \(format.rawValue) is not available for this command yet; use --format table")
+                printError(
+                    "error: --format \(format.rawValue) is not available for this command yet; use --format table")
                 throw ExitStatus.usage
             }
             do {

@@ -1,7 +1,6 @@
 import CSV
 public import Foundation
 
-
 extension ResultDocument {
     /// The document as tidy CSV (RFC 4180): one row per metric, entity and statistic, with its unit, so it
     /// loads straight into a data frame or a spreadsheet pivot table.
@@ -41,7 +40,9 @@ extension ResultDocument {
         probability("meets_target_date", name, campaign.meetsTargetDate)
         probability("meets_target_budget", name, campaign.meetsTargetBudget)
         probability("joint_confidence", name, campaign.jointConfidence)
-        for point in campaign.frontier { add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD") }
+        for point in campaign.frontier {
+            add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD")
+        }
         for mission in missions { dates("mission_end", mission.id, mission.end) }
         for objective in objectives {
             probability("objective_success", objective.id, objective.success)

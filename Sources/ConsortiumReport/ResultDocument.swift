@@ -193,7 +193,9 @@ public struct ResultDocument: Encodable, Sendable {
             }
         }
         var sharing: [String: [ShareRow]] = ["net-balance": rows(result.barterTable)]
-        let names: [SharingRule: String] = [.whoBuilds: "who-builds-pays", .fixedShares: "fixed-shares", .equal: "equal"]
+        let names: [SharingRule: String] = [
+            .whoBuilds: "who-builds-pays", .fixedShares: "fixed-shares", .equal: "equal",
+        ]
         for rule in SharingRule.allCases {
             if let table = result.sharingTable(rule) { sharing[names[rule]!] = rows(table) }
         }
