@@ -266,6 +266,29 @@ public struct MonteCarloResult: Sendable {
         }
     }
 
+    // MARK: Curves (S-curves for charts)
+
+    /// Cumulative probability (over all trials, so it ends below 1 when some never got there) of a mission's
+    /// end, by day.
+    public func missionCurve(_ m: Int) -> [(value: Double, probability: Double)] {
+        Self.cumulative(totals.missionCompletion[m])
+    }
+
+    /// Cumulative probability that every objective is achieved, by day.
+    public var completionCurve: [(value: Double, probability: Double)] { Self.cumulative(totals.completion) }
+
+    /// Cumulative probability of the total cost, by MUSD.
+    public var costCurve: [(value: Double, probability: Double)] { Self.cumulative(totals.totalCost) }
+
+    static func cumulative(_ histogram: Histogram) -> [(value: Double, probability: Double)] {
+        guard histogram.count > 0 else { return [] }
+        var seen = 0
+        return histogram.sortedBuckets.map { bucket in
+            seen += bucket.count
+            return (bucket.value, Double(seen) / Double(histogram.count))
+        }
+    }
+
     // MARK: Helpers
 
     /// The mean of the non-missing values of a day histogram (exact to the day).

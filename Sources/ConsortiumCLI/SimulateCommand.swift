@@ -43,6 +43,11 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write every event of the trial to this file (.csv or .jsonl).", valueName: "path"))
     var trace: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With many trials: also write a self-contained HTML report with charts to this file.", valueName: "path"))
+    var report: String?
+
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
@@ -103,9 +108,30 @@ extension SimulateCommand {
             throw ExitStatus.dataError
         }
         bar.finish()
+        if let report {
+            try checkOutputPath(report, inputs: [file], force: runOptions.force)
+            try writeAtomically(htmlReport(result, target: target), to: report)
+        }
         try runOptions.emit(
             table: { MonteCarloReport(result, cooperation: cooperation).render() },
             document: { ResultDocument(result, version: consortiumVersion) }, inputs: [file])
+    }
+}
+
+extension SimulateCommand {
+    /// The HTML report, with the representative trial replayed for its Gantt chart and the library's files
+    /// fingerprinted.
+    func htmlReport(_ result: MonteCarloResult, target: Target) -> String {
+        var story: TrialOutcome?
+        if let trial = result.representativeTrial {
+            var runner = TrialRunner(plan: result.plan, seed: result.settings.seed)
+            story = try? runner.run(trial: UInt64(trial))
+        }
+        let inputs = target.library.files.map { file in
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file.path))).map { [UInt8]($0) } ?? []
+            return HTMLReport.Provenance(path: file.path, fingerprint: fingerprint(bytes))
+        }
+        return HTMLReport(result, story: story, inputs: inputs, version: consortiumVersion).render()
     }
 }
 

@@ -77,6 +77,31 @@ struct ResultDocumentTests {
         #expect(Set(keys).count == keys.count, "a metric, entity and statistic appear once")
     }
 
+    /// The HTML report is one self-contained file: no scripts, stylesheets, fonts or images from anywhere,
+    /// every chart inline SVG, and the same bytes on any number of threads.
+    @Test func theHTMLReportIsSelfContained() throws {
+        let plan = try #require(Bundled.plans.first { $0.0 == "ws-partner" }?.1)
+        func html(threads: Int) throws -> String {
+            let result = try MonteCarlo.run(plan, MonteCarloOptions(trials: 300, seed: 1, threads: threads))
+            var runner = TrialRunner(plan: plan, seed: 1)
+            let story = try runner.run(trial: UInt64(try #require(result.representativeTrial)))
+            let inputs = [
+                HTMLReport.Provenance(path: "Missions/workshop/2-partner.xml", fingerprint: fingerprint([1, 2]))
+            ]
+            return HTMLReport(result, story: story, inputs: inputs, version: "test").render()
+        }
+        let page = try html(threads: 1)
+        #expect(page == (try html(threads: 2)))
+        for forbidden in ["http://", "https://", "<script", "<link", "@import", "<img", "<iframe", "src="] {
+            #expect(!page.lowercased().contains(forbidden), "the report contains \(forbidden)")
+        }
+        #expect(!page.replacingOccurrences(of: "url(#arrow)", with: "").contains("url("))
+        #expect(page.components(separatedBy: "<svg").count - 1 >= 7, "one inline SVG per chart")
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("</html>"))
+        // FNV-1a 64 of [1, 2] from the offset basis 0xcbf29ce484222325 and prime 0x100000001b3 (Python check).
+        #expect(fingerprint([1, 2]) == "082f2407b4e8902a")
+    }
+
     func firstDifference(_ a: Data, _ b: Data) -> Int {
         zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
     }
