@@ -127,7 +127,7 @@ public struct HTMLReport {
         if let budget = result.settings.targetBudgetMUSD { marks.append((budget, "budget")) }
         return SVGChart.sCurve(
             series: [("total cost", result.costCurve)], marks: marks, xLabel: "total cost (MUSD)",
-            xFormat: Format.musd, yearTicks: nil)
+            yLabel: "probability the cost is at most this", xFormat: Format.musd, yearTicks: nil)
     }
 
     func sharingChart() -> String {

@@ -59,14 +59,15 @@ enum SVGChart {
     /// Cumulative probability curves (S-curves) with labelled vertical marks.
     static func sCurve(
         series: [(String, [(Double, Double)])], marks: [(Double, String)], xLabel: String,
-        xFormat: (Double) -> String, yearTicks: ((ClosedRange<Double>) -> [(Double, String)])?
+        yLabel: String = "probability done by then", xFormat: (Double) -> String,
+        yearTicks: ((ClosedRange<Double>) -> [(Double, String)])?
     ) -> String {
         let values = series.flatMap { $0.1.map(\.0) } + marks.map(\.0)
         guard let low = values.min(), let high = values.max() else { return "<p>No trial got there.</p>" }
         let height = 380.0
         let x = Scale(domain: low...max(high, low + 1), range: (margin.left, width - margin.right))
         let y = Scale(domain: 0...1, range: (height - margin.bottom, margin.top))
-        var out = axes(height: height, xLabel: xLabel, yLabel: "probability done by then")
+        var out = axes(height: height, xLabel: xLabel, yLabel: yLabel)
         for p in stride(from: 0.0, through: 1.0, by: 0.25) {
             out += line(margin.left, y(p), width - margin.right, y(p), "stroke=\"#ddd\"")
             out += text(margin.left - 8, y(p) + 4, "\(Int(p * 100)) %", anchor: "end", size: 12)
@@ -87,10 +88,15 @@ enum SVGChart {
             out += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(palette[i % palette.count])\" "
             out += "stroke-width=\"\(i == 0 ? 3 : 1.5)\"/>\n"
         }
-        for (value, label) in marks {
+        // Labels step down the plot so that marks close together stay readable.
+        for (i, (value, label)) in marks.sorted(by: { $0.0 < $1.0 }).enumerated() {
             out += line(
                 x(value), margin.top, x(value), height - margin.bottom, "stroke=\"#555\" stroke-dasharray=\"3 3\"")
-            out += text(x(value) + 3, margin.top + 12, "\(label) \(xFormat(value))", anchor: "start", size: 11)
+            let caption = "\(label) \(xFormat(value))"
+            let labelY = margin.top + 12 + Double(i) * 15
+            out += "<rect x=\"\(number(x(value) + 2))\" y=\"\(number(labelY - 11))\" "
+            out += "width=\"\(number(Double(caption.count) * 6.6))\" height=\"14\" fill=\"#fff\" opacity=\"0.85\"/>"
+            out += text(x(value) + 3, labelY, caption, anchor: "start", size: 11)
         }
         out += legend(series.map(\.0), colours: series.indices.map { palette[$0 % palette.count] }, y: height - 12)
         return svg(height: height, out, title: "S-curves: \(xLabel)")
@@ -254,7 +260,11 @@ enum SVGChart {
                 "width=\"\(number(max(1, x(lane.end) - x(lane.start))))\" height=\"14\" fill=\"\(lane.colour)\"\(stroke)>"
             out += "<title>\(escape(lane.label)): development</title></rect>\n"
             if let launch = lane.launch { out += text(x(launch), y(i) + 16, "▲", size: 12) }
-            if let inPlace = lane.inPlace, !lane.lost { out += text(x(inPlace), y(i) + 16, "●", size: 12) }
+            if let inPlace = lane.inPlace, !lane.lost {
+                // Just after the launch marker when they fall on the same day (transit of a few days).
+                let at = max(x(inPlace), lane.launch.map { x($0) + 12 } ?? 0)
+                out += text(at, y(i) + 16, "●", size: 10)
+            }
             if lane.lost { out += text(x(lane.end) + 8, y(i) + 16, "✕", size: 12, extra: "fill=\"#D55E00\"") }
         }
         for arrow in arrows {
