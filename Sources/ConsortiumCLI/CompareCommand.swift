@@ -71,6 +71,8 @@ struct CompareCommand: ParsableCommand {
             }
         }
         bar.finish()
-        try runOptions.emit(table: { CompareReport(architectures).render() }, document: { nil }, inputs: files)
+        try runOptions.emit(
+            table: { CompareReport(architectures).render() },
+            document: { CompareDocument(architectures, version: consortiumVersion) }, inputs: files)
     }
 }

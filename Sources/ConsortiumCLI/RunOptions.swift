@@ -59,19 +59,14 @@ struct RunOptions: ParsableArguments {
 
 extension RunOptions {
     /// Prints the result in the chosen format, or writes it to `--out` atomically.
-    func emit(table: () -> String, document: () -> ResultDocument?, inputs: [String]) throws {
+    func emit(table: () -> String, document: () -> any MachineReadable, inputs: [String]) throws {
         let data: Data
         switch format {
         case .table:
             data = Data(table().utf8)
         case .json, .csv:
-            guard let document = document() else {
-                printError(
-                    "error: --format \(format.rawValue) is not available for this command yet; use --format table")
-                throw ExitStatus.usage
-            }
             do {
-                data = try format == .json ? document.json() : document.csv()
+                data = try format == .json ? document().json() : document().csv()
             } catch {
                 printError("error: cannot encode the result as \(format.rawValue): \(error)")
                 throw ExitStatus.software

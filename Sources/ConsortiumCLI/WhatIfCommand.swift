@@ -104,7 +104,8 @@ struct WhatIfCommand: ParsableCommand {
         bar.finish()
         let changes = commandLineOverrides()
         try runOptions.emit(
-            table: { WhatIfReport(result, changes: changes).render() }, document: { nil }, inputs: [file])
+            table: { WhatIfReport(result, changes: changes).render() },
+            document: { WhatIfDocument(result, changes: changes) }, inputs: [file])
     }
 
     /// The overrides as the user typed them, for the report's header.

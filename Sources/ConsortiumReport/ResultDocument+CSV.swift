@@ -8,11 +8,16 @@ extension ResultDocument {
     /// Columns: `metric, entity, statistic, value, unit`. Dates are ISO 8601; empty values are quantiles
     /// that fall among trials that never got there.
     public func csv() throws -> Data {
-        var rows: [[String]] = [["metric", "entity", "statistic", "value", "unit"]]
+        try TidyCSV.encode([TidyCSV.header] + tidyRows())
+    }
+
+    /// The rows of `csv()`, without the header.
+    func tidyRows() -> [[String]] {
+        var rows: [[String]] = []
         func add(_ metric: String, _ entity: String, _ statistic: String, _ value: String?, _ unit: String) {
             rows.append([metric, entity, statistic, value ?? "", unit])
         }
-        func number(_ x: Double?) -> String? { x.map { "\($0)" } }
+        let number = TidyCSV.number
         func dates(_ metric: String, _ entity: String, _ q: DateQuantiles) {
             for (name, value) in [
                 ("mean", q.mean), ("p10", q.p10), ("p50", q.p50), ("p70", q.p70), ("p80", q.p80), ("p90", q.p90),
@@ -75,6 +80,15 @@ extension ResultDocument {
                 add("cost_share_\(rule)", row.agency, "total", number(row.totalMUSD), "MUSD")
             }
         }
+        return rows
+    }
+}
+
+/// Writes tidy rows as RFC 4180 CSV (CRLF line ends, quoting where needed) with CSV.swift.
+enum TidyCSV {
+    static let header = ["metric", "entity", "statistic", "value", "unit"]
+
+    static func encode(_ rows: [[String]]) throws -> Data {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream, newline: .crlf)
         for row in rows { try writer.write(row: row) }
@@ -83,4 +97,6 @@ extension ResultDocument {
         data.append(contentsOf: Array("\r\n".utf8))
         return data
     }
+
+    static func number(_ x: Double?) -> String? { x.map { "\($0)" } }
 }

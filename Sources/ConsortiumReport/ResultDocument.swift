@@ -203,12 +203,5 @@ public struct ResultDocument: Encodable, Sendable {
     }
 
     /// The document as UTF-8 JSON with sorted keys, ending in a newline.
-    public func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .throw
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func json() throws -> Data { try encodeSorted(self) }
 }

@@ -102,6 +102,38 @@ struct ResultDocumentTests {
         #expect(fingerprint([1, 2]) == "082f2407b4e8902a")
     }
 
+    /// What-if and compare documents: a plan paired with itself reports zero change, never significant;
+    /// the comparison holds one full result per architecture; both are tidy CSV with the same header.
+    @Test func whatIfAndCompareDocumentsForTools() throws {
+        let plan = try #require(Bundled.plans.first { $0.0 == "ws-partner" }?.1)
+        let options = MonteCarloOptions(trials: 200, seed: 3, threads: 2)
+        let same = WhatIfDocument(try MonteCarlo.runPaired(base: plan, variant: plan, options), changes: [])
+        let json = try #require(try JSONSerialization.jsonObject(with: try same.json()) as? [String: Any])
+        let cost = try #require(json["totalCostMUSD"] as? [String: Any])
+        #expect((cost["mean"] as? NSNumber)?.doubleValue == 0)
+        #expect(String(cString: (cost["significant"] as! NSNumber).objCType) == "c")
+        #expect((cost["significant"] as? NSNumber)?.boolValue == false)
+        let whatIfCSV = String(decoding: try same.csv(), as: UTF8.self)
+        #expect(whatIfCSV.hasPrefix("metric,entity,statistic,value,unit\r\n"))
+
+        let alone = try #require(Bundled.plans.first { $0.0 == "ws-alone" }?.1)
+        let architectures = try [alone, plan].map { p in
+            let campaign = try #require(Bundled.library.campaign(p.campaignID))
+            return try ArchitectureComparison.evaluate(
+                p, lead: p.agencies.firstIndex { $0.id == "nasa" },
+                complexity: Complexity(campaign: campaign, library: Bundled.library, plan: p), options: options,
+                coalitionTrials: 0)
+        }
+        let compare = CompareDocument(architectures, version: "test")
+        let compareJSON = try #require(try JSONSerialization.jsonObject(with: try compare.json()) as? [String: Any])
+        let list = try #require(compareJSON["architectures"] as? [[String: Any]])
+        #expect(list.count == 2)
+        let schema = try Self.schema()
+        for entry in list { #expect(SchemaCheck.problems(try #require(entry["result"]), schema).isEmpty) }
+        let compareCSV = String(decoding: try compare.csv(), as: UTF8.self)
+        #expect(compareCSV.contains("complexity,ws-partner,contracts,1,count"))
+    }
+
     func firstDifference(_ a: Data, _ b: Data) -> Int {
         zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
     }
