@@ -233,9 +233,13 @@ public struct MonteCarloResult: Sendable {
         public var builds: Double
         /// Its share of common costs under the rule of the table.
         public var common: Double
-        /// Barter and penalties received (negative) or given (positive), in the barter table only.
+        /// Barter received (negative) or given (positive), in the net-balance table only.
         public var barter: Double
-        public var total: Double { builds + common + barter }
+        /// Cash received or paid for contracts, in the net-balance table only.
+        public var cash: Double = 0
+        /// Late-delivery penalties received or paid, in the net-balance table only.
+        public var penalties: Double = 0
+        public var total: Double { builds + common + barter + cash + penalties }
     }
 
     /// The cost each agency bears when common costs are split by `rule`; rows sum to the campaign's mean
@@ -256,7 +260,8 @@ public struct MonteCarloResult: Sendable {
         activeAgencies.map { a in
             ShareRow(
                 agency: a, builds: builds(a), common: meanCost(agency: a, category: .common),
-                barter: meanCost(agency: a, category: .barter) + meanCost(agency: a, category: .penalties))
+                barter: meanCost(agency: a, category: .barter), cash: meanCost(agency: a, category: .cash),
+                penalties: meanCost(agency: a, category: .penalties))
         }
     }
 

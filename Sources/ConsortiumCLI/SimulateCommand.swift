@@ -67,6 +67,12 @@ struct SimulateCommand: ParsableCommand {
             try runMany(target, seed: seed, trials: trials)
             return
         }
+        if runOptions.format != .table || runOptions.out != nil || report != nil {
+            printError(
+                "error: --format, --out and --report summarize many trials; give --trials N (N > 1), "
+                    + "or use --trace PATH for one trial's events")
+            throw ExitStatus.usage
+        }
         var runner = TrialRunner(plan: target.plan, seed: seed, recordsTrace: true)
         let outcome: TrialOutcome
         do {

@@ -207,7 +207,7 @@ public struct HTMLReport {
             lanes: lanes, arrows: arrows, ticks: { yearTicks($0) }, horizon: outcome.endDay)
             + "<p class=\"lead\">Bars: development, start to delivery, coloured by the paying agency; thick "
             + "outline: on the critical path; ▲ launch, ● in place, ✕ lost; arrows: interface contracts "
-            + "(delivery to the counterpart). Replay it with <code>consortium simulate FILE --seed "
+            + "(delivery to the counterpart). Replay it with <code>consortium simulate FILE --trials 1 --seed "
             + "\(result.settings.seed) --trial \(outcome.trial)</code>.</p>\n"
     }
 

@@ -43,9 +43,9 @@ public struct MonteCarloReport {
                 "\n\(Format.percent(Double(result.totals.horizonReached) / Double(result.trials))) of trials reached the "
                 + "horizon (\(date(plan.horizonDays))) with work unfinished.\n"
         }
-        if let trial = result.representativeTrial {
-            text += "\nThe trial closest to the median completion is trial \(trial): replay it with "
-            text += "`consortium simulate FILE --seed \(settings.seed) --trial \(trial)`.\n"
+        if let trial = result.representativeTrial, result.completion.p50 != nil {
+            text += "\nThe trial closest to the median completion is trial \(trial): replay it as a story with "
+            text += "`consortium simulate FILE --trials 1 --seed \(settings.seed) --trial \(trial)`.\n"
         }
         return text
     }
@@ -212,22 +212,22 @@ public struct MonteCarloReport {
                 text += "  Common costs by \(rule): the campaign declares no fixed shares.\n"
                 continue
             }
-            text += "  Common costs split by \(rule)\n" + shareTable(rows, third: nil).render(indent: 4)
+            text += "  Common costs split by \(rule)\n" + shareTable(rows, netBalance: false).render(indent: 4)
         }
-        text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter and penalties: net balance\n"
-        text += shareTable(result.barterTable, third: "barter").render(indent: 4)
+        text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter, cash payments and late "
+        text += "penalties between agencies: net balance\n"
+        text += shareTable(result.barterTable, netBalance: true).render(indent: 4)
         return text
     }
 
-    func shareTable(_ rows: [MonteCarloResult.ShareRow], third: String?) -> TextTable {
-        var headers = ["agency", "builds", "common"]
-        if let third { headers.append(third) }
-        var table = TextTable(headers: headers + ["total", "share"])
+    func shareTable(_ rows: [MonteCarloResult.ShareRow], netBalance: Bool) -> TextTable {
+        let transfers = netBalance ? ["barter", "cash", "penalties"] : []
+        var table = TextTable(headers: ["agency", "builds", "common"] + transfers + ["total", "share"])
         let total = rows.reduce(0) { $0 + $1.total }
-        var sums = [Double](repeating: 0, count: third == nil ? 3 : 4)
+        var sums = [Double](repeating: 0, count: 3 + transfers.count)
         for row in rows {
             var values = [row.builds, row.common]
-            if third != nil { values.append(row.barter) }
+            if netBalance { values += [row.barter, row.cash, row.penalties] }
             values.append(row.total)
             for (i, v) in values.enumerated() { sums[i] += v }
             table.add(

@@ -77,6 +77,8 @@ extension ResultDocument {
                 add("cost_share_\(rule)", row.agency, "builds", number(row.buildsMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "common", number(row.commonMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "barter", number(row.barterMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "cash", number(row.cashMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "penalties", number(row.penaltiesMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "total", number(row.totalMUSD), "MUSD")
             }
         }

@@ -109,6 +109,8 @@ public struct ResultDocument: Encodable, Sendable {
         var buildsMUSD: Double
         var commonMUSD: Double
         var barterMUSD: Double
+        var cashMUSD: Double
+        var penaltiesMUSD: Double
         var totalMUSD: Double
     }
 
@@ -189,7 +191,7 @@ public struct ResultDocument: Encodable, Sendable {
             table.map {
                 ShareRow(
                     agency: plan.agencies[$0.agency].id.rawValue, buildsMUSD: $0.builds, commonMUSD: $0.common,
-                    barterMUSD: $0.barter, totalMUSD: $0.total)
+                    barterMUSD: $0.barter, cashMUSD: $0.cash, penaltiesMUSD: $0.penalties, totalMUSD: $0.total)
             }
         }
         var sharing: [String: [ShareRow]] = ["net-balance": rows(result.barterTable)]

@@ -34,7 +34,8 @@ extension CampaignTrial {
         }
     }
 
-    /// Books the contract's barter (its returns) and any late-delivery penalty, at first delivery.
+    /// Books the contract's returns (barter, or cash when paid in money) and any late-delivery penalty, at
+    /// first delivery.
     ///
     /// Both move value between provider and consumer: the consumer is charged what the provider is
     /// credited, so they net to zero across agencies and the campaign's total is unchanged.
@@ -58,12 +59,14 @@ extension CampaignTrial {
             detail += ", \(Int((-lateDays).rounded())) days before need-by"
         }
         for entry in contract.returns {
+            // A cash return is a payment; everything else (seats, flights, access, data, offsets) is barter.
+            let category: CostCategory = entry.kind == .cash ? .cash : .barter
             ledger.book(
                 -entry.valueMUSD, agency: provider, element: contract.element, fiscalYear: providerYear,
-                category: .barter)
+                category: category)
             ledger.book(
                 entry.valueMUSD, agency: consumer, element: contract.element, fiscalYear: consumerYear,
-                category: .barter)
+                category: category)
         }
         note(time, .delivered, element: contract.element, detail)
     }

@@ -195,6 +195,18 @@ extension CampaignTrial {
         rebalance(agency, at: time, scheduler: &scheduler)
     }
 
+    /// Stops the element's development for good (it was cancelled or its launch was lost): its spending
+    /// up to now is booked, it leaves the agency's developing set and its slot, pending phase ends go stale,
+    /// and the agency's budget is shared again among the rest.
+    mutating func stopDevelopment(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        let agency = elements[e].agency
+        accrue(agency, to: time)
+        if let index = developing[agency].firstIndex(of: Int32(e)) { developing[agency].remove(at: index) }
+        releaseSlot(of: e, at: time, scheduler: &scheduler)
+        elements[e].generation &+= 1
+        rebalance(agency, at: time, scheduler: &scheduler)
+    }
+
     /// Frees the element's development slot and hands it to the next element still waiting for it.
     mutating func releaseSlot(of e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard elements[e].holdsSlot else { return }

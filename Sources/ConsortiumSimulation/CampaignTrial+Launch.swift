@@ -123,6 +123,16 @@ extension CampaignTrial {
         launches[l].done = true
         launches[l].lost = true
         for p in plan.launches[l].payload where elements[p].cause == nil {
+            // Work on the rest of the payload stops: nobody builds for a launch that will not fly.
+            switch elements[p].status {
+            case .queued, .developing, .transferring:
+                stopDevelopment(p, at: time, scheduler: &scheduler)
+                note(time, .cancelled, element: p, "\(plan.elements[p].id) is stopped: its launch will not fly")
+            case .notStarted:
+                note(time, .cancelled, element: p, "\(plan.elements[p].id) will not start: its launch will not fly")
+            default:
+                break
+            }
             elements[p].status = cause == .partnerWithdrawal ? .cancelled : .lost
             elements[p].cause = cause
             failPendingDocks(on: p, at: time)

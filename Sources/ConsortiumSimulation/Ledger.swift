@@ -1,7 +1,8 @@
-/// What a cost is for. Barter and penalties move value between agencies and sum to zero across them;
-/// `common` is an agency's share of the campaign's common costs under its cost-sharing policy.
+/// What a cost is for. Barter (returns in kind), cash (returns paid in money) and penalties move value
+/// between agencies and sum to zero across them; `common` is an agency's share of the campaign's common
+/// costs under its cost-sharing policy.
 public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
-    case development, integration, launch, operations, common, penalties, barter
+    case development, integration, launch, operations, common, penalties, barter, cash
 
     public var description: String {
         switch self {
@@ -12,6 +13,7 @@ public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .common: "common"
         case .penalties: "penalties"
         case .barter: "barter"
+        case .cash: "cash"
         }
     }
 }

@@ -56,7 +56,7 @@ struct BundledLibraryTests {
                 let fromEntries = ledger.entries.reduce(0) { $0 + $1.amountMUSD }
                 #expect(
                     abs(fromEntries - ledger.grandTotal) <= 1e-9 * max(1, abs(fromEntries)), "\(name) trial \(trial)")
-                for category in [CostCategory.barter, .penalties] {
+                for category in [CostCategory.barter, .cash, .penalties] {
                     let net = (0..<ledger.agencyCount).reduce(0) { $0 + ledger.total(agency: $1, category: category) }
                     #expect(abs(net) < 1e-6, "\(name) trial \(trial): \(category) nets to \(net)")
                 }

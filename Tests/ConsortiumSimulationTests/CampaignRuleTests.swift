@@ -200,4 +200,36 @@ struct CampaignRuleTests {
         #expect(abs(bespoke - 0.20) < 5 * 0.0073, "bespoke rework rate \(bespoke)")
         #expect(published < bespoke)
     }
+
+    /// b withdraws on day 50 with no replacement: its habitat is cancelled, so the launch that was to carry
+    /// it with a's 400-day, 400 MUSD module will not fly, and a stops building the module there and then.
+    /// a pays 50 days of a 1 MUSD/day phase (50 MUSD), not the whole 400.
+    @Test func aLostLaunchStopsWorkOnTheRestOfItsPayload() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("module", days: 400, cost: 400), vehicles: Fixture.vehicle("rocket"))
+        fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("hab", days: 300, cost: 300))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="module-1" design="module" agency="a" start="2026-01-01"/>
+                <element id="hab-1" design="hab" agency="b" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
+                </mission>
+                """)
+        fixture.missions["s"] = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <scenario id="s" name="b leaves" campaign="c">
+              <withdraw agency="b" date="2026-02-20"/>
+            </scenario>
+            """
+        let plan = try fixture.plan("c", scenario: "s")
+        let outcome = try runTrial(plan)
+        let a = try #require(plan.agencies.firstIndex { $0.id == "a" })
+        #expect(abs(outcome.ledger.total(agency: a) - 50) < 1e-6, "a paid \(outcome.ledger.total(agency: a))")
+        #expect(outcome.elements[0].deliveredDay == nil)
+        #expect(!outcome.objectives[0].achieved && outcome.objectives[0].cause == .partnerWithdrawal)
+    }
 }
