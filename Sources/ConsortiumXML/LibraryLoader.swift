@@ -80,7 +80,21 @@ public struct LibraryLoader: Sendable {
         var diagnostics: [Diagnostic] = tooMany.map { [$0] } ?? []
         var failedKinds = Set<FileKind?>()
         for document in documents {
-            if inScope(document.path, document.kind) { diagnostics += document.diagnostics }
+            if inScope(document.path, document.kind) {
+                diagnostics += document.diagnostics
+            } else if let first = document.diagnostics.first(where: { $0.severity == .error }) {
+                // A broken file elsewhere in the library: what it defines is unknown, so references to it
+                // cannot be checked. Say so, rather than report the requested files valid.
+                diagnostics.append(
+                    .error(
+                        at: SourceLocation(
+                            file: document.path, line: first.location.line, column: first.location.column),
+                        code: "library-file-unreadable",
+                        "this library file cannot be read (\(first.message)), so the references of the files you "
+                            + "asked for cannot all be checked",
+                        hint: "fix it, move it out of the library, or run `consortium validate \(document.path)` "
+                            + "to see all its errors"))
+            }
             if document.diagnostics.containsErrors { failedKinds.insert(document.kind) }
             guard let tree = document.root, let kind = document.kind else { continue }
             files.append(Library.File(path: document.path, root: kind.rootElement, byteCount: 0))

@@ -68,4 +68,15 @@ struct CommandLineTests {
             #expect(exitCode(of: ["whatif", partner] + bad) == 64, "\(bad)")
         }
     }
+
+    /// A broken file elsewhere in the library is reported (exit 65) when validating another file, since the
+    /// references it might define cannot be checked; before, the other file was called valid.
+    @Test func aBrokenLibraryFileIsReportedWhenValidatingAnother() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let mini = library.root.appendingPathComponent("Missions/mini.xml").path
+        #expect(exitCode(of: ["validate", mini]) == 0)
+        try library.write(Data("<campaign id=\"x\"".utf8), at: "Missions/broken.xml")
+        #expect(exitCode(of: ["validate", mini]) == 65)
+    }
 }
