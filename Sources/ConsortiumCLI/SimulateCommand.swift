@@ -194,7 +194,9 @@ func loadTarget(_ path: String, libraryRoot: String?) throws -> Target {
     } else if let found = library.campaigns.first(where: { $0.location.file == file }) {
         campaign = found
     } else {
-        printError("error: \(path) holds no campaign or scenario; agency files cannot be simulated")
+        printError(
+            "error: \(path) holds no campaign or scenario; agency files cannot be simulated "
+                + "(`consortium list` shows the campaigns and scenarios)")
         throw ExitStatus.usage
     }
     do {

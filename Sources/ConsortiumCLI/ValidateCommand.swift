@@ -63,7 +63,18 @@ struct ValidateCommand: ParsableCommand {
 /// Throws a usage error naming the first path that does not exist.
 func requireExisting(_ paths: [String]) throws {
     for path in paths where !FileManager.default.fileExists(atPath: path) {
-        printError("error: no such file or folder: \(path)")
+        var message = "error: no such file or folder: \(path)"
+        // A near miss in the same folder ("artemsi.xml" for "artemis.xml") gets a suggestion.
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if let best = Suggestion.closest(to: url.lastPathComponent, among: names) {
+            let prefix = path.contains("/") ? String(path[..<path.index(after: path.lastIndex(of: "/")!)]) : ""
+            message += "; did you mean \(prefix)\(best)?"
+        } else {
+            message += "; `consortium list` shows the bundled campaigns and scenarios"
+        }
+        printError(message)
         throw ExitStatus.usage
     }
 }

@@ -24,7 +24,8 @@ public struct TrialReport {
         }
         text += "\nMissions\n" + missionTable().render()
         text += "\nObjectives\n" + objectiveTable().render()
-        text += "\nCost by agency, MUSD (barter, cash and penalties move value between agencies)\n" + costTable().render()
+        text +=
+            "\nCost by agency, MUSD (barter, cash and penalties move value between agencies)\n" + costTable().render()
         if outcome.reachedHorizon {
             text +=
                 "\nThe trial reached its horizon (\(plan.date(ofDay: plan.horizonDays))) before everything was done.\n"
