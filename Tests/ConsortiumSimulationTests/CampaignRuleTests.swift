@@ -38,15 +38,7 @@ struct CampaignRuleTests {
             "a", budget: 0.65 * 365.25,
             designs: Fixture.design("hab", days: 100, cost: 100, armyPerMonth: armyPerMonth),
             vehicles: Fixture.vehicle("rocket"))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
         let outcome = try runTrial(try fixture.plan("c"))
         let delivered = try #require(outcome.elements[0].deliveredDay)
         #expect(abs(delivered - 200) < 1e-6)
@@ -92,15 +84,7 @@ struct CampaignRuleTests {
         fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("rover", days: 100, cost: 100))
         fixture.agencies["r"] = Fixture.agency(
             "r", extra: #"<capability kind="habitat" cost-factor="1.5" schedule-factor="1"/>"#)
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="rover-1" design="rover" agency="b" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="rover-1"/></launch>
-                  <objective id="o" name="O"><needs element="rover-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("rover-1", "rover", "b")])
         let attribute = replacement.map { #" replacement="\#($0)" transfer-days="20""# } ?? ""
         fixture.missions["s"] = """
             <scenario id="s" name="B leaves" campaign="c">
@@ -128,7 +112,8 @@ struct CampaignRuleTests {
     @Test func aWithdrawalWithoutReplacementCancelsTheElementAndLosesTheObjective() throws {
         let plan = try Self.withdrawalFixture(replacement: nil).plan("c", scenario: "s")
         let outcome = try runTrial(plan)
-        #expect(outcome.elements[0].deliveredDay == nil)
+        let module = try #require(plan.elements.firstIndex { $0.id == "module-1" })
+        #expect(outcome.elements[module].deliveredDay == nil)
         #expect(outcome.elements[0].cause == .partnerWithdrawal)
         #expect(!outcome.objectives[0].achieved)
         #expect(outcome.objectives[0].cause == .partnerWithdrawal)
@@ -209,16 +194,7 @@ struct CampaignRuleTests {
         fixture.agencies["a"] = Fixture.agency(
             "a", designs: Fixture.design("module", days: 400, cost: 400), vehicles: Fixture.vehicle("rocket"))
         fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("hab", days: 300, cost: 300))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="module-1" design="module" agency="a" start="2026-01-01"/>
-                <element id="hab-1" design="hab" agency="b" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "b"), ("module-1", "module", "a")])
         fixture.missions["s"] = """
             <?xml version="1.0" encoding="UTF-8"?>
             <scenario id="s" name="b leaves" campaign="c">
@@ -229,7 +205,8 @@ struct CampaignRuleTests {
         let outcome = try runTrial(plan)
         let a = try #require(plan.agencies.firstIndex { $0.id == "a" })
         #expect(abs(outcome.ledger.total(agency: a) - 50) < 1e-6, "a paid \(outcome.ledger.total(agency: a))")
-        #expect(outcome.elements[0].deliveredDay == nil)
+        let module = try #require(plan.elements.firstIndex { $0.id == "module-1" })
+        #expect(outcome.elements[module].deliveredDay == nil)
         #expect(!outcome.objectives[0].achieved && outcome.objectives[0].cause == .partnerWithdrawal)
     }
 }

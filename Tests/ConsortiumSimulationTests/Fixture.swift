@@ -106,6 +106,27 @@ struct Fixture {
         return fixture
     }
 
+    /// Campaign "c": the given elements (id, design, agency), all starting 2026-01-01, launched together on
+    /// vehicle "rocket" (launch "l") in mission "m", whose one objective "o" needs all of them.
+    static func oneLaunch(
+        _ elements: [(id: String, design: String, agency: String)], transit: Double = 0, duration: Double = 0
+    ) -> String {
+        let instances = elements.map {
+            #"<element id="\#($0.id)" design="\#($0.design)" agency="\#($0.agency)" start="2026-01-01"/>"#
+        }
+        let payload = elements.map { #"<payload element="\#($0.id)"/>"# }.joined()
+        let needs = elements.map { #"<needs element="\#($0.id)"/>"# }.joined()
+        return campaign(
+            "c",
+            body: instances.joined(separator: "\n") + """
+
+                <mission id="m" name="M" body="moon" transit-days="\(transit)" duration-days="\(duration)">
+                  <launch id="l" vehicle="rocket" destination="tli">\(payload)</launch>
+                  <objective id="o" name="O">\(needs)</objective>
+                </mission>
+                """)
+    }
+
     /// Writes the files, loads them and returns the library; fails the test on any error diagnostic.
     func load() throws -> Library {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-sim-\(UUID().uuidString)")

@@ -26,15 +26,7 @@ struct MonteCarloTests {
             "a",
             designs: Fixture.design("hab", days: 0, range: range, costRange: costRange, reliability: reliability),
             vehicles: Fixture.vehicle("rocket", price: 0))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
         return try fixture.plan("c")
     }
 
@@ -47,16 +39,7 @@ struct MonteCarloTests {
             designs: Fixture.design("hab", days: 100, reliability: 0.9)
                 + Fixture.design("rover", days: 100, reliability: 0.8),
             vehicles: Fixture.vehicle("rocket"))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <element id="rover-1" design="rover" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="3" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="rover-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/><needs element="rover-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a"), ("rover-1", "rover", "a")], transit: 3)
         let result = try MonteCarlo.run(try fixture.plan("c"), MonteCarloOptions(trials: Self.trials, seed: 7))
         let success = result.objectiveSuccess(0)
         #expect(abs(success.value - 0.72) < Self.tolerance(0.72), "P(success) \(success.value)")
@@ -183,16 +166,7 @@ struct MonteCarloTests {
         fixture.agencies["b"] = Fixture.agency(
             "b", extra: #"<capability kind="habitat" cost-factor="1.5" schedule-factor="1.3"/>"#,
             designs: Fixture.design("rover", days: 100, cost: 50, kind: "rover"))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <element id="rover-1" design="rover" agency="b" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="rover-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/><needs element="rover-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a"), ("rover-1", "rover", "b")])
         let plan = try fixture.plan("c")
         let game = try #require(try Cooperation.analyze(plan, trials: 20, seed: 1, threads: 2))
         #expect(game.exact)
@@ -248,15 +222,7 @@ struct MonteCarloTests {
         fixture.agencies["a"] = Fixture.agency(
             "a", designs: Fixture.design("hab", days: 100),
             vehicles: Fixture.vehicle("rocket", standDown: 30, successes: 1, attempts: 2))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
         var plan = try fixture.plan("c")
         plan.launches[0].forcedFailures = [1]
         var runner = TrialRunner(plan: plan, seed: 12)
@@ -275,15 +241,7 @@ struct MonteCarloTests {
             "a", designs: Fixture.design("hab", days: 0, range: (100, 150, 300), costRange: (50, 60, 100)),
             vehicles: Fixture.vehicle("rocket", successes: 20, attempts: 22))
         fixture.agencies["b"] = Fixture.agency("b")
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="3" duration-days="10">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/></objective>
-                </mission>
-                """)
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")], transit: 3, duration: 10)
         fixture.missions["s"] = """
             <?xml version="1.0" encoding="UTF-8"?>
             <scenario id="s" name="b leaves" campaign="c">
