@@ -31,6 +31,9 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var runOptions: RunOptions
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML page with a chart per criterion.", valueName: "path"))
+    var report: String?
+
     @Option(
         help: ArgumentHelp(
             "Trials per coalition for each agency's benefit against going alone; 0 skips it.", valueName: "n"))
@@ -71,6 +74,10 @@ struct CompareCommand: ParsableCommand {
             }
         }
         bar.finish()
+        if let report {
+            try checkOutputPath(report, inputs: files, force: runOptions.force)
+            try writeAtomically(CompareReport(architectures).html(version: consortiumVersion), to: report)
+        }
         try runOptions.emit(
             table: { CompareReport(architectures).render() },
             document: { CompareDocument(architectures, version: consortiumVersion) }, inputs: files)

@@ -191,3 +191,57 @@ public struct CompareReport {
 
     func musd(_ value: Double?) -> String { value.map(Format.musd) ?? "-" }
 }
+
+extension CompareReport {
+    /// The comparison as one self-contained HTML page: the side-by-side table, the verdicts, and a bar
+    /// chart per criterion (one bar per architecture, in the same colour across charts).
+    public func html(version: String) -> String {
+        guard let first = results.first else { return "" }
+        let table = self.table()
+        var body = "<h1>Comparing \(architectures.count) cooperation architectures</h1>\n"
+        body += "<p class=\"lead\">\(Format.grouped(first.trials)) trials each, seed \(first.settings.seed). "
+        body += "Money in millions of US dollars (MUSD).</p>\n<section><h2>Side by side</h2>\n<table>"
+        body += "<tr>" + table.headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+        for row in table.rows { body += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+        body += "</table>\n</section>\n<section><h2>Verdicts</h2>\n<ul>\n"
+        for line in verdicts().split(separator: "\n") {
+            body += "<li>\(escape(String(line.drop { $0 == " " })))</li>\n"
+        }
+        body += "</ul>\n<p class=\"lead\">'clear' means the difference with the runner-up is significant at 95 %.</p>\n"
+        body += "</section>\n"
+        func colour(_ i: Int) -> String { HTMLReport.palette[i % HTMLReport.palette.count] }
+        func chart(
+            _ title: String, unit: String, format: @escaping (Double) -> String, value: (ArchitectureResult) -> Double?
+        )
+            -> String
+        {
+            let rows = architectures.enumerated().compactMap { i, arch in
+                value(arch).map { (arch.result.plan.campaignID.rawValue, $0, colour(i)) }
+            }
+            guard !rows.isEmpty else { return "" }
+            let top = rows.map(\.1).max() ?? 1
+            return "<section><h2>\(escape(title))</h2>\n"
+                + SVGChart.horizontalBars(rows: rows, unit: unit, maximum: top, format: format) + "</section>\n"
+        }
+        body += chart("Probability of achieving every objective", unit: "probability", format: Format.percent) {
+            $0.result.allObjectives.value
+        }
+        body += chart("Mean total cost", unit: "MUSD", format: Format.musd) { $0.result.costMoments.mean }
+        body += chart(
+            "Mean time until every objective is achieved (trials that achieve them all)", unit: "years from the start",
+            format: { Format.fixed($0, 1) + " years" }
+        ) { arch in
+            arch.result.completionMoments.count > 0 ? arch.result.completionMoments.mean / 365.25 : nil
+        }
+        body += chart("Interface contracts", unit: "contracts", format: { "\(Int($0))" }) {
+            Double($0.complexity.contracts)
+        }
+        body += chart(
+            "Delay when the worst partner withdraws (mean, trials that finish both ways)", unit: "days",
+            format: { Format.grouped(Int($0.rounded())) }
+        ) { arch in
+            arch.worstPartner.map { $0.delay.count > 0 ? max(0, $0.delay.mean) : 0 }
+        }
+        return HTMLReport.page(title: "Architecture comparison", body: body, version: version)
+    }
+}

@@ -49,29 +49,34 @@ public struct HTMLReport {
             body += section("One trial as a story (the trial closest to the median completion)", gantt(story))
         }
         body += section("Inputs and provenance", provenance())
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(plan.campaignName)) - Consortium report</title>
-            <style>
-            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-                   max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; font-size: 16px; }
-            h1 { font-size: 1.8em; margin-bottom: 0.2em; } h2 { font-size: 1.3em; margin-top: 2em;
-                 border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; }
-            .lead { color: #555; } svg { max-width: 100%; height: auto; }
-            table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
-            th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; text-align: right; }
-            th:first-child, td:first-child { text-align: left; } code { font-size: 0.9em; }
-            section { page-break-inside: avoid; }
-            @media print { body { max-width: none; font-size: 12px; } }
-            </style></head>
-            <body>
-            \(body)
-            <footer><p class="lead">Made by Consortium \(escape(version)).</p></footer>
-            </body></html>
+        return Self.page(title: plan.campaignName, body: body, version: version)
+    }
 
-            """
+    /// The page around a report's sections: one inline style sheet, nothing loaded from anywhere.
+    static func page(title: String, body: String, version: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title)) - Consortium report</title>
+        <style>
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+               max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; font-size: 16px; }
+        h1 { font-size: 1.8em; margin-bottom: 0.2em; } h2 { font-size: 1.3em; margin-top: 2em;
+             border-bottom: 2px solid #0072B2; padding-bottom: 0.2em; }
+        .lead { color: #555; } svg { max-width: 100%; height: auto; }
+        table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
+        th, td { padding: 0.25em 0.7em; border-bottom: 1px solid #ddd; text-align: right; }
+        th:first-child, td:first-child { text-align: left; } code { font-size: 0.9em; }
+        section { page-break-inside: avoid; }
+        @media print { body { max-width: none; font-size: 12px; } }
+        </style></head>
+        <body>
+        \(body)
+        <footer><p class="lead">Made by Consortium \(escape(version)).</p></footer>
+        </body></html>
+
+        """
     }
 
     // MARK: Sections
@@ -177,7 +182,8 @@ public struct HTMLReport {
         }
         rows.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         guard !rows.isEmpty else { return "<p>No element was ever critical.</p>" }
-        return SVGChart.horizontalBars(rows: Array(rows.prefix(15)), unit: "share of trials on the critical path")
+        return SVGChart.horizontalBars(
+            rows: Array(rows.prefix(15)), unit: "share of trials on the critical path (bars coloured by agency)")
     }
 
     func colour(_ agency: Int) -> String {

@@ -206,21 +206,24 @@ enum SVGChart {
     }
 
     /// Horizontal bars from 0 to 1.
-    static func horizontalBars(rows: [(String, Double, String)], unit: String) -> String {
+    static func horizontalBars(
+        rows: [(String, Double, String)], unit: String, maximum: Double = 1, format: (Double) -> String = Format.percent
+    ) -> String {
         let height = 50.0 + Double(rows.count) * 24
-        let x = Scale(domain: 0...1, range: (260, width - margin.right))
+        let top = max(maximum, rows.map(\.1).max() ?? 0, 1e-9)
+        let x = Scale(domain: 0...top, range: (260, width - margin.right - 60))
         var out = ""
         for (i, (name, value, colour)) in rows.enumerated() {
-            let top = 10 + Double(i) * 24
-            out += text(250, top + 14, name, anchor: "end", size: 12)
+            let y = 10 + Double(i) * 24
+            out += text(250, y + 14, name, anchor: "end", size: 12)
             out +=
-                "<rect x=\"\(number(x(0)))\" y=\"\(number(top))\" width=\"\(number(x(value) - x(0)))\" height=\"18\" "
+                "<rect x=\"\(number(x(0)))\" y=\"\(number(y))\" width=\"\(number(max(0, x(value) - x(0))))\" height=\"18\" "
             out += "fill=\"\(colour)\"/>"
-            out += text(x(value) + 6, top + 14, Format.percent(value), anchor: "start", size: 11)
+            out += text(max(x(0), x(value)) + 6, y + 14, format(value), anchor: "start", size: 11)
         }
         let axisY = 10 + Double(rows.count) * 24
-        out += line(x(0), axisY, x(1), axisY, "stroke=\"#333\"")
-        out += text((x(0) + x(1)) / 2, axisY + 22, unit + " (bars coloured by agency)", size: 12)
+        out += line(x(0), axisY, x(top), axisY, "stroke=\"#333\"")
+        out += text((x(0) + x(top)) / 2, axisY + 22, unit, size: 12)
         return svg(height: height, out, title: unit)
     }
 

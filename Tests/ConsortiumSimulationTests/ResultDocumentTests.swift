@@ -132,6 +132,13 @@ struct ResultDocumentTests {
         for entry in list { #expect(SchemaCheck.problems(try #require(entry["result"]), schema).isEmpty) }
         let compareCSV = String(decoding: try compare.csv(), as: UTF8.self)
         #expect(compareCSV.contains("complexity,ws-partner,contracts,1,count"))
+        // The comparison page: self-contained, the table and one chart per criterion.
+        let page = CompareReport(architectures).html(version: "test")
+        for forbidden in ["http://", "https://", "<script", "<link", "@import", "src="] {
+            #expect(!page.lowercased().contains(forbidden), "the comparison page contains \(forbidden)")
+        }
+        #expect(page.components(separatedBy: "<svg").count - 1 == 5)
+        #expect(page.contains("<td>ws-partner</td>") || page.contains("<th>ws-partner</th>"))
     }
 
     func firstDifference(_ a: Data, _ b: Data) -> Int {
