@@ -209,10 +209,23 @@ public struct HTMLReport {
                 arrows.append((contract.element, contract.counterpart, day))
             }
         }
+        // Windows of missions that launch in windows a month apart or more (Mars: every 779.9 days); monthly
+        // lunar windows would fill the chart, so they are named in the caption instead.
+        var windows: [(start: Double, width: Double)] = []
+        for mission in plan.missions {
+            guard let w = mission.windows, w.periodDays >= 100 else { continue }
+            var start = w.referenceDay
+            while start > 0 { start -= w.periodDays }
+            while start < outcome.endDay {
+                if start >= 0 { windows.append((start, w.widthDays)) }
+                start += w.periodDays
+            }
+        }
         return SVGChart.gantt(
-            lanes: lanes, arrows: arrows, ticks: { yearTicks($0) }, horizon: outcome.endDay)
+            lanes: lanes, arrows: arrows, ticks: { yearTicks($0) }, horizon: outcome.endDay, windows: windows)
             + "<p class=\"lead\">Bars: development, start to delivery, coloured by the paying agency; thick "
-            + "outline: on the critical path; ▲ launch, ● in place, ✕ lost; arrows: interface contracts "
+            + "outline: on the critical path; ▲ launch, ● in place, ✕ lost; pale bands: launch windows of "
+            + "missions with windows far apart (lunar windows, every 29.5 days, are not drawn); arrows: interface contracts "
             + "(delivery to the counterpart). Replay it with <code>consortium simulate FILE --trials 1 --seed "
             + "\(result.settings.seed) --trial \(outcome.trial)</code>.</p>\n"
     }

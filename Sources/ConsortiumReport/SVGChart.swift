@@ -242,7 +242,7 @@ enum SVGChart {
 
     static func gantt(
         lanes: [Lane], arrows: [(from: Int, to: Int, day: Double)], ticks: (ClosedRange<Double>) -> [(Double, String)],
-        horizon: Double
+        horizon: Double, windows: [(start: Double, width: Double)] = []
     ) -> String {
         let laneHeight = 22.0
         let height = 60.0 + Double(lanes.count) * laneHeight
@@ -254,6 +254,13 @@ enum SVGChart {
         for (value, label) in ticks(x.domain) {
             out += line(x(value), 6, x(value), height - 40, "stroke=\"#eee\"")
             out += text(x(value), height - 24, label, size: 11)
+        }
+        // Launch windows: pale bands across every lane.
+        for window in windows where x.domain.contains(window.start) {
+            out +=
+                "<rect x=\"\(number(x(window.start)))\" y=\"6\" width=\"\(number(max(2, x(window.start + window.width) - x(window.start))))\" "
+            out +=
+                "height=\"\(number(height - 46))\" fill=\"#F0E442\" opacity=\"0.35\"><title>launch window</title></rect>\n"
         }
         for (i, lane) in lanes.enumerated() {
             out += text(222, y(i) + 14, "\(lane.label) (\(lane.agency))", anchor: "end", size: 11)

@@ -19,9 +19,8 @@ struct ResultDocumentTests {
         return ResultDocument(try MonteCarlo.run(plan, options), version: "test")
     }
 
-    static func schema() throws -> Any {
-        try JSONSerialization.jsonObject(
-            with: Data(contentsOf: repository.appendingPathComponent("docs/result.schema.json")))
+    static func schema(_ name: String = "result.schema.json") throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: repository.appendingPathComponent("docs/\(name)")))
     }
 
     @Test func theJSONValidatesAgainstItsSchema() throws {
@@ -113,6 +112,7 @@ struct ResultDocumentTests {
         #expect((cost["mean"] as? NSNumber)?.doubleValue == 0)
         #expect(String(cString: (cost["significant"] as! NSNumber).objCType) == "c")
         #expect((cost["significant"] as? NSNumber)?.boolValue == false)
+        #expect(SchemaCheck.problems(json, try Self.schema("whatif.schema.json")).isEmpty)
         let whatIfCSV = String(decoding: try same.csv(), as: UTF8.self)
         #expect(whatIfCSV.hasPrefix("metric,entity,statistic,value,unit\r\n"))
 
@@ -128,8 +128,15 @@ struct ResultDocumentTests {
         let compareJSON = try #require(try JSONSerialization.jsonObject(with: try compare.json()) as? [String: Any])
         let list = try #require(compareJSON["architectures"] as? [[String: Any]])
         #expect(list.count == 2)
-        let schema = try Self.schema()
-        for entry in list { #expect(SchemaCheck.problems(try #require(entry["result"]), schema).isEmpty) }
+        let problems = SchemaCheck.problems(compareJSON, try Self.schema("compare.schema.json"))
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        var broken = list[0]
+        broken["contracts"] = -1
+        #expect(
+            !SchemaCheck.problems(
+                ["schemaVersion": 1, "kind": "compare", "architectures": [broken]],
+                try Self.schema("compare.schema.json")
+            ).isEmpty)
         let compareCSV = String(decoding: try compare.csv(), as: UTF8.self)
         #expect(compareCSV.contains("complexity,ws-partner,contracts,1,count"))
         // The comparison page: self-contained, the table and one chart per criterion.
@@ -146,11 +153,18 @@ struct ResultDocumentTests {
     }
 }
 
-/// The subset of JSON Schema (2020-12) that `docs/result.schema.json` uses: type, const, required,
-/// properties, additionalProperties, items, minimum, maximum and pattern.
+/// The subset of JSON Schema (2020-12) that the schemas in `docs/` use: type, const, required, properties,
+/// additionalProperties, items, minimum, maximum, pattern and `$ref` to a sibling file.
 enum SchemaCheck {
     static func problems(_ value: Any, _ schema: Any, at path: String = "$") -> [String] {
-        guard let schema = schema as? [String: Any] else { return [] }
+        guard var schema = schema as? [String: Any] else { return [] }
+        // A reference to a sibling schema file in docs/ (compare.schema.json refers to result.schema.json).
+        if let reference = schema["$ref"] as? String {
+            guard let target = try? ResultDocumentTests.schema(reference) as? [String: Any] else {
+                return ["\(path): cannot load \(reference)"]
+            }
+            schema = target
+        }
         var problems: [String] = []
         if let expected = schema["const"], !equal(value, expected) { problems.append("\(path): not \(expected)") }
         if let type = schema["type"] {
