@@ -79,7 +79,10 @@ public struct MonteCarloReport {
             alignments: [.left, .right, .right, .right, .right, .left])
         for (o, objective) in plan.objectives.enumerated() {
             let q = result.objectiveDay(o)
-            let causes = result.lossCauses(o).prefix(3).map { "\($0.cause.rawValue) \(Format.percent($0.probability))" }
+            let causes = result.lossCauses(o).prefix(3).map { cause in
+                // A cause seen in a handful of trials is not "0.0 %".
+                "\(cause.cause.rawValue) \(cause.probability < 0.0005 ? "<0.1 %" : Format.percent(cause.probability))"
+            }
             table.add([
                 objective.id.rawValue, interval(result.objectiveSuccess(o)),
                 objective.targetDay == nil ? "-" : Format.percent(result.objectiveOnTime(o).value),
