@@ -178,17 +178,24 @@ public struct MonteCarloResult: Sendable {
 
     /// Every uncertain input's correlations (the data of a tornado chart), strongest first by
     /// max(|schedule|, |cost|). Inputs that never vary in the sample are left out.
+    ///
+    /// Computed on each call (a rank sort per input over the sample): read it once per report.
     public var drivers: [Driver] {
         let names = InputCatalog.names(plan)
         let n = totals.sampleTrials.count
         guard n >= 3 else { return [] }
         let width = names.count
+        // The outputs are ranked once; each input is ranked and correlated with them (Spearman's rho is
+        // Pearson's correlation of the ranks).
+        let completionRanks = Statistics.ranks(totals.sampleCompletion)
+        let costRanks = Statistics.ranks(totals.sampleCost)
         var result: [Driver] = []
         for i in 0..<width {
             let x = (0..<n).map { Double(totals.samplePercentiles[$0 * width + i]) }
             guard let first = x.first, x.contains(where: { $0 != first }) else { continue }
-            let schedule = Statistics.spearman(x, totals.sampleCompletion)
-            let cost = Statistics.spearman(x, totals.sampleCost)
+            let xRanks = Statistics.ranks(x)
+            let schedule = Statistics.pearson(xRanks, completionRanks)
+            let cost = Statistics.pearson(xRanks, costRanks)
             let low = x.indices.filter { x[$0] < 0.25 }
             let high = x.indices.filter { x[$0] >= 0.75 }
             func shift(_ y: [Double]) -> Double {

@@ -35,7 +35,8 @@ public struct MonteCarloReport {
         text += "\n" + jointConfidence()
         text += "\nRisk drivers: criticality (share of trials on the critical path)\n" + criticalityTable().render()
         text += "\nRisk drivers: rank correlation of each uncertain input with completion and cost\n"
-        text += driverTable().render() + driverSentences()
+        let drivers = result.drivers
+        text += driverTable(drivers).render() + driverSentences(drivers)
         text += "\n" + costSharing()
         if let cooperation { text += "\n" + cooperationSection(cooperation) }
         if result.totals.horizonReached > 0 {
@@ -177,9 +178,9 @@ public struct MonteCarloReport {
         return table
     }
 
-    func driverTable() -> TextTable {
+    func driverTable(_ drivers: [MonteCarloResult.Driver]) -> TextTable {
         var table = TextTable(headers: ["input", "with completion", "with cost"])
-        for driver in result.drivers.prefix(12) {
+        for driver in drivers.prefix(12) {
             table.add([
                 driver.name, Format.fixed(driver.scheduleCorrelation, 2), Format.fixed(driver.costCorrelation, 2),
             ])
@@ -187,9 +188,9 @@ public struct MonteCarloReport {
         return table
     }
 
-    func driverSentences() -> String {
+    func driverSentences(_ drivers: [MonteCarloResult.Driver]) -> String {
         var text = ""
-        for driver in result.drivers.prefix(3) {
+        for driver in drivers.prefix(3) {
             var parts: [String] = []
             if driver.scheduleShiftDays.isFinite && driver.scheduleShiftDays != 0 {
                 parts.append(
