@@ -78,7 +78,7 @@ public struct TrialAccumulator: Sendable {
         targetDay = settings.targetDay
         targetBudget = settings.targetBudgetMUSD
         sampleSize = settings.sampleSize
-        inputCount = InputCatalog.names(plan).count
+        inputCount = InputCatalog.count(plan)
         missionCompletion = Array(repeating: Histogram(.days), count: plan.missions.count)
         objectiveDay = Array(repeating: Histogram(.days), count: plan.objectives.count)
         objectiveAchieved = Array(repeating: 0, count: plan.objectives.count)
@@ -96,10 +96,16 @@ public struct TrialAccumulator: Sendable {
         agencyJoint = Array(repeating: JointHistogram(), count: plan.agencies.count)
         critical = Array(repeating: 0, count: plan.elements.count)
         self.plan = plan
+        elementsOf = plan.agencies.indices.map { a in plan.elements.indices.filter { plan.elements[$0].agency == a } }
+        yearScratch = Array(repeating: 0, count: plan.fiscalYearCount)
     }
 
     // The plan is needed while adding trials; it is shared (copy-on-write), not copied.
     let plan: SimulationPlan
+    /// The elements each agency builds in the plan, by agency index.
+    let elementsOf: [[Int]]
+    /// Per-year totals of one agency in the trial being added (reused, never read across trials).
+    var yearScratch: [Double]
 
     /// Adds one trial's outcome and its drawn input percentiles.
     mutating func add(_ outcome: TrialOutcome, percentiles: [Double]) {
@@ -161,25 +167,28 @@ public struct TrialAccumulator: Sendable {
     private mutating func addAgencies(_ outcome: TrialOutcome) {
         let ledger = outcome.ledger
         for a in 0..<agencyCount {
+            // One pass over the agency's ledger cells gives both its category totals and its year totals.
             var agencyTotal = 0.0
+            for y in 0..<yearCount { yearScratch[y] = 0 }
             for c in CostCategory.allCases {
                 var categoryTotal = 0.0
-                for y in 0..<yearCount { categoryTotal += ledger.total(agency: a, category: c, yearIndex: y) }
+                for y in 0..<yearCount {
+                    let value = ledger.total(agency: a, category: c, yearIndex: y)
+                    categoryTotal += value
+                    yearScratch[y] += value
+                }
                 categorySums[a * categoryCount + c.rawValue] += categoryTotal
                 agencyTotal += categoryTotal
             }
             agencyCost[a].add(agencyTotal)
             for y in 0..<yearCount {
-                var yearTotal = 0.0
-                for c in CostCategory.allCases { yearTotal += ledger.total(agency: a, category: c, yearIndex: y) }
-                yearSums[a * yearCount + y] += yearTotal
-                yearCost[a * yearCount + y].add(yearTotal)
+                yearSums[a * yearCount + y] += yearScratch[y]
+                yearCost[a * yearCount + y].add(yearScratch[y])
             }
             // The agency's own schedule: the day its last element was in place, if all of them work.
             var ready: Double? = nil
-            var owns = false
-            for (e, element) in plan.elements.enumerated() where element.agency == a {
-                owns = true
+            let owned = elementsOf[a]
+            for e in owned {
                 let fate = outcome.elements[e]
                 if fate.works, let day = fate.inPlaceDay {
                     ready = max(ready ?? 0, day)
@@ -188,7 +197,7 @@ public struct TrialAccumulator: Sendable {
                     break
                 }
             }
-            if owns { agencyJoint[a].add(day: ready, cost: agencyTotal) }
+            if !owned.isEmpty { agencyJoint[a].add(day: ready, cost: agencyTotal) }
         }
     }
 

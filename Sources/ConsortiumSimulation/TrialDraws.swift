@@ -107,6 +107,11 @@ public struct TrialDraws: Sendable {
 
 /// The names of a plan's uncertain inputs, in the order of `TrialDraws.percentiles`.
 public enum InputCatalog {
+    /// How many uncertain inputs the plan has (the length of `TrialDraws.percentiles`).
+    public static func count(_ plan: SimulationPlan) -> Int {
+        2 * plan.agencies.count + 2 * plan.elements.count + plan.vehicles.count + plan.risks.count
+    }
+
     /// One name per input, e.g. "esm-4 duration", "nasa cost growth", "sls-block1 failure rate".
     public static func names(_ plan: SimulationPlan) -> [String] {
         var names: [String] = []

@@ -134,8 +134,9 @@ extension CampaignTrial {
 
     private func launchEnd(_ l: Int) -> Double {
         let state = launches[l]
-        for day in [state.arrivedDay, state.launchedDay, state.scheduledDay] where !day.isNaN { return day }
-        return -.infinity
+        if !state.arrivedDay.isNaN { return state.arrivedDay }
+        if !state.launchedDay.isNaN { return state.launchedDay }
+        return state.scheduledDay.isNaN ? -.infinity : state.scheduledDay
     }
 
     /// An objective succeeds when every element it needs is in place and works.
