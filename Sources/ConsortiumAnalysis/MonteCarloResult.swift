@@ -1,4 +1,4 @@
-import ConsortiumModel
+public import ConsortiumModel
 public import ConsortiumSimulation
 
 /// The quantiles planners budget with, in days (dates) or MUSD (costs); `nil` where the quantile falls
@@ -252,11 +252,11 @@ public struct MonteCarloResult: Sendable {
     /// The cost each agency bears when common costs are split by `rule`; rows sum to the campaign's mean
     /// total (barter and penalties net to zero and are shown only in `barterTable`). `nil` for fixed
     /// shares when the campaign declares none.
-    public func sharingTable(_ rule: SharingRule) -> [ShareRow]? {
+    public func sharingTable(_ rule: CostSharing.Policy) -> [ShareRow]? {
         if rule == .fixedShares && plan.fixedShares.isEmpty { return nil }
         return activeAgencies.map { a in
             ShareRow(
-                agency: a, builds: builds(a), common: totals.commonUnder[rule.rawValue][a] / Double(trials),
+                agency: a, builds: builds(a), common: totals.commonUnder[rule.index][a] / Double(trials),
                 barter: 0)
         }
     }

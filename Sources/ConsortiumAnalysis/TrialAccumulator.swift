@@ -1,22 +1,19 @@
+public import ConsortiumModel
 import ConsortiumSimulation
 import Foundation
 
-/// The ways common costs can be split between agencies, compared side by side in the cost-sharing tables.
-public enum SharingRule: Int, CaseIterable, Sendable, CustomStringConvertible {
-    /// In proportion to each agency's development spending: who builds (more) pays (more).
-    case whoBuilds
-    /// Fixed percentages as the campaign declares them (the ISS common-systems-operations model).
-    case fixedShares
-    /// Equal shares between the agencies that contribute an element.
-    case equal
-
-    public var description: String {
+extension CostSharing.Policy {
+    /// A short label for tables and charts: "who builds pays", "fixed shares", "equal shares".
+    public var label: String {
         switch self {
-        case .whoBuilds: "who builds pays"
+        case .whoBuildsPays: "who builds pays"
         case .fixedShares: "fixed shares"
         case .equal: "equal shares"
         }
     }
+
+    /// The policy's position in `allCases`, to index per-policy sums.
+    var index: Int { Self.allCases.firstIndex(of: self)! }
 }
 
 /// The streaming aggregate of a set of trials: histograms, counts and sums that merge exactly.
@@ -56,7 +53,7 @@ public struct TrialAccumulator: Sendable {
     /// Sums and histograms of each agency's spending per ledger year, `[agency * years + year]`.
     var yearSums: [Double]
     var yearCost: [Histogram]
-    /// Sums over trials of each agency's share of common costs under each rule, `[rule][agency]`.
+    /// Sums over trials of each agency's share of common costs under each policy, `[policy index][agency]`.
     var commonUnder: [[Double]]
     var meetsDate = 0
     var meetsBudget = 0
@@ -91,7 +88,7 @@ public struct TrialAccumulator: Sendable {
         yearSums = Array(repeating: 0, count: plan.agencies.count * plan.fiscalYearCount)
         yearCost = Array(repeating: Histogram(.percent), count: plan.agencies.count * plan.fiscalYearCount)
         commonUnder = Array(
-            repeating: Array(repeating: 0, count: plan.agencies.count), count: SharingRule.allCases.count)
+            repeating: Array(repeating: 0, count: plan.agencies.count), count: CostSharing.Policy.allCases.count)
         joint = JointHistogram()
         agencyJoint = Array(repeating: JointHistogram(), count: plan.agencies.count)
         critical = Array(repeating: 0, count: plan.elements.count)
@@ -122,7 +119,7 @@ public struct TrialAccumulator: Sendable {
         totalCost.add(total)
         costMoments.add(total)
         addAgencies(outcome)
-        addCommonCostRules(ledger)
+        addCommonCostRules(ledger, outcome)
         let onTime = end.map { day in targetDay.map { day <= $0 } ?? true } ?? false
         let inBudget = targetBudget.map { total <= $0 } ?? true
         if onTime { meetsDate += 1 }
@@ -202,23 +199,16 @@ public struct TrialAccumulator: Sendable {
     }
 
     /// Splits the trial's common costs under every rule, for the side-by-side cost-sharing tables.
-    private mutating func addCommonCostRules(_ ledger: Ledger) {
+    private mutating func addCommonCostRules(_ ledger: Ledger, _ outcome: TrialOutcome) {
         var common = 0.0
         for a in 0..<agencyCount { common += ledger.total(agency: a, category: .common) }
         guard common != 0 else { return }
-        for rule in SharingRule.allCases {
-            var weights = [Double](repeating: 0, count: agencyCount)
-            switch rule {
-            case .whoBuilds:
-                for a in 0..<agencyCount { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
-            case .fixedShares:
-                for (a, share) in plan.fixedShares { weights[a] = share }
-            case .equal:
-                for element in plan.elements { weights[element.agency] = 1 }
-            }
+        let builders = outcome.elements.map(\.agency)
+        for policy in CostSharing.Policy.allCases {
+            let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builders)
             let sum = weights.reduce(0, +)
             guard sum > 0 else { continue }
-            for a in 0..<agencyCount { commonUnder[rule.rawValue][a] += common * weights[a] / sum }
+            for a in 0..<agencyCount { commonUnder[policy.index][a] += common * weights[a] / sum }
         }
     }
 

@@ -137,8 +137,8 @@ public struct HTMLReport {
 
     func sharingChart() -> String {
         var bars: [(String, [Double])] = []
-        for rule in SharingRule.allCases {
-            if let rows = result.sharingTable(rule) { bars.append((rule.description, rows.map(\.total))) }
+        for rule in CostSharing.Policy.allCases {
+            if let rows = result.sharingTable(rule) { bars.append((rule.label, rows.map(\.total))) }
         }
         bars.append(("net, with barter", result.barterTable.map(\.total)))
         let names = result.activeAgencies.map { plan.agencies[$0].id.rawValue }

@@ -211,12 +211,12 @@ public struct MonteCarloReport {
 
     func costSharing() -> String {
         var text = "Cost sharing, mean MUSD per agency (each table sums to the campaign's mean cost)\n"
-        for rule in SharingRule.allCases {
+        for rule in CostSharing.Policy.allCases {
             guard let rows = result.sharingTable(rule) else {
-                text += "  Common costs by \(rule): the campaign declares no fixed shares.\n"
+                text += "  Common costs by \(rule.label): the campaign declares no fixed shares.\n"
                 continue
             }
-            text += "  Common costs split by \(rule)\n" + shareTable(rows, netBalance: false).render(indent: 4)
+            text += "  Common costs split by \(rule.label)\n" + shareTable(rows, netBalance: false).render(indent: 4)
         }
         text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter, cash payments and late "
         text += "penalties between agencies: net balance\n"

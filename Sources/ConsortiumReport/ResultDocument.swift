@@ -195,11 +195,8 @@ public struct ResultDocument: Encodable, Sendable {
             }
         }
         var sharing: [String: [ShareRow]] = ["net-balance": rows(result.barterTable)]
-        let names: [SharingRule: String] = [
-            .whoBuilds: "who-builds-pays", .fixedShares: "fixed-shares", .equal: "equal",
-        ]
-        for rule in SharingRule.allCases {
-            if let table = result.sharingTable(rule) { sharing[names[rule]!] = rows(table) }
+        for rule in CostSharing.Policy.allCases {
+            if let table = result.sharingTable(rule) { sharing[rule.rawValue] = rows(table) }
         }
         costSharing = sharing
     }

@@ -1,4 +1,4 @@
-import ConsortiumModel
+public import ConsortiumModel
 
 /// What one trial produced: dates, objectives, element fates, contract performance and costs.
 ///
@@ -178,15 +178,7 @@ extension CampaignTrial {
     /// builds pays splits in proportion to the development cost each agency carried in this trial.
     mutating func bookCommonCosts() {
         guard !plan.commonCosts.isEmpty else { return }
-        var weights = [Double](repeating: 0, count: plan.agencies.count)
-        switch plan.costSharing {
-        case .fixedShares:
-            for (agency, share) in plan.fixedShares { weights[agency] = share }
-        case .equal:
-            for element in elements { weights[element.agency] = 1 }
-        case .whoBuildsPays:
-            for a in weights.indices { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
-        }
+        let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: elements.map(\.agency))
         let sum = weights.reduce(0, +)
         guard sum > 0 else { return }
         for cost in plan.commonCosts where cost.toDay > cost.fromDay {
@@ -202,6 +194,26 @@ extension CampaignTrial {
                 }
             }
         }
+    }
+}
+
+extension SimulationPlan {
+    /// Each agency's weight in the split of common costs under `policy` (weights need not sum to 1):
+    /// its development spending in `ledger` (who builds pays), its declared share (fixed shares), or 1 for
+    /// every agency among `builders`, the agencies building the elements (equal shares).
+    public func commonCostWeights(
+        _ policy: CostSharing.Policy, ledger: Ledger, builders: some Sequence<Int>
+    ) -> [Double] {
+        var weights = [Double](repeating: 0, count: agencies.count)
+        switch policy {
+        case .fixedShares:
+            for (agency, share) in fixedShares { weights[agency] = share }
+        case .equal:
+            for agency in builders { weights[agency] = 1 }
+        case .whoBuildsPays:
+            for a in weights.indices { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
+        }
+        return weights
     }
 }
 

@@ -111,7 +111,7 @@ struct MonteCarloTests {
         let plan = try #require(Bundled.plans.first { $0.0 == "outpost-integrated-barter" }?.1)
         let result = try MonteCarlo.run(plan, MonteCarloOptions(trials: 300, seed: 9))
         let total = try #require(result.totalCost.mean)
-        for rule in SharingRule.allCases {
+        for rule in CostSharing.Policy.allCases {
             let rows = try #require(result.sharingTable(rule))
             let sum = rows.reduce(0) { $0 + $1.total }
             #expect(abs(sum - total) < 1e-9 * total, "\(rule)")
