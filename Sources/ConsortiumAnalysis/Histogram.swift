@@ -93,15 +93,6 @@ public struct Histogram: Sendable, Equatable {
         return nil
     }
 
-    /// The fraction of all values (missing ones included) that are at most `x`.
-    public func fraction(atMost x: Double) -> Double {
-        guard count > 0 else { return 0 }
-        let limit = bucket(x)
-        var n = 0
-        for (k, c) in counts where k <= limit { n += c }
-        return Double(n) / Double(count)
-    }
-
     /// Buckets in increasing order with their counts: the data of an S-curve or a bar chart.
     public var sortedBuckets: [(value: Double, count: Int)] {
         counts.keys.sorted().map { (value(ofBucket: $0), counts[$0]!) }

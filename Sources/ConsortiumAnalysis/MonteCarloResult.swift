@@ -4,7 +4,6 @@ public import ConsortiumSimulation
 /// The quantiles planners budget with, in days (dates) or MUSD (costs); `nil` where the quantile falls
 /// among trials in which the thing never happened.
 public struct Quantiles: Sendable, Equatable {
-    public static let levels: [Double] = [0.1, 0.5, 0.7, 0.8, 0.9]
     public var mean: Double?
     public var p10: Double?
     public var p50: Double?
@@ -158,6 +157,9 @@ public struct MonteCarloResult: Sendable {
         }
         return points
     }
+
+    /// The length of a month on the joint-confidence frontier, in days (frontier dates are month ends).
+    public static let frontierMonthDays = JointHistogram.monthDays
 
     // MARK: Risk drivers
 

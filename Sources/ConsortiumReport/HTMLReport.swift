@@ -259,11 +259,6 @@ func escape(_ text: String) -> String {
 
 /// FNV-1a (64-bit) of a file's bytes, in hex: a fingerprint that tells two versions of an input apart.
 public func fingerprint(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-    }
-    let digits = String(hash, radix: 16)
+    let digits = String(StableHash.of(bytes: bytes), radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
 }

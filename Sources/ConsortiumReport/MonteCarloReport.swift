@@ -148,7 +148,9 @@ public struct MonteCarloReport {
             var byTarget = "-"
             if let target = settings.targetDay {
                 byTarget =
-                    points.last { $0.day <= target + JointHistogramMonth.days }.map { Format.musd($0.budgetMUSD) }
+                    points.last { $0.day <= target + MonteCarloResult.frontierMonthDays }.map {
+                        Format.musd($0.budgetMUSD)
+                    }
                     ?? "not reachable"
             }
             table.add([plan.agencies[a].id.rawValue, date(first.day), Format.musd(first.budgetMUSD), byTarget])
@@ -274,9 +276,4 @@ extension MonteCarloReport {
         text += "\(Format.musd(game.grandCost)) MUSD.\n"
         return text
     }
-}
-
-/// The frontier's month length, to compare its dates with a target.
-enum JointHistogramMonth {
-    static let days = 30.4375
 }
