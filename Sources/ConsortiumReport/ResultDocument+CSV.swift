@@ -19,18 +19,10 @@ extension ResultDocument {
         }
         let number = TidyCSV.number
         func dates(_ metric: String, _ entity: String, _ q: DateQuantiles) {
-            for (name, value) in [
-                ("mean", q.mean), ("p10", q.p10), ("p50", q.p50), ("p70", q.p70), ("p80", q.p80), ("p90", q.p90),
-            ] {
-                add(metric, entity, name, value, "date")
-            }
+            for (name, value) in q.named { add(metric, entity, name, value, "date") }
         }
         func money(_ metric: String, _ entity: String, _ q: MoneyQuantiles) {
-            for (name, value) in [
-                ("mean", q.mean), ("p10", q.p10), ("p50", q.p50), ("p70", q.p70), ("p80", q.p80), ("p90", q.p90),
-            ] {
-                add(metric, entity, name, number(value), "MUSD")
-            }
+            for (name, value) in q.named { add(metric, entity, name, number(value), "MUSD") }
         }
         func probability(_ metric: String, _ entity: String, _ p: Probability?) {
             guard let p else { return }

@@ -24,23 +24,32 @@ public struct ResultDocument: Encodable, Sendable {
         var targetBudgetMUSD: Double?
     }
 
-    struct DateQuantiles: Encodable {
-        var mean: String?
-        var p10: String?
-        var p50: String?
-        var p70: String?
-        var p80: String?
-        var p90: String?
+    /// Mean and quantiles of a date (ISO 8601 strings) or an amount (MUSD numbers).
+    struct QuantileSet<Value: Encodable & Sendable>: Encodable, Sendable {
+        var mean: Value?
+        var p10: Value?
+        var p50: Value?
+        var p70: Value?
+        var p80: Value?
+        var p90: Value?
+
+        init(_ q: Quantiles, _ convert: (Double) -> Value) {
+            mean = q.mean.map(convert)
+            p10 = q.p10.map(convert)
+            p50 = q.p50.map(convert)
+            p70 = q.p70.map(convert)
+            p80 = q.p80.map(convert)
+            p90 = q.p90.map(convert)
+        }
+
+        /// The statistics by name, in order, for tidy rows.
+        var named: [(String, Value?)] {
+            [("mean", mean), ("p10", p10), ("p50", p50), ("p70", p70), ("p80", p80), ("p90", p90)]
+        }
     }
 
-    struct MoneyQuantiles: Encodable {
-        var mean: Double?
-        var p10: Double?
-        var p50: Double?
-        var p70: Double?
-        var p80: Double?
-        var p90: Double?
-    }
+    typealias DateQuantiles = QuantileSet<String>
+    typealias MoneyQuantiles = QuantileSet<Double>
 
     struct Probability: Encodable {
         var value: Double
@@ -131,14 +140,8 @@ public struct ResultDocument: Encodable, Sendable {
         let plan = result.plan
         let settings = result.settings
         func date(_ day: Double?) -> String? { day.map { plan.date(ofDay: $0).description } }
-        func dates(_ q: Quantiles) -> DateQuantiles {
-            DateQuantiles(
-                mean: date(q.mean), p10: date(q.p10), p50: date(q.p50), p70: date(q.p70), p80: date(q.p80),
-                p90: date(q.p90))
-        }
-        func money(_ q: Quantiles) -> MoneyQuantiles {
-            MoneyQuantiles(mean: q.mean, p10: q.p10, p50: q.p50, p70: q.p70, p80: q.p80, p90: q.p90)
-        }
+        func dates(_ q: Quantiles) -> DateQuantiles { DateQuantiles(q) { plan.date(ofDay: $0).description } }
+        func money(_ q: Quantiles) -> MoneyQuantiles { MoneyQuantiles(q) { $0 } }
         func probability(_ p: Proportion) -> Probability {
             let (low, high) = p.interval
             return Probability(value: p.value, low: low, high: high)
