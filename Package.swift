@@ -13,7 +13,7 @@ let checked: [SwiftSetting] = strict + [.define("CONSORTIUM_INVARIANTS", .when(c
 
 let package = Package(
     name: "Consortium",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "consortium", targets: ["consortium"]),
         .executable(name: "consortium-bench", targets: ["consortium-bench"]),

@@ -9,21 +9,24 @@ extension Scheduler {
     func checkInvariants() {
         #if CONSORTIUM_INVARIANTS
             let mask = ScheduledEvent<Event>.sequenceMask
-            for index in heap.indices.dropFirst() {
+            precondition(heapOrders.count == heapEvents.count, "heap arrays of different lengths")
+            for index in heapOrders.indices.dropFirst() {
                 let parent = (index - 1) / 4
-                precondition(!heap[index].precedes(heap[parent]), "heap order broken at index \(index)")
+                precondition(heapOrders[parent] < heapOrders[index], "heap order broken at index \(index)")
             }
-            for entry in heap {
-                precondition(entry.time >= _now, "heap entry at \(entry.time) is before the clock \(_now)")
-                precondition(entry.key & mask < nextSequence, "sequence number from the future")
+            for order in heapOrders {
+                let time = EventOrder.time(order)
+                precondition(time >= _now, "heap entry at \(time) is before the clock \(_now)")
+                precondition(EventOrder.key(order) & mask < nextSequence, "sequence number from the future")
             }
             precondition(laneHead <= lane.count, "lane head \(laneHead) past lane end \(lane.count)")
             let pending = lane[laneHead...]
             for entry in pending {
-                precondition(entry.time == _now, "lane entry at \(entry.time) is not at the clock \(_now)")
+                let time = EventOrder.time(entry.order)
+                precondition(time == _now, "lane entry at \(time) is not at the clock \(_now)")
             }
             for (earlier, later) in zip(pending, pending.dropFirst()) {
-                precondition(earlier.time == later.time && earlier.key < later.key, "lane out of order")
+                precondition(earlier.order < later.order, "lane out of order")
             }
         #endif
     }

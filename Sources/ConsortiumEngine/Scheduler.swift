@@ -3,10 +3,16 @@
 /// Events are handled in `(time, priority, insertion sequence)` order, so events of the same instant run in a
 /// fully determined order: by priority, then in the order they were scheduled (SimPy's `eid`, NIO's task id).
 ///
-/// Storage is a 4-ary min-heap over a `ContiguousArray`, plus a *same-instant lane*: an event scheduled for
-/// the current instant whose key is not below the lane's last key is appended to a FIFO instead of the heap.
+/// Each pending event's place in that order is one 128-bit integer (`EventOrder`). Storage is a 4-ary min-heap
+/// kept as two parallel arrays, the orders and the events, plus a *same-instant lane*: an event scheduled for
+/// the current instant whose order is above the lane's last is appended to a FIFO instead of the heap.
 /// The lane is always sorted, and `popNext()` takes the smaller of the lane head and the heap top, so the order
 /// is exactly the heap order while zero-delay events (grants, releases, signals) cost O(1).
+///
+/// Popping from the heap is lazy: `popNext()` hands out the top and only marks it consumed. If the handler then
+/// schedules an event for a later instant (a process holding for a while: the common case), the new event
+/// *replaces* the consumed top with one sift-down, instead of a sift-down to remove the top and a sift-up to
+/// add the new event. Otherwise the top is removed before the next pop. The order of events is unchanged.
 ///
 /// `reset()` empties the queue but keeps its capacity, so a Monte Carlo loop reuses storage across trials and
 /// the steady state allocates nothing per event.
@@ -15,13 +21,21 @@ public struct Scheduler<Event> {
     @usableFromInline
     var _now: Double
 
-    /// A 4-ary min-heap ordered by `ScheduledEvent.precedes`.
+    /// The heap's orders: a 4-ary min-heap, `heapOrders[i]` at least `heapOrders[(i - 1) / 4]`.
     @usableFromInline
-    var heap: ContiguousArray<ScheduledEvent<Event>>
+    var heapOrders: ContiguousArray<UInt128>
+
+    /// The heap's events, `heapEvents[i]` belonging to `heapOrders[i]`.
+    @usableFromInline
+    var heapEvents: ContiguousArray<Event>
+
+    /// Whether `heapOrders[0]` was already handed out by `popNext()` and awaits replacement or removal.
+    @usableFromInline
+    var heapTopConsumed: Bool
 
     /// Events of the current instant, sorted; entries before `laneHead` are consumed.
     @usableFromInline
-    var lane: ContiguousArray<ScheduledEvent<Event>>
+    var lane: ContiguousArray<PendingEvent<Event>>
 
     /// Index of the first unconsumed entry of `lane`.
     @usableFromInline
@@ -42,8 +56,11 @@ public struct Scheduler<Event> {
     ///   - capacity: Storage reserved up front for pending events.
     public init(start: Double = 0, capacity: Int = 0) {
         _now = start
-        heap = []
-        heap.reserveCapacity(capacity)
+        heapOrders = []
+        heapOrders.reserveCapacity(capacity)
+        heapEvents = []
+        heapEvents.reserveCapacity(capacity)
+        heapTopConsumed = false
         lane = []
         lane.reserveCapacity(Swift.min(capacity, 64))
         laneHead = 0
@@ -57,11 +74,11 @@ public struct Scheduler<Event> {
 
     /// The number of pending events.
     @inlinable
-    public var count: Int { heap.count + lane.count - laneHead }
+    public var count: Int { heapCount + lane.count - laneHead }
 
     /// Whether no event is pending.
     @inlinable
-    public var isEmpty: Bool { heap.isEmpty && laneHead == lane.count }
+    public var isEmpty: Bool { heapCount == 0 && laneHead == lane.count }
 
     /// Asks the running simulator to return after the event being handled.
     @inlinable
@@ -78,11 +95,14 @@ public struct Scheduler<Event> {
         precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
         let sequence = nextSequence
         nextSequence &+= 1
-        let entry = ScheduledEvent(time: time, key: UInt64(priority.rawValue) << 56 | sequence, event: event)
-        if time == _now && (laneHead == lane.count || lane[lane.count &- 1].key <= entry.key) {
-            lane.append(entry)
+        let order = EventOrder.make(time: time, key: UInt64(priority.rawValue) << 56 | sequence)
+        if time == _now && (laneHead == lane.count || lane[lane.count &- 1].order < order) {
+            lane.append(PendingEvent(order: order, event: event))
+        } else if heapTopConsumed {
+            heapTopConsumed = false
+            heapReplaceTop(order, event)
         } else {
-            heapPush(entry)
+            heapPush(order, event)
         }
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
@@ -109,12 +129,12 @@ public struct Scheduler<Event> {
     /// - Complexity: O(1).
     @inlinable
     public func peek() -> ScheduledEvent<Event>? {
-        if laneHead < lane.count {
-            let head = lane[laneHead]
-            if let top = heap.first, top.precedes(head) { return top }
-            return head
+        let top = heapMinimumIndex()
+        if laneHead < lane.count, top == nil || lane[laneHead].order < heapOrders[top!] {
+            return ScheduledEvent(lane[laneHead])
         }
-        return heap.first
+        guard let top else { return nil }
+        return ScheduledEvent(PendingEvent(order: heapOrders[top], event: heapEvents[top]))
     }
 
     /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
@@ -123,9 +143,13 @@ public struct Scheduler<Event> {
     /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap.
     @inlinable
     public mutating func popNext(notAfter limit: Double = .infinity) -> ScheduledEvent<Event>? {
-        let entry: ScheduledEvent<Event>
-        if laneHead < lane.count, heap.isEmpty || !heap[0].precedes(lane[laneHead]) {
-            guard lane[laneHead].time <= limit else { return nil }
+        if heapTopConsumed {
+            heapTopConsumed = false
+            heapRemoveTop()
+        }
+        let entry: PendingEvent<Event>
+        if laneHead < lane.count, heapOrders.isEmpty || lane[laneHead].order < heapOrders[0] {
+            guard _now <= limit else { return nil }
             entry = lane[laneHead]
             laneHead &+= 1
             if laneHead == lane.count {
@@ -133,14 +157,16 @@ public struct Scheduler<Event> {
                 laneHead = 0
             }
         } else {
-            guard let top = heap.first, top.time <= limit else { return nil }
-            entry = heapPopMin()
+            guard let top = heapOrders.first, EventOrder.time(top) <= limit else { return nil }
+            entry = PendingEvent(order: top, event: heapEvents[0])
+            heapTopConsumed = true
         }
-        _now = entry.time
+        let next = ScheduledEvent(entry)
+        _now = next.time
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
-        return entry
+        return next
     }
 
     /// Cancels a pending event.
@@ -156,8 +182,12 @@ public struct Scheduler<Event> {
                 checkInvariants()
             #endif
         }
+        if heapTopConsumed {
+            heapTopConsumed = false
+            heapRemoveTop()
+        }
         let mask = ScheduledEvent<Event>.sequenceMask
-        if let index = lane[laneHead...].firstIndex(where: { $0.key & mask == handle.sequence }) {
+        if let index = lane[laneHead...].firstIndex(where: { EventOrder.key($0.order) & mask == handle.sequence }) {
             lane.remove(at: index)
             if laneHead == lane.count {
                 lane.removeAll(keepingCapacity: true)
@@ -165,7 +195,9 @@ public struct Scheduler<Event> {
             }
             return true
         }
-        guard let index = heap.firstIndex(where: { $0.key & mask == handle.sequence }) else { return false }
+        guard let index = heapOrders.firstIndex(where: { EventOrder.key($0) & mask == handle.sequence }) else {
+            return false
+        }
         heapRemove(at: index)
         return true
     }
@@ -174,7 +206,9 @@ public struct Scheduler<Event> {
     ///
     /// - Complexity: O(n) for non-trivial event types, O(1) otherwise.
     public mutating func reset(start: Double = 0) {
-        heap.removeAll(keepingCapacity: true)
+        heapOrders.removeAll(keepingCapacity: true)
+        heapEvents.removeAll(keepingCapacity: true)
+        heapTopConsumed = false
         lane.removeAll(keepingCapacity: true)
         laneHead = 0
         nextSequence = 0

@@ -61,7 +61,7 @@ import Testing
             await #expect(processExitsWith: .failure) {
                 var scheduler = Scheduler<Int>()
                 for id in 0..<10 { scheduler.schedule(id, at: Double(10 - id)) }
-                scheduler.heap.swapAt(0, scheduler.heap.count - 1)
+                scheduler.heapOrders.swapAt(0, scheduler.heapOrders.count - 1)
                 scheduler.checkInvariants()
             }
         }
