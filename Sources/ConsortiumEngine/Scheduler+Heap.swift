@@ -1,27 +1,15 @@
 /// The 4-ary min-heap under `Scheduler`.
 ///
-/// A 4-ary heap is shallower than a binary heap (log4 n levels). The heap is kept as two parallel arrays: the
+/// A 4-ary heap is shallower than a binary heap (log4 n levels). The heap is kept as two parallel buffers: the
 /// 128-bit orders, which the sift loops read, and the events, which they only move. Four sibling orders fill
 /// 64 bytes, and the smallest of them is chosen by two rounds of branch-free comparisons (`EventOrder.less`
 /// turned into index arithmetic), so a random event time costs no mispredicted branch per level; only the
 /// test "does the moved entry stop here?" branches, and it is taken once per sift. Sifting moves a *hole*
-/// instead of swapping, inside `withUnsafeMutableBufferPointer`, so the loops carry no bounds checks.
+/// (an uninitialized slot) instead of swapping entries.
 extension Scheduler {
-    /// Adds an event with its order to the heap.
-    ///
-    /// - Complexity: O(log n).
-    @inlinable
-    mutating func heapPush(_ order: UInt128, _ event: Event) {
-        heapOrders.append(order)
-        heapEvents.append(event)
-        withHeap { orders, events in
-            Self.siftUp(orders, events, placing: order, event, from: orders.count &- 1)
-        }
-    }
-
     /// The number of entries in the heap, not counting a consumed top.
     @inlinable
-    var heapCount: Int { heapOrders.count &- (heapTopConsumed ? 1 : 0) }
+    var heapCount: Int { storage.heapCount &- (heapTopConsumed ? 1 : 0) }
 
     /// The index of the smallest entry not yet consumed, or `nil` if there is none.
     ///
@@ -29,90 +17,88 @@ extension Scheduler {
     /// - Complexity: O(1).
     @inlinable
     func heapMinimumIndex() -> Int? {
-        guard heapTopConsumed else { return heapOrders.isEmpty ? nil : 0 }
-        let end = Swift.min(5, heapOrders.count)
+        let orders = storage.orders
+        guard heapTopConsumed else { return storage.heapCount == 0 ? nil : 0 }
+        let end = Swift.min(5, storage.heapCount)
         guard end > 1 else { return nil }
-        return (1..<end).min { heapOrders[$0] < heapOrders[$1] }
+        return (1..<end).min { orders[$0] < orders[$1] }
+    }
+
+    /// Adds an event with its order to the heap.
+    ///
+    /// - Precondition: The storage is uniquely referenced.
+    /// - Complexity: O(log n).
+    @inlinable
+    func heapPush(_ order: UInt128, _ event: Event) {
+        if storage.heapCount == storage.heapCapacity { storage.growHeap() }
+        let hole = storage.heapCount
+        storage.heapCount &+= 1
+        Self.siftUp(storage.orders, storage.events, placing: order, event, into: hole)
     }
 
     /// Replaces the top (already handed out) with a new entry.
     ///
-    /// - Precondition: `order` is above the top's order, as any event scheduled after the top was popped is.
+    /// - Precondition: The storage is uniquely referenced and the heap not empty; `order` is above the top's,
+    ///   as the order of any event scheduled after the top was popped is.
     /// - Complexity: O(log n).
     @inlinable
-    mutating func heapReplaceTop(_ order: UInt128, _ event: Event) {
-        withHeap { orders, events in
-            Self.siftDown(orders, events, placing: order, event, from: 0)
-        }
+    func heapReplaceTop(_ order: UInt128, _ event: Event) {
+        storage.events.deinitialize(count: 1)
+        Self.siftDown(storage.orders, storage.events, count: storage.heapCount, placing: order, event, into: 0)
     }
 
     /// Removes the top.
     ///
-    /// - Precondition: The heap is not empty.
+    /// - Precondition: The storage is uniquely referenced and the heap not empty.
     /// - Complexity: O(log n).
     @inlinable
-    mutating func heapRemoveTop() {
-        let lastOrder = heapOrders.removeLast()
-        let lastEvent = heapEvents.removeLast()
-        if heapOrders.isEmpty { return }
-        withHeap { orders, events in
-            Self.siftDown(orders, events, placing: lastOrder, lastEvent, from: 0)
-        }
+    func heapRemoveTop() {
+        heapRemove(at: 0)
     }
 
     /// Removes the entry at `index`.
     ///
+    /// - Precondition: The storage is uniquely referenced; `index` is below the heap's count.
     /// - Complexity: O(log n).
-    @usableFromInline
-    mutating func heapRemove(at index: Int) {
-        let lastOrder = heapOrders.removeLast()
-        let lastEvent = heapEvents.removeLast()
-        guard index < heapOrders.count else { return }
-        withHeap { orders, events in
-            if index > 0 && lastOrder < orders[(index &- 1) >> 2] {
-                Self.siftUp(orders, events, placing: lastOrder, lastEvent, from: index)
-            } else {
-                Self.siftDown(orders, events, placing: lastOrder, lastEvent, from: index)
-            }
-        }
-    }
-
-    /// Calls `body` with unchecked views of the heap's two arrays.
     @inlinable
-    @inline(__always)
-    mutating func withHeap<Result>(
-        _ body: (UnsafeMutableBufferPointer<UInt128>, UnsafeMutableBufferPointer<Event>) -> Result
-    ) -> Result {
-        heapOrders.withUnsafeMutableBufferPointer { orders in
-            heapEvents.withUnsafeMutableBufferPointer { events in body(orders, events) }
+    func heapRemove(at index: Int) {
+        let last = storage.heapCount &- 1
+        (storage.events + index).deinitialize(count: 1)
+        storage.heapCount = last
+        guard index < last else { return }
+        let order = storage.orders[last]
+        let event = (storage.events + last).move()
+        if index > 0 && order < storage.orders[(index &- 1) >> 2] {
+            Self.siftUp(storage.orders, storage.events, placing: order, event, into: index)
+        } else {
+            Self.siftDown(storage.orders, storage.events, count: last, placing: order, event, into: index)
         }
     }
 
-    /// Places an entry at `index` (a hole) and moves it up until its parent precedes it.
+    /// Places an entry at the hole `index` after moving the hole up past every parent the entry precedes.
     @inlinable
     static func siftUp(
-        _ orders: UnsafeMutableBufferPointer<UInt128>, _ events: UnsafeMutableBufferPointer<Event>,
-        placing order: UInt128, _ event: Event, from index: Int
+        _ orders: UnsafeMutablePointer<UInt128>, _ events: UnsafeMutablePointer<Event>,
+        placing order: UInt128, _ event: Event, into index: Int
     ) {
         var hole = index
         while hole > 0 {
             let parent = (hole &- 1) >> 2
             guard order < orders[parent] else { break }
             orders[hole] = orders[parent]
-            events[hole] = events[parent]
+            (events + hole).moveInitialize(from: events + parent, count: 1)
             hole = parent
         }
         orders[hole] = order
-        events[hole] = event
+        (events + hole).initialize(to: event)
     }
 
-    /// Places an entry at `index` (a hole) and moves it down until it precedes all its children.
+    /// Places an entry at the hole `index` after moving the hole down past every child that precedes the entry.
     @inlinable
     static func siftDown(
-        _ orders: UnsafeMutableBufferPointer<UInt128>, _ events: UnsafeMutableBufferPointer<Event>,
-        placing order: UInt128, _ event: Event, from index: Int
+        _ orders: UnsafeMutablePointer<UInt128>, _ events: UnsafeMutablePointer<Event>, count: Int,
+        placing order: UInt128, _ event: Event, into index: Int
     ) {
-        let count = orders.count
         var hole = index
         while true {
             let first = hole &* 4 &+ 1
@@ -135,10 +121,10 @@ extension Scheduler {
             }
             guard orders[best] < order else { break }
             orders[hole] = orders[best]
-            events[hole] = events[best]
+            (events + hole).moveInitialize(from: events + best, count: 1)
             hole = best
         }
         orders[hole] = order
-        events[hole] = event
+        (events + hole).initialize(to: event)
     }
 }

@@ -9,24 +9,28 @@ extension Scheduler {
     func checkInvariants() {
         #if CONSORTIUM_INVARIANTS
             let mask = ScheduledEvent<Event>.sequenceMask
-            precondition(heapOrders.count == heapEvents.count, "heap arrays of different lengths")
-            for index in heapOrders.indices.dropFirst() {
+            let queue = storage
+            precondition(queue.heapCount <= queue.heapCapacity, "heap count past its capacity")
+            precondition(!heapTopConsumed || queue.heapCount > 0, "a consumed top in an empty heap")
+            for index in 1..<Swift.max(1, queue.heapCount) {
                 let parent = (index - 1) / 4
-                precondition(heapOrders[parent] < heapOrders[index], "heap order broken at index \(index)")
+                precondition(queue.orders[parent] < queue.orders[index], "heap order broken at index \(index)")
             }
-            for order in heapOrders {
-                let time = EventOrder.time(order)
+            for index in 0..<queue.heapCount {
+                let time = EventOrder.time(queue.orders[index])
                 precondition(time >= _now, "heap entry at \(time) is before the clock \(_now)")
-                precondition(EventOrder.key(order) & mask < nextSequence, "sequence number from the future")
+                precondition(
+                    EventOrder.key(queue.orders[index]) & mask < nextSequence, "sequence number from the future")
             }
-            precondition(laneHead <= lane.count, "lane head \(laneHead) past lane end \(lane.count)")
-            let pending = lane[laneHead...]
-            for entry in pending {
-                let time = EventOrder.time(entry.order)
+            precondition(
+                0 <= queue.laneHead && queue.laneHead <= queue.laneCount && queue.laneCount <= queue.laneCapacity,
+                "lane head \(queue.laneHead), end \(queue.laneCount), capacity \(queue.laneCapacity)")
+            for index in queue.laneHead..<queue.laneCount {
+                let time = EventOrder.time(queue.laneOrders[index])
                 precondition(time == _now, "lane entry at \(time) is not at the clock \(_now)")
-            }
-            for (earlier, later) in zip(pending, pending.dropFirst()) {
-                precondition(earlier.order < later.order, "lane out of order")
+                if index > queue.laneHead {
+                    precondition(queue.laneOrders[index - 1] < queue.laneOrders[index], "lane out of order")
+                }
             }
         #endif
     }

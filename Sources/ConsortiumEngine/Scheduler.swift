@@ -4,7 +4,7 @@
 /// fully determined order: by priority, then in the order they were scheduled (SimPy's `eid`, NIO's task id).
 ///
 /// Each pending event's place in that order is one 128-bit integer (`EventOrder`). Storage is a 4-ary min-heap
-/// kept as two parallel arrays, the orders and the events, plus a *same-instant lane*: an event scheduled for
+/// kept as two parallel buffers, the orders and the events (`EventStorage`), plus a *same-instant lane*: an event scheduled for
 /// the current instant whose order is above the lane's last is appended to a FIFO instead of the heap.
 /// The lane is always sorted, and `popNext()` takes the smaller of the lane head and the heap top, so the order
 /// is exactly the heap order while zero-delay events (grants, releases, signals) cost O(1).
@@ -21,25 +21,13 @@ public struct Scheduler<Event> {
     @usableFromInline
     var _now: Double
 
-    /// The heap's orders: a 4-ary min-heap, `heapOrders[i]` at least `heapOrders[(i - 1) / 4]`.
+    /// The heap and the lane (see `EventStorage`), shared between copies until one of them mutates.
     @usableFromInline
-    var heapOrders: ContiguousArray<UInt128>
+    var storage: EventStorage<Event>
 
-    /// The heap's events, `heapEvents[i]` belonging to `heapOrders[i]`.
-    @usableFromInline
-    var heapEvents: ContiguousArray<Event>
-
-    /// Whether `heapOrders[0]` was already handed out by `popNext()` and awaits replacement or removal.
+    /// Whether the heap's top was already handed out by `popNext()` and awaits replacement or removal.
     @usableFromInline
     var heapTopConsumed: Bool
-
-    /// Events of the current instant, sorted; entries before `laneHead` are consumed.
-    @usableFromInline
-    var lane: ContiguousArray<PendingEvent<Event>>
-
-    /// Index of the first unconsumed entry of `lane`.
-    @usableFromInline
-    var laneHead: Int
 
     /// The insertion sequence number given to the next scheduled event.
     @usableFromInline
@@ -56,14 +44,8 @@ public struct Scheduler<Event> {
     ///   - capacity: Storage reserved up front for pending events.
     public init(start: Double = 0, capacity: Int = 0) {
         _now = start
-        heapOrders = []
-        heapOrders.reserveCapacity(capacity)
-        heapEvents = []
-        heapEvents.reserveCapacity(capacity)
+        storage = EventStorage(capacity: capacity)
         heapTopConsumed = false
-        lane = []
-        lane.reserveCapacity(Swift.min(capacity, 64))
-        laneHead = 0
         nextSequence = 0
         stopRequested = false
     }
@@ -74,11 +56,11 @@ public struct Scheduler<Event> {
 
     /// The number of pending events.
     @inlinable
-    public var count: Int { heapCount + lane.count - laneHead }
+    public var count: Int { heapCount + storage.laneCount - storage.laneHead }
 
     /// Whether no event is pending.
     @inlinable
-    public var isEmpty: Bool { heapCount == 0 && laneHead == lane.count }
+    public var isEmpty: Bool { heapCount == 0 && storage.laneHead == storage.laneCount }
 
     /// Asks the running simulator to return after the event being handled.
     @inlinable
@@ -96,8 +78,13 @@ public struct Scheduler<Event> {
         let sequence = nextSequence
         nextSequence &+= 1
         let order = EventOrder.make(time: time, key: UInt64(priority.rawValue) << 56 | sequence)
-        if time == _now && (laneHead == lane.count || lane[lane.count &- 1].order < order) {
-            lane.append(PendingEvent(order: order, event: event))
+        makeUnique()
+        if time == _now && (storage.laneHead == storage.laneCount || storage.laneOrders[storage.laneCount &- 1] < order)
+        {
+            if storage.laneCount == storage.laneCapacity { storage.makeLaneRoom() }
+            storage.laneOrders[storage.laneCount] = order
+            (storage.laneEvents + storage.laneCount).initialize(to: event)
+            storage.laneCount &+= 1
         } else if heapTopConsumed {
             heapTopConsumed = false
             heapReplaceTop(order, event)
@@ -130,11 +117,14 @@ public struct Scheduler<Event> {
     @inlinable
     public func peek() -> ScheduledEvent<Event>? {
         let top = heapMinimumIndex()
-        if laneHead < lane.count, top == nil || lane[laneHead].order < heapOrders[top!] {
-            return ScheduledEvent(lane[laneHead])
+        if storage.laneHead < storage.laneCount,
+            top == nil || storage.laneOrders[storage.laneHead] < storage.orders[top!]
+        {
+            return ScheduledEvent(
+                PendingEvent(order: storage.laneOrders[storage.laneHead], event: storage.laneEvents[storage.laneHead]))
         }
         guard let top else { return nil }
-        return ScheduledEvent(PendingEvent(order: heapOrders[top], event: heapEvents[top]))
+        return ScheduledEvent(PendingEvent(order: storage.orders[top], event: storage.events[top]))
     }
 
     /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
@@ -143,22 +133,26 @@ public struct Scheduler<Event> {
     /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap.
     @inlinable
     public mutating func popNext(notAfter limit: Double = .infinity) -> ScheduledEvent<Event>? {
+        makeUnique()
         if heapTopConsumed {
             heapTopConsumed = false
             heapRemoveTop()
         }
         let entry: PendingEvent<Event>
-        if laneHead < lane.count, heapOrders.isEmpty || lane[laneHead].order < heapOrders[0] {
+        if storage.laneHead < storage.laneCount,
+            storage.heapCount == 0 || storage.laneOrders[storage.laneHead] < storage.orders[0]
+        {
             guard _now <= limit else { return nil }
-            entry = lane[laneHead]
-            laneHead &+= 1
-            if laneHead == lane.count {
-                lane.removeAll(keepingCapacity: true)
-                laneHead = 0
+            entry = PendingEvent(
+                order: storage.laneOrders[storage.laneHead], event: (storage.laneEvents + storage.laneHead).move())
+            storage.laneHead &+= 1
+            if storage.laneHead == storage.laneCount {
+                storage.laneHead = 0
+                storage.laneCount = 0
             }
         } else {
-            guard let top = heapOrders.first, EventOrder.time(top) <= limit else { return nil }
-            entry = PendingEvent(order: top, event: heapEvents[0])
+            guard storage.heapCount > 0, EventOrder.time(storage.orders[0]) <= limit else { return nil }
+            entry = PendingEvent(order: storage.orders[0], event: storage.events[0])
             heapTopConsumed = true
         }
         let next = ScheduledEvent(entry)
@@ -182,22 +176,31 @@ public struct Scheduler<Event> {
                 checkInvariants()
             #endif
         }
+        makeUnique()
         if heapTopConsumed {
             heapTopConsumed = false
             heapRemoveTop()
         }
         let mask = ScheduledEvent<Event>.sequenceMask
-        if let index = lane[laneHead...].firstIndex(where: { EventOrder.key($0.order) & mask == handle.sequence }) {
-            lane.remove(at: index)
-            if laneHead == lane.count {
-                lane.removeAll(keepingCapacity: true)
-                laneHead = 0
+        if let index = (storage.laneHead..<storage.laneCount).first(where: {
+            EventOrder.key(storage.laneOrders[$0]) & mask == handle.sequence
+        }) {
+            let after = storage.laneCount &- index &- 1
+            (storage.laneEvents + index).deinitialize(count: 1)
+            (storage.laneOrders + index).moveInitialize(from: storage.laneOrders + index + 1, count: after)
+            (storage.laneEvents + index).moveInitialize(from: storage.laneEvents + index + 1, count: after)
+            storage.laneCount &-= 1
+            if storage.laneHead == storage.laneCount {
+                storage.laneHead = 0
+                storage.laneCount = 0
             }
             return true
         }
-        guard let index = heapOrders.firstIndex(where: { EventOrder.key($0) & mask == handle.sequence }) else {
-            return false
-        }
+        guard
+            let index = (0..<storage.heapCount).first(where: {
+                EventOrder.key(storage.orders[$0]) & mask == handle.sequence
+            })
+        else { return false }
         heapRemove(at: index)
         return true
     }
@@ -206,14 +209,22 @@ public struct Scheduler<Event> {
     ///
     /// - Complexity: O(n) for non-trivial event types, O(1) otherwise.
     public mutating func reset(start: Double = 0) {
-        heapOrders.removeAll(keepingCapacity: true)
-        heapEvents.removeAll(keepingCapacity: true)
+        if isKnownUniquelyReferenced(&storage) {
+            storage.removeAll()
+        } else {
+            storage = EventStorage(capacity: storage.heapCapacity)
+        }
         heapTopConsumed = false
-        lane.removeAll(keepingCapacity: true)
-        laneHead = 0
         nextSequence = 0
         stopRequested = false
         _now = start
+    }
+
+    /// Gives this scheduler its own copy of shared storage before a mutation (copy-on-write).
+    @inlinable
+    @inline(__always)
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 }
 

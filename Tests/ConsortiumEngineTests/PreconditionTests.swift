@@ -61,7 +61,9 @@ import Testing
             await #expect(processExitsWith: .failure) {
                 var scheduler = Scheduler<Int>()
                 for id in 0..<10 { scheduler.schedule(id, at: Double(10 - id)) }
-                scheduler.heapOrders.swapAt(0, scheduler.heapOrders.count - 1)
+                let orders = scheduler.storage.orders
+                let last = scheduler.storage.heapCount - 1
+                (orders[0], orders[last]) = (orders[last], orders[0])
                 scheduler.checkInvariants()
             }
         }

@@ -234,6 +234,74 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
     }
 }
 
+/// The queue's storage is shared between copies until one mutates, and owns its events' lifetimes.
+@Suite struct SchedulerStorageTests {
+    /// Counts live instances, to see that the queue releases every event it held.
+    final class Tracker {
+        var live = 0
+    }
+
+    final class Token {
+        let tracker: Tracker
+        let id: Int
+        init(_ id: Int, _ tracker: Tracker) {
+            self.id = id
+            self.tracker = tracker
+            tracker.live += 1
+        }
+        deinit { tracker.live -= 1 }
+    }
+
+    @Test func copiesAreIndependent() {
+        var original = Scheduler<String>()
+        for (name, time) in [("c", 3.0), ("a", 1), ("b", 2), ("d", 4)] { original.schedule(name, at: time) }
+        original.schedule("lane", at: 0)
+        #expect(original.popNext()?.event == "lane")
+        #expect(original.popNext()?.event == "a", "the copy below is taken with a consumed heap top")
+        var copy = original
+        copy.schedule("copy-only", at: 1.5)
+        copy.schedule("copy-now", after: 0)
+        #expect(copy.popNext()?.event == "copy-now")
+        #expect(drain(&copy).map(\.event) == ["copy-only", "b", "c", "d"])
+        #expect(original.count == 3 && original.now == 1)
+        #expect(drain(&original).map(\.event) == ["b", "c", "d"])
+    }
+
+    @Test func growsPastItsInitialCapacityInHeapAndLane() {
+        var scheduler = Scheduler<Int>(capacity: 1)
+        for id in 0..<1_000 { scheduler.schedule(id, at: Double(1_000 - id)) }
+        #expect(scheduler.popNext()?.event == 999)
+        for id in 1_000..<1_300 { scheduler.schedule(id, after: 0) }
+        #expect(scheduler.count == 1_299)
+        let order = drain(&scheduler).map(\.event)
+        #expect(order == Array(1_000..<1_300) + Array((0..<999).reversed()))
+    }
+
+    @Test func everyEventIsReleasedExactlyOnce() {
+        let tracker = Tracker()
+        do {
+            var scheduler = Scheduler<Token>(capacity: 2)
+            var handles: [EventHandle] = []
+            for id in 0..<100 { handles.append(scheduler.schedule(Token(id, tracker), at: Double(id % 7))) }
+            for id in 100..<120 { handles.append(scheduler.schedule(Token(id, tracker), after: 0)) }
+            #expect(tracker.live == 120)
+            // The 15 heap events of instant 0 (ids 0, 7, ..., 98) come first, then 15 of the 20 lane events.
+            for _ in 0..<30 { _ = scheduler.popNext() }
+            #expect(tracker.live == 90, "popped events are released once the caller drops them")
+            for _ in 0..<6 { _ = scheduler.popNext() }
+            #expect(scheduler.now == 1 && tracker.live == 85, "the heap top just popped is held until the next pop")
+            for handle in handles.prefix(60) { scheduler.cancel(handle) }
+            let copy = scheduler
+            scheduler.schedule(Token(999, tracker), after: 1)
+            #expect(copy.count + 1 == scheduler.count)
+            scheduler.reset()
+            #expect(scheduler.isEmpty)
+            _ = copy
+        }
+        #expect(tracker.live == 0)
+    }
+}
+
 /// The scheduler against a reference model (a plain array searched for its minimum) under random operations.
 @Suite struct SchedulerModelTests {
     private struct Pending {

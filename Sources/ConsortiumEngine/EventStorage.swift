@@ -1,0 +1,146 @@
+/// The memory under `Scheduler`: a heap and a same-instant lane, each as two parallel buffers (orders, events).
+///
+/// One class instance holds every buffer, so the scheduler pays a single copy-on-write uniqueness check per
+/// operation (instead of one per array touched), and resetting the lane is a store, not an array operation.
+///
+/// The properties opt out of dynamic exclusivity checks (`@exclusivity(unchecked)`): they are reached only
+/// through the owning scheduler's `mutating` methods, which the compiler already checks statically.
+///
+/// Initialization state, which every operation preserves:
+/// - heap slots `0..<heapCount` are initialized (a consumed top stays initialized until replaced or removed);
+/// - lane slots `laneHead..<laneCount` are initialized; consumed lane slots were moved out.
+@usableFromInline
+final class EventStorage<Event> {
+    /// The heap's orders (see `EventOrder`).
+    @usableFromInline @exclusivity(unchecked)
+    var orders: UnsafeMutablePointer<UInt128>
+
+    /// The heap's events, `events[i]` belonging to `orders[i]`.
+    @usableFromInline @exclusivity(unchecked)
+    var events: UnsafeMutablePointer<Event>
+
+    /// Initialized heap slots.
+    @usableFromInline @exclusivity(unchecked)
+    var heapCount: Int
+
+    /// Allocated heap slots.
+    @usableFromInline @exclusivity(unchecked)
+    var heapCapacity: Int
+
+    /// The lane's orders, ascending.
+    @usableFromInline @exclusivity(unchecked)
+    var laneOrders: UnsafeMutablePointer<UInt128>
+
+    /// The lane's events.
+    @usableFromInline @exclusivity(unchecked)
+    var laneEvents: UnsafeMutablePointer<Event>
+
+    /// Index of the lane's first pending entry.
+    @usableFromInline @exclusivity(unchecked)
+    var laneHead: Int
+
+    /// One past the lane's last pending entry.
+    @usableFromInline @exclusivity(unchecked)
+    var laneCount: Int
+
+    /// Allocated lane slots.
+    @usableFromInline @exclusivity(unchecked)
+    var laneCapacity: Int
+
+    /// Creates empty buffers with room for `capacity` heap entries and a smaller lane.
+    @usableFromInline
+    init(capacity: Int) {
+        heapCapacity = Swift.max(capacity, 16)
+        orders = .allocate(capacity: heapCapacity)
+        events = .allocate(capacity: heapCapacity)
+        heapCount = 0
+        laneCapacity = Swift.max(Swift.min(capacity, 64), 16)
+        laneOrders = .allocate(capacity: laneCapacity)
+        laneEvents = .allocate(capacity: laneCapacity)
+        laneHead = 0
+        laneCount = 0
+    }
+
+    deinit {
+        removeAll()
+        orders.deallocate()
+        events.deallocate()
+        laneOrders.deallocate()
+        laneEvents.deallocate()
+    }
+
+    /// A copy with the same pending entries (for copy-on-write).
+    @usableFromInline
+    func copy() -> EventStorage {
+        let copy = EventStorage(capacity: heapCapacity)
+        copy.reserveLane(laneCapacity)
+        copy.orders.initialize(from: orders, count: heapCount)
+        copy.events.initialize(from: events, count: heapCount)
+        copy.heapCount = heapCount
+        let pending = laneCount &- laneHead
+        copy.laneOrders.initialize(from: laneOrders + laneHead, count: pending)
+        copy.laneEvents.initialize(from: laneEvents + laneHead, count: pending)
+        copy.laneCount = pending
+        return copy
+    }
+
+    /// Deinitializes every entry, keeping the buffers.
+    @usableFromInline
+    func removeAll() {
+        events.deinitialize(count: heapCount)
+        heapCount = 0
+        (laneEvents + laneHead).deinitialize(count: laneCount &- laneHead)
+        laneHead = 0
+        laneCount = 0
+    }
+
+    /// Doubles the heap's buffers.
+    @usableFromInline
+    func growHeap() {
+        let capacity = heapCapacity &* 2
+        let newOrders = UnsafeMutablePointer<UInt128>.allocate(capacity: capacity)
+        let newEvents = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
+        newOrders.moveInitialize(from: orders, count: heapCount)
+        newEvents.moveInitialize(from: events, count: heapCount)
+        orders.deallocate()
+        events.deallocate()
+        orders = newOrders
+        events = newEvents
+        heapCapacity = capacity
+    }
+
+    /// Makes room for one more lane entry: compacts consumed slots away, or grows.
+    @usableFromInline
+    func makeLaneRoom() {
+        if laneHead > 0 {
+            let pending = laneCount &- laneHead
+            laneOrders.moveInitialize(from: laneOrders + laneHead, count: pending)
+            laneEvents.moveInitialize(from: laneEvents + laneHead, count: pending)
+            laneHead = 0
+            laneCount = pending
+        } else {
+            reserveLane(laneCapacity &* 2)
+        }
+    }
+
+    /// Grows the lane's buffers to at least `capacity` slots.
+    @usableFromInline
+    func reserveLane(_ capacity: Int) {
+        guard capacity > laneCapacity else { return }
+        let newOrders = UnsafeMutablePointer<UInt128>.allocate(capacity: capacity)
+        let newEvents = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
+        let pending = laneCount &- laneHead
+        newOrders.moveInitialize(from: laneOrders + laneHead, count: pending)
+        newEvents.moveInitialize(from: laneEvents + laneHead, count: pending)
+        laneOrders.deallocate()
+        laneEvents.deallocate()
+        laneOrders = newOrders
+        laneEvents = newEvents
+        laneHead = 0
+        laneCount = pending
+        laneCapacity = capacity
+    }
+}
+
+// The buffers are reached only through a `Scheduler`, which copies them before any mutation of shared storage.
+extension EventStorage: @unchecked Sendable where Event: Sendable {}
