@@ -71,10 +71,12 @@ public enum CampaignRunner {
         return results
     }
 
-    /// Runs all trials split into `threads` contiguous chunks, one per thread, and returns them in trial order.
+    /// Runs all trials on `threads` threads and returns them in trial order.
     ///
-    /// Each trial's streams depend only on (seed, trial, element), so the results equal the single-threaded
-    /// ones bit for bit whatever the thread count.
+    /// The trials are cut into chunks of about 1/32 of a thread's share, handed out in order through an atomic
+    /// counter, so a thread slowed by other work on the machine takes fewer chunks instead of holding the others
+    /// up. Each trial's streams depend only on (seed, trial, element), and each chunk's results land at the
+    /// chunk's own place, so the results equal the single-threaded ones bit for bit whatever the thread count.
     public static func run(
         _ configuration: CampaignConfiguration, threads: Int
     ) throws(CampaignError) -> [TrialResult] {
@@ -82,11 +84,19 @@ public enum CampaignRunner {
         let total = configuration.trials
         let workers = max(1, min(threads, total))
         if workers == 1 { return try run(configuration, trials: 0..<total) }
-        let chunks = Mutex<[Result<[TrialResult], CampaignError>?]>(Array(repeating: nil, count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (worker * total / workers)..<((worker + 1) * total / workers)
-            let outcome = Result { () throws(CampaignError) in try run(configuration, trials: range) }
-            chunks.withLock { $0[worker] = outcome }
+        let chunkSize = max(1, total / (workers * 32))
+        let chunkCount = (total + chunkSize - 1) / chunkSize
+        let nextChunk = Atomic<Int>(0)
+        let chunks = Mutex<[Result<[TrialResult], CampaignError>?]>(Array(repeating: nil, count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
+                guard chunk < chunkCount else { return }
+                let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
+                let outcome = Result { () throws(CampaignError) in try run(configuration, trials: range) }
+                chunks.withLock { $0[chunk] = outcome }
+                if case .failure = outcome { return }
+            }
         }
         var results: [TrialResult] = []
         results.reserveCapacity(total)
@@ -94,7 +104,7 @@ public enum CampaignRunner {
             switch chunk {
             case .success(let part)?: results.append(contentsOf: part)
             case .failure(let error)?: throw error
-            case nil: preconditionFailure("a worker did not report")
+            case nil: preconditionFailure("a chunk was not run")
             }
         }
         return results
