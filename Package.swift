@@ -50,6 +50,9 @@ let package = Package(
             name: "ConsortiumAnalysis",
             dependencies: ["ConsortiumModel", "ConsortiumEngine", "ConsortiumSimulation", "ConsortiumRandom"],
             swiftSettings: checked),
+        // Synthetic libraries of any size (`consortium generate`), for scale tests and benchmarks.
+        .target(
+            name: "ConsortiumGenerate", dependencies: ["ConsortiumModel", "ConsortiumRandom"], swiftSettings: strict),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
             name: "ConsortiumReport",
@@ -63,7 +66,7 @@ let package = Package(
             name: "ConsortiumCLI",
             dependencies: [
                 "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ConsortiumGenerate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
