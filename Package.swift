@@ -101,6 +101,12 @@ let package = Package(
             ],
             swiftSettings: checked),
         .testTarget(
+            name: "ConsortiumGenerateTests",
+            dependencies: [
+                "ConsortiumGenerate", "ConsortiumCLI", "ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation",
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "CampaignBenchTests", dependencies: ["CampaignBench"], resources: [.copy("Fixtures")],
             swiftSettings: checked),
     ]
