@@ -76,7 +76,8 @@ let package = Package(
         .executableTarget(
             name: "consortium-bench",
             dependencies: [
-                "CampaignBench", "ConsortiumEngine", "ConsortiumRandom",
+                "CampaignBench", "ConsortiumEngine", "ConsortiumRandom", "ConsortiumXML", "ConsortiumModel",
+                "ConsortiumSimulation", "ConsortiumAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

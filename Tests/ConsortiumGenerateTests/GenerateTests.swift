@@ -141,3 +141,30 @@ struct GenerateTests {
         #expect(LibraryLoader().load([out]).diagnostics.isEmpty)
     }
 }
+
+/// Locations stay exact in files of hundreds of thousands of lines, past libxml2's 65,535-line counter.
+@Suite struct LargeFileLocationTests {
+    @Test func anErrorPastLine65535IsReportedAtItsLineAndColumn() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let files = try folder.write(GeneratorSettings(agencies: 3, elements: 40, missions: 1, seed: 2))
+        let campaign = try #require(files.last)
+        // 70,000 lines of comments (one holding a decoy start tag) before the campaign's first element, whose
+        // design is then misspelled.
+        var lines = campaign.text.components(separatedBy: "\n")
+        let first = try #require(lines.firstIndex { $0.hasPrefix("  <element ") })
+        let padding = ["  <!-- <element id=\"decoy\" design=\"x\"/> -->"] + Array(repeating: "", count: 70_000)
+        lines.insert(contentsOf: padding, at: first)
+        let target = first + padding.count
+        let design = try #require(lines[target].range(of: "design=\"")).upperBound
+        let designValue = lines[target][design...].prefix { $0 != "\"" }
+        lines[target] = lines[target].replacingOccurrences(of: "design=\"\(designValue)\"", with: "design=\"nope\"")
+        let column = try #require(lines[target].range(of: "design=")).lowerBound.utf16Offset(in: lines[target]) + 1
+        try Data(lines.joined(separator: "\n").utf8).write(to: folder.url.appendingPathComponent(campaign.path))
+        let outcome = LibraryLoader().load([folder.url.path])
+        let unknown = try #require(outcome.diagnostics.first { $0.message.contains("'nope'") })
+        #expect(unknown.location.line == target + 1)
+        #expect(unknown.location.column == column)
+        #expect(outcome.diagnostics.count == 1, "\(outcome.diagnostics)")
+    }
+}
