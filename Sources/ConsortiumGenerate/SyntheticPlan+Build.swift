@@ -56,15 +56,16 @@ extension SyntheticPlan {
         }
     }
 
-    /// Elements: spread over missions in contiguous blocks, each built by a random agency (the lead more
-    /// often) from one of that agency's designs, which are planned here too.
+    /// Elements: spread over missions in contiguous blocks, each built by a random agency from one of that
+    /// agency's designs, which are planned here too. The lead builds three times an average partner's
+    /// share, so no agency's share grows with the library beyond that.
     mutating func planElements(_ random: inout Draws) {
         let total = settings.elements
         let missionCount = settings.missions
         var owners: [Int] = []
         owners.reserveCapacity(total)
         for _ in 0..<total {
-            let agency = random.chance(20) ? 0 : random.int(0...(settings.agencies - 1))
+            let agency = max(0, random.int(0...(settings.agencies + 1)) - 2)
             owners.append(agency)
             agencies[agency].elementCount += 1
         }

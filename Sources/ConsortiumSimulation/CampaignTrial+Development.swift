@@ -33,7 +33,8 @@ extension CampaignTrial {
         let agency = elements[e].agency
         var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency] * elements[e].scheduleFactor
         var cost = draws.phaseCost[e][k] * draws.costGrowth[agency]
-        for (r, risk) in plan.risks.enumerated() where risk.element == e && risk.phase == k && draws.riskStrikes[r] {
+        for raw in risksByElement[e] where plan.risks[Int(raw)].phase == k && draws.riskStrikes[Int(raw)] {
+            let risk = plan.risks[Int(raw)]
             days += risk.impactDays
             cost += risk.impactMUSD + element.standingArmyPerDay * risk.impactDays
         }
