@@ -127,12 +127,24 @@ public struct TrialAccumulator: Sendable {
         if onTime && inBudget { meetsBoth += 1 }
         joint.add(day: end, cost: total)
         for (e, isCritical) in outcome.critical.enumerated() where isCritical { critical[e] += 1 }
-        if sampleTrials.count < sampleSize {
+        // The sample is trials 0..<sampleSize (blocks merge in trial order); later blocks keep none.
+        if outcome.trial < UInt64(sampleSize), sampleTrials.count < sampleSize {
             sampleTrials.append(Int(outcome.trial))
             sampleCompletion.append(end ?? .infinity)
             sampleCost.append(total)
-            samplePercentiles.append(contentsOf: percentiles.map { Float($0) })
+            for p in percentiles { samplePercentiles.append(Float(p)) }
         }
+    }
+
+    /// Reserves exact room for the sampled trials among `trials`, so the sample is allocated once at its
+    /// final size instead of growing by doubling (which holds up to twice the rows during a copy).
+    mutating func reserveSample(for trials: Range<Int>) {
+        let rows = max(0, min(trials.upperBound, sampleSize) - trials.lowerBound)
+        guard rows > 0 else { return }
+        sampleTrials.reserveCapacity(rows)
+        sampleCompletion.reserveCapacity(rows)
+        sampleCost.reserveCapacity(rows)
+        samplePercentiles.reserveCapacity(rows * inputCount)
     }
 
     /// The day the campaign is done: when its last objective is achieved; never (nil) if any is lost.
