@@ -215,7 +215,7 @@ public struct TrialAccumulator: Sendable {
         var common = 0.0
         for a in 0..<agencyCount { common += ledger.total(agency: a, category: .common) }
         guard common != 0 else { return }
-        let builders = outcome.elements.map(\.agency)
+        let builders = outcome.elements.lazy.map(\.agency)
         for policy in CostSharing.Policy.allCases {
             let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builders)
             let sum = weights.reduce(0, +)

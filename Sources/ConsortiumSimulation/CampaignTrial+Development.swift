@@ -7,14 +7,23 @@ extension CampaignTrial {
     mutating func startElement(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard elements[e].status == .notStarted else { return }
         let element = plan.elements[e]
-        let durations = (0..<element.phases.count).map { phaseParameters(e, phase: $0).days }
-        var skip = element.progress * durations.reduce(0, +)
-        var phase = 0
-        while phase < durations.count, skip >= durations[phase] {
-            skip -= durations[phase]
-            phase += 1
+        // The phase durations on the stack (at most 10 phases): no allocation per element and trial.
+        let (phase, skip) = withUnsafeTemporaryAllocation(of: Double.self, capacity: element.phases.count) {
+            durations in
+            var total = 0.0
+            for k in durations.indices {
+                durations[k] = phaseParameters(e, phase: k).days
+                total += durations[k]
+            }
+            var skip = element.progress * total
+            var phase = 0
+            while phase < durations.count, skip >= durations[phase] {
+                skip -= durations[phase]
+                phase += 1
+            }
+            return (phase, skip)
         }
-        if phase == durations.count {
+        if phase == element.phases.count {
             note(time, .delivered, element: e, "\(element.id) was complete at the start")
             deliver(e, at: time, scheduler: &scheduler)
             return

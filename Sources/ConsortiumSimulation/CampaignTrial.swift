@@ -46,6 +46,9 @@ public struct CampaignTrial: SimulationModel {
     /// Per mission: launches not yet arrived or lost; launches waiting for the missions they come after.
     var missionOpenLaunches: [Int]
     var launchesWaitingForMissions: [Int32]
+    /// Scratch lists for `closeLaunch`, kept so that a trial reuses their storage.
+    var waitingScratch: [Int32] = []
+    var stillWaitingScratch: [Int32] = []
     /// Docks waiting for their target to arrive, per target element.
     var pendingDocks: [[SimulationPlan.DockPlan]]
     var launchRandom: [RandomStream]

@@ -57,12 +57,23 @@ extension CampaignTrial {
         for agency in plan.agencies.indices { accrue(agency, to: end) }
         bookCommonCosts()
         let missions = plan.missions.map { mission -> TrialOutcome.MissionOutcome in
-            let launched = mission.launches.compactMap { launches[$0].launchedDay.nanAsNil }
-            let arrived = mission.launches.compactMap { launches[$0].arrivedDay.nanAsNil }
-            let allArrived = arrived.count == mission.launches.count && !arrived.isEmpty
+            // First launch and last arrival in one pass, without an array per mission.
+            var firstLaunch: Double?
+            var lastArrival: Double?
+            var arrivedCount = 0
+            for l in mission.launches {
+                if let day = launches[l].launchedDay.nanAsNil, firstLaunch.map({ day < $0 }) ?? true {
+                    firstLaunch = day
+                }
+                if let day = launches[l].arrivedDay.nanAsNil {
+                    arrivedCount += 1
+                    if lastArrival.map({ $0 < day }) ?? true { lastArrival = day }
+                }
+            }
+            let allArrived = arrivedCount == mission.launches.count && arrivedCount > 0
             return TrialOutcome.MissionOutcome(
-                firstLaunchDay: launched.min(), lastArrivalDay: arrived.max(),
-                completionDay: allArrived ? arrived.max()! + mission.durationDays : nil)
+                firstLaunchDay: firstLaunch, lastArrivalDay: lastArrival,
+                completionDay: allArrived ? lastArrival! + mission.durationDays : nil)
         }
         let objectives = plan.objectives.map { judge($0, reachedHorizon: reachedHorizon) }
         if recordsTrace {
