@@ -60,7 +60,7 @@ public enum MonteCarlo {
             for trial in trials {
                 do throws(SimulationError) {
                     let outcome = try runner.run(trial: UInt64(trial))
-                    accumulator.add(outcome, percentiles: runner.draws.percentiles)
+                    accumulator.add(outcome)
                 } catch {
                     return .failure(error)
                 }

@@ -18,8 +18,9 @@ extension CostSharing.Policy {
 
 /// The streaming aggregate of a set of trials: histograms, counts and sums that merge exactly.
 ///
-/// Kept per trial only for the first `sampleSize` trials: completion day, total cost and every input's
-/// percentile (4 bytes each), for rank correlations and the representative trial.
+/// Kept per trial only for the first `sampleSize` trials: the trial number, completion day and total cost
+/// (24 bytes), for rank correlations and the representative trial. The sampled trials' input percentiles
+/// are not kept: they are recomputed from the seed when the drivers are read (`TrialDraws.percentile`).
 public struct TrialAccumulator: Sendable {
     let agencyCount: Int
     let yearCount: Int
@@ -27,7 +28,6 @@ public struct TrialAccumulator: Sendable {
     let targetDay: Double?
     let targetBudget: Double?
     let sampleSize: Int
-    let inputCount: Int
 
     public internal(set) var trials = 0
     public internal(set) var events = 0
@@ -63,11 +63,10 @@ public struct TrialAccumulator: Sendable {
     var agencyJoint: [JointHistogram]
     /// Trials in which each element lay on its mission's critical path.
     var critical: [Int]
-    /// The sample: trial numbers, completion days (+infinity when never), total costs, input percentiles.
+    /// The sample: trial numbers, completion days (+infinity when never), total costs.
     var sampleTrials: [Int] = []
     var sampleCompletion: [Double] = []
     var sampleCost: [Double] = []
-    var samplePercentiles: [Float] = []
 
     init(plan: SimulationPlan, settings: MonteCarloOptions) {
         agencyCount = plan.agencies.count
@@ -75,7 +74,6 @@ public struct TrialAccumulator: Sendable {
         targetDay = settings.targetDay
         targetBudget = settings.targetBudgetMUSD
         sampleSize = settings.sampleSize
-        inputCount = InputCatalog.count(plan)
         missionCompletion = Array(repeating: Histogram(.days), count: plan.missions.count)
         objectiveDay = Array(repeating: Histogram(.days), count: plan.objectives.count)
         objectiveAchieved = Array(repeating: 0, count: plan.objectives.count)
@@ -104,8 +102,8 @@ public struct TrialAccumulator: Sendable {
     /// Per-year totals of one agency in the trial being added (reused, never read across trials).
     var yearScratch: [Double]
 
-    /// Adds one trial's outcome and its drawn input percentiles.
-    mutating func add(_ outcome: TrialOutcome, percentiles: [Double]) {
+    /// Adds one trial's outcome.
+    mutating func add(_ outcome: TrialOutcome) {
         trials += 1
         events += outcome.events
         if outcome.reachedHorizon { horizonReached += 1 }
@@ -132,7 +130,6 @@ public struct TrialAccumulator: Sendable {
             sampleTrials.append(Int(outcome.trial))
             sampleCompletion.append(end ?? .infinity)
             sampleCost.append(total)
-            for p in percentiles { samplePercentiles.append(Float(p)) }
         }
     }
 
@@ -144,7 +141,6 @@ public struct TrialAccumulator: Sendable {
         sampleTrials.reserveCapacity(rows)
         sampleCompletion.reserveCapacity(rows)
         sampleCost.reserveCapacity(rows)
-        samplePercentiles.reserveCapacity(rows * inputCount)
     }
 
     /// The day the campaign is done: when its last objective is achieved; never (nil) if any is lost.
@@ -262,7 +258,6 @@ public struct TrialAccumulator: Sendable {
         sampleTrials.append(contentsOf: other.sampleTrials.prefix(taken))
         sampleCompletion.append(contentsOf: other.sampleCompletion.prefix(taken))
         sampleCost.append(contentsOf: other.sampleCost.prefix(taken))
-        samplePercentiles.append(contentsOf: other.samplePercentiles.prefix(taken * inputCount))
     }
 }
 
