@@ -18,6 +18,7 @@ struct Load: ParsableCommand {
         var times: [Double] = []
         var outcome: LoadOutcome?
         for _ in 0..<repeats {
+            outcome = nil  // one library in memory at a time, as in `consortium validate`
             let start = seconds()
             outcome = LibraryLoader().load(paths)
             times.append(seconds() - start)
