@@ -101,6 +101,8 @@ public struct TrialAccumulator: Sendable {
     let elementsOf: [[Int]]
     /// Per-year totals of one agency in the trial being added (reused, never read across trials).
     var yearScratch: [Double]
+    /// The agency building each element in the trial being added (reused, never read across trials).
+    var builderScratch: [Int] = []
 
     /// Adds one trial's outcome.
     mutating func add(_ outcome: TrialOutcome) {
@@ -211,9 +213,11 @@ public struct TrialAccumulator: Sendable {
         var common = 0.0
         for a in 0..<agencyCount { common += ledger.total(agency: a, category: .common) }
         guard common != 0 else { return }
-        let builders = outcome.elements.lazy.map(\.agency)
+        // The builders in a buffer reused across trials: a lazy map here cost an allocation per element.
+        builderScratch.removeAll(keepingCapacity: true)
+        for element in outcome.elements { builderScratch.append(element.agency) }
         for policy in CostSharing.Policy.allCases {
-            let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builders)
+            let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builderScratch)
             let sum = weights.reduce(0, +)
             guard sum > 0 else { continue }
             for a in 0..<agencyCount { commonUnder[policy.index][a] += common * weights[a] / sum }
