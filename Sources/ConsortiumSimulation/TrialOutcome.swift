@@ -212,9 +212,10 @@ extension SimulationPlan {
     /// Each agency's weight in the split of common costs under `policy` (weights need not sum to 1):
     /// its development spending in `ledger` (who builds pays), its declared share (fixed shares), or 1 for
     /// every agency among `builders`, the agencies building the elements (equal shares).
-    public func commonCostWeights(
-        _ policy: CostSharing.Policy, ledger: Ledger, builders: some Sequence<Int>
-    ) -> [Double] {
+    ///
+    /// `builders` is an array, not any sequence: called across modules, an unspecialized generic sequence
+    /// cost an allocation per element on every trial.
+    public func commonCostWeights(_ policy: CostSharing.Policy, ledger: Ledger, builders: [Int]) -> [Double] {
         var weights = [Double](repeating: 0, count: agencies.count)
         switch policy {
         case .fixedShares:
