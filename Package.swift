@@ -50,6 +50,9 @@ let package = Package(
             name: "ConsortiumAnalysis",
             dependencies: ["ConsortiumModel", "ConsortiumEngine", "ConsortiumSimulation", "ConsortiumRandom"],
             swiftSettings: checked),
+        // Synthetic libraries of any size (`consortium generate`), for scale tests and benchmarks.
+        .target(
+            name: "ConsortiumGenerate", dependencies: ["ConsortiumModel", "ConsortiumRandom"], swiftSettings: strict),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
             name: "ConsortiumReport",
@@ -63,7 +66,7 @@ let package = Package(
             name: "ConsortiumCLI",
             dependencies: [
                 "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ConsortiumGenerate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -73,7 +76,8 @@ let package = Package(
         .executableTarget(
             name: "consortium-bench",
             dependencies: [
-                "CampaignBench", "ConsortiumEngine", "ConsortiumRandom",
+                "CampaignBench", "ConsortiumEngine", "ConsortiumRandom", "ConsortiumXML", "ConsortiumModel",
+                "ConsortiumSimulation", "ConsortiumAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -97,6 +101,12 @@ let package = Package(
                 "ConsortiumAnalysis", "ConsortiumSimulation", "ConsortiumXML", "ConsortiumModel", "ConsortiumRandom",
             ],
             swiftSettings: checked),
+        .testTarget(
+            name: "ConsortiumGenerateTests",
+            dependencies: [
+                "ConsortiumGenerate", "ConsortiumCLI", "ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation",
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "CampaignBenchTests", dependencies: ["CampaignBench"], resources: [.copy("Fixtures")],
             swiftSettings: checked),

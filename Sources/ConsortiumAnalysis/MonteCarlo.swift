@@ -51,14 +51,16 @@ public enum MonteCarlo {
         _ plan: SimulationPlan, _ settings: MonteCarloOptions, progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> MonteCarloResult {
         var total = TrialAccumulator(plan: plan, settings: settings)
+        total.reserveSample(for: 0..<settings.trials)
         try forEachBlock(settings, progress: progress) {
             (trials: Range<Int>) -> Result<TrialAccumulator, SimulationError> in
             var runner = TrialRunner(plan: plan, seed: settings.seed)
             var accumulator = TrialAccumulator(plan: plan, settings: settings)
+            accumulator.reserveSample(for: trials)
             for trial in trials {
                 do throws(SimulationError) {
                     let outcome = try runner.run(trial: UInt64(trial))
-                    accumulator.add(outcome, percentiles: runner.draws.percentiles)
+                    accumulator.add(outcome)
                 } catch {
                     return .failure(error)
                 }

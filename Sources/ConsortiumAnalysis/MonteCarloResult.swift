@@ -181,7 +181,9 @@ public struct MonteCarloResult: Sendable {
     /// Every uncertain input's correlations (the data of a tornado chart), strongest first by
     /// max(|schedule|, |cost|). Inputs that never vary in the sample are left out.
     ///
-    /// Computed on each call (a rank sort per input over the sample): read it once per report.
+    /// Computed on each call (a rank sort per input over the sample): read it once per report. The
+    /// sampled trials' inputs are redrawn here from their own streams, one input at a time, rounded to
+    /// `Float` as the sample always kept them, so no per-trial input is held while the trials run.
     public var drivers: [Driver] {
         let names = InputCatalog.names(plan)
         let n = totals.sampleTrials.count
@@ -193,7 +195,9 @@ public struct MonteCarloResult: Sendable {
         let costRanks = Statistics.ranks(totals.sampleCost)
         var result: [Driver] = []
         for i in 0..<width {
-            let x = (0..<n).map { Double(totals.samplePercentiles[$0 * width + i]) }
+            let x = totals.sampleTrials.map { trial in
+                Double(Float(TrialDraws.percentile(plan, seed: settings.seed, trial: UInt64(trial), input: i)))
+            }
             guard let first = x.first, x.contains(where: { $0 != first }) else { continue }
             let xRanks = Statistics.ranks(x)
             let schedule = Statistics.pearson(xRanks, completionRanks)

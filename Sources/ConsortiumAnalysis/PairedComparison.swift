@@ -60,9 +60,9 @@ extension MonteCarlo {
             for trial in trials {
                 do throws(SimulationError) {
                     let a = try first.run(trial: UInt64(trial))
-                    block.base.add(a, percentiles: first.draws.percentiles)
+                    block.base.add(a)
                     let b = try second.run(trial: UInt64(trial))
-                    block.variant.add(b, percentiles: second.draws.percentiles)
+                    block.variant.add(b)
                     block.addDifferences(a, b)
                 } catch {
                     return .failure(error)

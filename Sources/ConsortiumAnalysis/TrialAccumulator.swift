@@ -18,8 +18,9 @@ extension CostSharing.Policy {
 
 /// The streaming aggregate of a set of trials: histograms, counts and sums that merge exactly.
 ///
-/// Kept per trial only for the first `sampleSize` trials: completion day, total cost and every input's
-/// percentile (4 bytes each), for rank correlations and the representative trial.
+/// Kept per trial only for the first `sampleSize` trials: the trial number, completion day and total cost
+/// (24 bytes), for rank correlations and the representative trial. The sampled trials' input percentiles
+/// are not kept: they are recomputed from the seed when the drivers are read (`TrialDraws.percentile`).
 public struct TrialAccumulator: Sendable {
     let agencyCount: Int
     let yearCount: Int
@@ -27,7 +28,6 @@ public struct TrialAccumulator: Sendable {
     let targetDay: Double?
     let targetBudget: Double?
     let sampleSize: Int
-    let inputCount: Int
 
     public internal(set) var trials = 0
     public internal(set) var events = 0
@@ -63,11 +63,10 @@ public struct TrialAccumulator: Sendable {
     var agencyJoint: [JointHistogram]
     /// Trials in which each element lay on its mission's critical path.
     var critical: [Int]
-    /// The sample: trial numbers, completion days (+infinity when never), total costs, input percentiles.
+    /// The sample: trial numbers, completion days (+infinity when never), total costs.
     var sampleTrials: [Int] = []
     var sampleCompletion: [Double] = []
     var sampleCost: [Double] = []
-    var samplePercentiles: [Float] = []
 
     init(plan: SimulationPlan, settings: MonteCarloOptions) {
         agencyCount = plan.agencies.count
@@ -75,7 +74,6 @@ public struct TrialAccumulator: Sendable {
         targetDay = settings.targetDay
         targetBudget = settings.targetBudgetMUSD
         sampleSize = settings.sampleSize
-        inputCount = InputCatalog.count(plan)
         missionCompletion = Array(repeating: Histogram(.days), count: plan.missions.count)
         objectiveDay = Array(repeating: Histogram(.days), count: plan.objectives.count)
         objectiveAchieved = Array(repeating: 0, count: plan.objectives.count)
@@ -103,9 +101,11 @@ public struct TrialAccumulator: Sendable {
     let elementsOf: [[Int]]
     /// Per-year totals of one agency in the trial being added (reused, never read across trials).
     var yearScratch: [Double]
+    /// The agency building each element in the trial being added (reused, never read across trials).
+    var builderScratch: [Int] = []
 
-    /// Adds one trial's outcome and its drawn input percentiles.
-    mutating func add(_ outcome: TrialOutcome, percentiles: [Double]) {
+    /// Adds one trial's outcome.
+    mutating func add(_ outcome: TrialOutcome) {
         trials += 1
         events += outcome.events
         if outcome.reachedHorizon { horizonReached += 1 }
@@ -127,12 +127,22 @@ public struct TrialAccumulator: Sendable {
         if onTime && inBudget { meetsBoth += 1 }
         joint.add(day: end, cost: total)
         for (e, isCritical) in outcome.critical.enumerated() where isCritical { critical[e] += 1 }
-        if sampleTrials.count < sampleSize {
+        // The sample is trials 0..<sampleSize (blocks merge in trial order); later blocks keep none.
+        if outcome.trial < UInt64(sampleSize), sampleTrials.count < sampleSize {
             sampleTrials.append(Int(outcome.trial))
             sampleCompletion.append(end ?? .infinity)
             sampleCost.append(total)
-            samplePercentiles.append(contentsOf: percentiles.map { Float($0) })
         }
+    }
+
+    /// Reserves exact room for the sampled trials among `trials`, so the sample is allocated once at its
+    /// final size instead of growing by doubling (which holds up to twice the rows during a copy).
+    mutating func reserveSample(for trials: Range<Int>) {
+        let rows = max(0, min(trials.upperBound, sampleSize) - trials.lowerBound)
+        guard rows > 0 else { return }
+        sampleTrials.reserveCapacity(rows)
+        sampleCompletion.reserveCapacity(rows)
+        sampleCost.reserveCapacity(rows)
     }
 
     /// The day the campaign is done: when its last objective is achieved; never (nil) if any is lost.
@@ -203,9 +213,11 @@ public struct TrialAccumulator: Sendable {
         var common = 0.0
         for a in 0..<agencyCount { common += ledger.total(agency: a, category: .common) }
         guard common != 0 else { return }
-        let builders = outcome.elements.map(\.agency)
+        // The builders in a buffer reused across trials: a lazy map here cost an allocation per element.
+        builderScratch.removeAll(keepingCapacity: true)
+        for element in outcome.elements { builderScratch.append(element.agency) }
         for policy in CostSharing.Policy.allCases {
-            let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builders)
+            let weights = plan.commonCostWeights(policy, ledger: ledger, builders: builderScratch)
             let sum = weights.reduce(0, +)
             guard sum > 0 else { continue }
             for a in 0..<agencyCount { commonUnder[policy.index][a] += common * weights[a] / sum }
@@ -250,7 +262,6 @@ public struct TrialAccumulator: Sendable {
         sampleTrials.append(contentsOf: other.sampleTrials.prefix(taken))
         sampleCompletion.append(contentsOf: other.sampleCompletion.prefix(taken))
         sampleCost.append(contentsOf: other.sampleCost.prefix(taken))
-        samplePercentiles.append(contentsOf: other.samplePercentiles.prefix(taken * inputCount))
     }
 }
 
@@ -262,12 +273,15 @@ public struct TrialAccumulator: Sendable {
 struct JointHistogram: Sendable {
     static let monthDays = 30.4375
     static let logStep = Foundation.log(1.01)
-    private(set) var cells: [Cell: Int] = [:]
+    /// Counts per (month, cost bucket), in chunks of 16 consecutive cost buckets of one month stored inline
+    /// (as `Histogram` does), so a full table takes about 6 bytes a cell instead of a 28-byte dictionary entry.
+    private(set) var chunks: [Chunk: SIMD16<UInt32>] = [:]
     private(set) var count = 0
 
-    struct Cell: Hashable, Sendable {
+    /// A month and a run of 16 cost buckets starting at `costChunk * 16`.
+    struct Chunk: Hashable, Sendable {
         var month: Int32
-        var cost: Int32
+        var costChunk: Int32
     }
 
     static func costBucket(_ x: Double) -> Int32 {
@@ -286,19 +300,25 @@ struct JointHistogram: Sendable {
     mutating func add(day: Double?, cost: Double) {
         count += 1
         guard let day, day.isFinite else { return }
-        cells[Cell(month: Int32((day / Self.monthDays).rounded(.down)), cost: Self.costBucket(cost)), default: 0] += 1
+        let bucket = Self.costBucket(cost)
+        let chunk = Chunk(month: Int32((day / Self.monthDays).rounded(.down)), costChunk: bucket >> 4)
+        chunks[chunk, default: .zero][Int(bucket & 15)] &+= 1
     }
 
     mutating func merge(_ other: JointHistogram) {
         count += other.count
-        for (cell, n) in other.cells { cells[cell, default: 0] += n }
+        for (chunk, counts) in other.chunks { chunks[chunk, default: .zero] &+= counts }
     }
 
     /// The smallest budget (MUSD) that, with completion by the end of month `month`, is met jointly in
     /// at least `level` of all trials; `nil` when no budget reaches it by then.
     func budget(byMonth month: Int32, level: Double) -> Double? {
         var byCost: [Int32: Int] = [:]
-        for (cell, n) in cells where cell.month <= month { byCost[cell.cost, default: 0] += n }
+        for (chunk, counts) in chunks where chunk.month <= month {
+            for offset in 0..<16 where counts[offset] > 0 {
+                byCost[(chunk.costChunk << 4) + Int32(offset), default: 0] += Int(counts[offset])
+            }
+        }
         let needed = Int((level * Double(count)).rounded(.up))
         var seen = 0
         for k in byCost.keys.sorted() {
@@ -309,5 +329,5 @@ struct JointHistogram: Sendable {
     }
 
     /// The months that hold any completion, in order.
-    var months: [Int32] { Set(cells.keys.map(\.month)).sorted() }
+    var months: [Int32] { Set(chunks.keys.map(\.month)).sorted() }
 }

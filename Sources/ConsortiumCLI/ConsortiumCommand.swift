@@ -12,7 +12,7 @@ public struct ConsortiumCommand: ParsableCommand {
         version: consortiumVersion,
         subcommands: [
             SimulateCommand.self, WhatIfCommand.self, CompareCommand.self, ValidateCommand.self, ListCommand.self,
-            SchemaCommand.self,
+            SchemaCommand.self, GenerateCommand.self,
         ]
     )
     public init() {}

@@ -46,8 +46,11 @@ extension CampaignTrial {
         let providerYear = plan.agencies[provider].calendar.fiscalYear(ofDay: time)
         let consumerYear = plan.agencies[consumer].calendar.fiscalYear(ofDay: time)
         let lateDays = time - contract.needByDay
+        // The story's text is built only when tracing: a Monte Carlo trial allocates no strings.
         var detail =
-            "\(plan.agencies[provider].id) delivers \(plan.elements[contract.element].id) to \(plan.agencies[consumer].id) (contract \(contract.id))"
+            recordsTrace
+            ? "\(plan.agencies[provider].id) delivers \(plan.elements[contract.element].id) to \(plan.agencies[consumer].id) (contract \(contract.id))"
+            : ""
         if lateDays > 0 {
             let penalty = contract.penaltyPerMonth * lateDays / 30.436875
             ledger.book(

@@ -7,14 +7,23 @@ extension CampaignTrial {
     mutating func startElement(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard elements[e].status == .notStarted else { return }
         let element = plan.elements[e]
-        let durations = (0..<element.phases.count).map { phaseParameters(e, phase: $0).days }
-        var skip = element.progress * durations.reduce(0, +)
-        var phase = 0
-        while phase < durations.count, skip >= durations[phase] {
-            skip -= durations[phase]
-            phase += 1
+        // The phase durations on the stack (at most 10 phases): no allocation per element and trial.
+        let (phase, skip) = withUnsafeTemporaryAllocation(of: Double.self, capacity: element.phases.count) {
+            durations in
+            var total = 0.0
+            for k in durations.indices {
+                durations[k] = phaseParameters(e, phase: k).days
+                total += durations[k]
+            }
+            var skip = element.progress * total
+            var phase = 0
+            while phase < durations.count, skip >= durations[phase] {
+                skip -= durations[phase]
+                phase += 1
+            }
+            return (phase, skip)
         }
-        if phase == durations.count {
+        if phase == element.phases.count {
             note(time, .delivered, element: e, "\(element.id) was complete at the start")
             deliver(e, at: time, scheduler: &scheduler)
             return
@@ -33,7 +42,8 @@ extension CampaignTrial {
         let agency = elements[e].agency
         var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency] * elements[e].scheduleFactor
         var cost = draws.phaseCost[e][k] * draws.costGrowth[agency]
-        for (r, risk) in plan.risks.enumerated() where risk.element == e && risk.phase == k && draws.riskStrikes[r] {
+        for raw in risksByElement[e] where plan.risks[Int(raw)].phase == k && draws.riskStrikes[Int(raw)] {
+            let risk = plan.risks[Int(raw)]
             days += risk.impactDays
             cost += risk.impactMUSD + element.standingArmyPerDay * risk.impactDays
         }

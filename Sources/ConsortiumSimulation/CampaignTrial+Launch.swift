@@ -210,18 +210,20 @@ extension CampaignTrial {
         let mission = plan.launches[l].mission
         missionOpenLaunches[mission] -= 1
         guard missionOpenLaunches[mission] == 0, !launchesWaitingForMissions.isEmpty else { return }
-        var still: [Int32] = []
-        let waiting = launchesWaitingForMissions
+        // Scratch buffers kept across trials: the waiting list is swapped out rather than copied.
+        swap(&waitingScratch, &launchesWaitingForMissions)
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
-        for raw in waiting {
+        stillWaitingScratch.removeAll(keepingCapacity: true)
+        for raw in waitingScratch {
             if predecessorsDone(of: plan.launches[Int(raw)].mission) {
                 launches[Int(raw)].heldBy = mission
                 scheduleLaunch(Int(raw), from: time, scheduler: &scheduler)
             } else {
-                still.append(raw)
+                stillWaitingScratch.append(raw)
             }
         }
-        launchesWaitingForMissions.append(contentsOf: still)
+        launchesWaitingForMissions.append(contentsOf: stillWaitingScratch)
+        waitingScratch.removeAll(keepingCapacity: true)
     }
 
     func payloadNames(_ l: Int) -> String {

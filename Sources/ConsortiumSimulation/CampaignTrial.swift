@@ -31,6 +31,8 @@ public struct CampaignTrial: SimulationModel {
     /// Contracts by delivered element and by counterpart element.
     let contractsByElement: [[Int32]]
     let contractsByCounterpart: [[Int32]]
+    /// Register risks by element, in register order (so a phase's impacts add up in the same order).
+    let risksByElement: [[Int32]]
     var contractState: [ContractStatus]
     /// Per launch: not before this day (a vehicle substituted after a withdrawal).
     var launchNotBefore: [Double]
@@ -44,6 +46,9 @@ public struct CampaignTrial: SimulationModel {
     /// Per mission: launches not yet arrived or lost; launches waiting for the missions they come after.
     var missionOpenLaunches: [Int]
     var launchesWaitingForMissions: [Int32]
+    /// Scratch lists for `closeLaunch`, kept so that a trial reuses their storage.
+    var waitingScratch: [Int32] = []
+    var stillWaitingScratch: [Int32] = []
     /// Docks waiting for their target to arrive, per target element.
     var pendingDocks: [[SimulationPlan.DockPlan]]
     var launchRandom: [RandomStream]
@@ -71,6 +76,9 @@ public struct CampaignTrial: SimulationModel {
         }
         contractsByElement = byElement
         contractsByCounterpart = byCounterpart
+        var risks = Array(repeating: [Int32](), count: plan.elements.count)
+        for (r, risk) in plan.risks.enumerated() { risks[risk.element].append(Int32(r)) }
+        risksByElement = risks
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)

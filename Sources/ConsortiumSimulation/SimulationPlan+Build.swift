@@ -130,6 +130,10 @@ struct PlanBuilder {
                     returns: contract.returns, streamID: StableHash.of("contract:\(contract.id)")))
         }
 
+        var contractIndex: [ContractID: Int] = [:]
+        for (index, contract) in contracts.enumerated() where contractIndex[contract.id] == nil {
+            contractIndex[contract.id] = index
+        }
         var missionIndex: [MissionID: Int] = [:]
         for (index, mission) in campaign.missions.enumerated() { missionIndex[mission.id] = index }
         var missions: [SimulationPlan.MissionPlan] = []
@@ -158,7 +162,7 @@ struct PlanBuilder {
                         forcedFailures: [], streamID: StableHash.of("launch:\(launch.id)")))
             }
             for dock in mission.docks {
-                let contract = dock.contract.flatMap { ref in contracts.first { $0.id == ref.id } }
+                let contract = dock.contract.flatMap { contractIndex[$0.id] }.map { contracts[$0] }
                 plan.docks.append(
                     SimulationPlan.DockPlan(
                         element: try element(dock.element), target: try element(dock.target),

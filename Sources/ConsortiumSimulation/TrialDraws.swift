@@ -43,9 +43,7 @@ public struct TrialDraws: Sendable {
         costGrowth.removeAll(keepingCapacity: true)
         scheduleGrowth.removeAll(keepingCapacity: true)
         for agency in plan.agencies {
-            var rng = stream(agency.streamID, 1)
-            let costU = rng.nextOpenUnit()
-            let scheduleU = rng.nextOpenUnit()
+            let (costU, scheduleU) = Self.agencyPercentiles(agency, seed: seed, trial: trial)
             costGrowth.append(Self.lognormal(agency.costGrowth, percentile: costU))
             scheduleGrowth.append(Self.lognormal(agency.scheduleGrowth, percentile: scheduleU))
             percentiles.append(costU)
@@ -58,9 +56,7 @@ public struct TrialDraws: Sendable {
             dockingDraw = operationalDraw
         }
         for (e, element) in plan.elements.enumerated() {
-            var rng = stream(element.streamID, 1)
-            let durationU = rng.nextUnit()
-            let costU = rng.nextUnit()
+            let (durationU, costU) = Self.elementPercentiles(element, seed: seed, trial: trial)
             for (k, phase) in element.phases.enumerated() {
                 phaseDuration[e][k] = Self.triangular(phase.duration, percentile: durationU)
                 phaseCost[e][k] = Self.triangular(phase.cost, percentile: costU)
@@ -73,21 +69,79 @@ public struct TrialDraws: Sendable {
         }
         vehicleReliability.removeAll(keepingCapacity: true)
         for vehicle in plan.vehicles {
-            var rng = stream(vehicle.streamID, 1)
-            let distribution = Beta(successes: vehicle.successes, failures: vehicle.failures)
-            let reliability = distribution.sample(using: &rng)
+            let (reliability, percentile) = Self.vehicleDraw(vehicle, seed: seed, trial: trial)
             vehicleReliability.append(reliability)
-            // A high percentile means "worse" for every input: here, a less reliable vehicle.
-            percentiles.append(1 - distribution.cdf(reliability))
+            percentiles.append(percentile)
         }
         riskStrikes.removeAll(keepingCapacity: true)
         for risk in plan.risks {
-            var rng = stream(risk.streamID, 1)
-            let u = rng.nextUnit()
+            let u = Self.riskDraw(risk, seed: seed, trial: trial)
             riskStrikes.append(u < risk.probability)
             // Low u means the risk strikes: report 1 - u so that a high percentile means "worse".
             percentiles.append(1 - u)
         }
+    }
+
+    /// The percentile of uncertain input `input` (in `InputCatalog` order) in trial `trial`: the value
+    /// `draw` puts at `percentiles[input]`, recomputed from that input's own stream alone.
+    ///
+    /// The risk-driver analysis uses it to rebuild its sample's inputs at the end instead of keeping
+    /// every input of every sampled trial.
+    /// - Complexity: O(1): one stream for the input (a Beta draw for a vehicle).
+    public static func percentile(_ plan: SimulationPlan, seed: UInt64, trial: UInt64, input: Int) -> Double {
+        var i = input
+        if i < 2 * plan.agencies.count {
+            let (costU, scheduleU) = agencyPercentiles(plan.agencies[i / 2], seed: seed, trial: trial)
+            return i % 2 == 0 ? costU : scheduleU
+        }
+        i -= 2 * plan.agencies.count
+        if i < 2 * plan.elements.count {
+            let (durationU, costU) = elementPercentiles(plan.elements[i / 2], seed: seed, trial: trial)
+            return i % 2 == 0 ? durationU : costU
+        }
+        i -= 2 * plan.elements.count
+        if i < plan.vehicles.count { return vehicleDraw(plan.vehicles[i], seed: seed, trial: trial).percentile }
+        i -= plan.vehicles.count
+        return 1 - riskDraw(plan.risks[i], seed: seed, trial: trial)
+    }
+
+    private static func stream(_ id: UInt64, _ purpose: UInt64, seed: UInt64, trial: UInt64) -> RandomStream {
+        RandomStream(key: StreamKey(seed: seed, trial: trial, entity: id, purpose: purpose))
+    }
+
+    /// An agency's cost and schedule growth percentiles (open unit interval, for the lognormal quantile).
+    static func agencyPercentiles(
+        _ agency: SimulationPlan.AgencyPlan, seed: UInt64, trial: UInt64
+    ) -> (cost: Double, schedule: Double) {
+        var rng = stream(agency.streamID, 1, seed: seed, trial: trial)
+        let costU = rng.nextOpenUnit()
+        return (costU, rng.nextOpenUnit())
+    }
+
+    /// An element's duration and cost percentiles.
+    static func elementPercentiles(
+        _ element: SimulationPlan.ElementPlan, seed: UInt64, trial: UInt64
+    ) -> (duration: Double, cost: Double) {
+        var rng = stream(element.streamID, 1, seed: seed, trial: trial)
+        let durationU = rng.nextUnit()
+        return (durationU, rng.nextUnit())
+    }
+
+    /// A vehicle's reliability this trial and its percentile (a high percentile means "worse" for every
+    /// input: here, a less reliable vehicle).
+    static func vehicleDraw(
+        _ vehicle: SimulationPlan.VehiclePlan, seed: UInt64, trial: UInt64
+    ) -> (reliability: Double, percentile: Double) {
+        var rng = stream(vehicle.streamID, 1, seed: seed, trial: trial)
+        let distribution = Beta(successes: vehicle.successes, failures: vehicle.failures)
+        let reliability = distribution.sample(using: &rng)
+        return (reliability, 1 - distribution.cdf(reliability))
+    }
+
+    /// A risk's uniform draw (it strikes when the draw is below its probability).
+    static func riskDraw(_ risk: SimulationPlan.RiskPlan, seed: UInt64, trial: UInt64) -> Double {
+        var rng = stream(risk.streamID, 1, seed: seed, trial: trial)
+        return rng.nextUnit()
     }
 
     /// The `percentile` quantile of a triangular distribution on a three-point estimate; a degenerate

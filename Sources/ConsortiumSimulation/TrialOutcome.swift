@@ -57,12 +57,23 @@ extension CampaignTrial {
         for agency in plan.agencies.indices { accrue(agency, to: end) }
         bookCommonCosts()
         let missions = plan.missions.map { mission -> TrialOutcome.MissionOutcome in
-            let launched = mission.launches.compactMap { launches[$0].launchedDay.nanAsNil }
-            let arrived = mission.launches.compactMap { launches[$0].arrivedDay.nanAsNil }
-            let allArrived = arrived.count == mission.launches.count && !arrived.isEmpty
+            // First launch and last arrival in one pass, without an array per mission.
+            var firstLaunch: Double?
+            var lastArrival: Double?
+            var arrivedCount = 0
+            for l in mission.launches {
+                if let day = launches[l].launchedDay.nanAsNil, firstLaunch.map({ day < $0 }) ?? true {
+                    firstLaunch = day
+                }
+                if let day = launches[l].arrivedDay.nanAsNil {
+                    arrivedCount += 1
+                    if lastArrival.map({ $0 < day }) ?? true { lastArrival = day }
+                }
+            }
+            let allArrived = arrivedCount == mission.launches.count && arrivedCount > 0
             return TrialOutcome.MissionOutcome(
-                firstLaunchDay: launched.min(), lastArrivalDay: arrived.max(),
-                completionDay: allArrived ? arrived.max()! + mission.durationDays : nil)
+                firstLaunchDay: firstLaunch, lastArrivalDay: lastArrival,
+                completionDay: allArrived ? lastArrival! + mission.durationDays : nil)
         }
         let objectives = plan.objectives.map { judge($0, reachedHorizon: reachedHorizon) }
         if recordsTrace {
@@ -201,9 +212,10 @@ extension SimulationPlan {
     /// Each agency's weight in the split of common costs under `policy` (weights need not sum to 1):
     /// its development spending in `ledger` (who builds pays), its declared share (fixed shares), or 1 for
     /// every agency among `builders`, the agencies building the elements (equal shares).
-    public func commonCostWeights(
-        _ policy: CostSharing.Policy, ledger: Ledger, builders: some Sequence<Int>
-    ) -> [Double] {
+    ///
+    /// `builders` is an array, not any sequence: called across modules, an unspecialized generic sequence
+    /// cost an allocation per element on every trial.
+    public func commonCostWeights(_ policy: CostSharing.Policy, ledger: Ledger, builders: [Int]) -> [Double] {
         var weights = [Double](repeating: 0, count: agencies.count)
         switch policy {
         case .fixedShares:

@@ -82,6 +82,8 @@ final class ErrorSink {
 
 extension String {
     var trimmingWhitespace: String {
+        // The common case in a parsed tree, an element's indentation only, without Character properties.
+        if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "" }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

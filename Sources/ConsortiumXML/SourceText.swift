@@ -40,10 +40,66 @@ struct SourceText {
 
     /// Finds the start tag `<name` of the next element in document order and moves past it.
     ///
-    /// libxml2 gives the line on which a start tag ends, so the tag is the last `<name` between
-    /// the cursor and the end of that line (an earlier match could sit in a comment).
+    /// Elements are located in document order, so the element's tag is the next start tag after the
+    /// cursor once comments, CDATA sections, processing instructions and end tags are skipped (a `<`
+    /// cannot occur raw in text or attribute values). That is one pass over the file in all. Should the
+    /// next start tag have another name, the tag is searched by the line libxml2 reports instead.
+    ///
+    /// - Complexity: amortized O(bytes between the cursor and the tag).
     mutating func locateStartTag(named name: String, endingOnLine line: Int) -> Int? {
         let pattern = Array("<\(name)".utf8)
+        if let next = nextStartTag(), next + pattern.count <= bytes.count, matches(pattern, at: next),
+            next + pattern.count == bytes.count || isTagNameEnd(bytes[next + pattern.count])
+        {
+            cursor = next + 1
+            return next
+        }
+        return locateStartTag(pattern, endingOnLine: line)
+    }
+
+    /// The offset of the next `<` at or after the cursor that opens a start tag.
+    private func nextStartTag() -> Int? {
+        var i = cursor
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
+            guard i + 1 < bytes.count else { return nil }
+            switch bytes[i + 1] {
+            case UInt8(ascii: "/"):
+                i += 2
+            case UInt8(ascii: "?"):
+                i = skip(past: Array("?>".utf8), from: i + 2)
+            case UInt8(ascii: "!"):
+                if matches(Array("<!--".utf8), at: i) {
+                    i = skip(past: Array("-->".utf8), from: i + 4)
+                } else if matches(Array("<![CDATA[".utf8), at: i) {
+                    i = skip(past: Array("]]>".utf8), from: i + 9)
+                } else {
+                    i = skip(past: [UInt8(ascii: ">")], from: i + 2)
+                }
+            default:
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// The offset just after the first `terminator` at or after `start` (the end of the text if none).
+    private func skip(past terminator: [UInt8], from start: Int) -> Int {
+        var i = start
+        while i + terminator.count <= bytes.count {
+            if bytes[i] == terminator[0], matches(terminator, at: i) { return i + terminator.count }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    /// The tag `pattern` (`<name`) ending on `line`: libxml2 gives the line on which a start tag ends, so
+    /// the tag is the last match between the cursor and the end of that line (an earlier match could
+    /// sit in a comment).
+    private mutating func locateStartTag(_ pattern: [UInt8], endingOnLine line: Int) -> Int? {
         let limit = min(bytes.count, offset(ofLine: line + 1))
         var found: Int?
         var i = cursor
@@ -94,6 +150,7 @@ struct SourceText {
     }
 
     private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+        guard offset + pattern.count <= bytes.count else { return false }
         for (k, byte) in pattern.enumerated() where bytes[offset + k] != byte { return false }
         return true
     }

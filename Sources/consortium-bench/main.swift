@@ -13,7 +13,7 @@ struct ConsortiumBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consortium-bench",
         abstract: "Benchmarks of the Consortium discrete-event kernel.",
-        subcommands: [Campaign.self, Micro.self])
+        subcommands: [Campaign.self, Micro.self, Load.self, MonteCarloRun.self])
 }
 
 /// Monotonic wall-clock seconds.

@@ -1,0 +1,94 @@
+import ArgumentParser
+import ConsortiumGenerate
+import Foundation
+
+/// `consortium generate`: write a synthetic library of any size, for scale tests and benchmarks.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a synthetic library (agencies and one campaign) of a chosen size.",
+        discussion: """
+            Writes DIR/Agencies/*.xml (one file per agency, launch providers included) and one campaign in \
+            DIR/Missions/ with the given number of elements and missions: contracts between agencies on \
+            shared standards, lunar and Mars missions with launch windows, objectives and a risk register. \
+            Every file is marked synthetic and records the command that regenerates it; the same arguments \
+            give the same bytes. The output validates (`consortium validate DIR`) and simulates.
+            """
+    )
+
+    @Option(help: "Number of agencies, launch providers included (2 or more).")
+    var agencies = 8
+
+    @Option(help: "Number of element instances in the campaign.")
+    var elements = 100
+
+    @Option(help: "Number of missions (each holds at most 500 elements).")
+    var missions = 4
+
+    @Option(help: "The random seed; the same seed gives the same files.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("The folder to write (created if missing).", valueName: "dir"))
+    var out: String
+
+    @Flag(help: "Write into an existing non-empty folder, or inside an Agencies/ or Missions/ folder.")
+    var force = false
+
+    var settings: GeneratorSettings {
+        GeneratorSettings(agencies: agencies, elements: elements, missions: missions, seed: seed)
+    }
+
+    func validate() throws {
+        if let problem = settings.problem { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        try checkOutputFolder(out, force: force)
+        let plan = SyntheticPlan(settings)
+        let files = plan.files(version: consortiumVersion)
+        let manager = FileManager.default
+        for folder in ["Agencies", "Missions"] {
+            let path = (out as NSString).appendingPathComponent(folder)
+            do {
+                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                printError("error: cannot create \(path): \(error.localizedDescription)")
+                throw ExitStatus.usage
+            }
+        }
+        for file in files {
+            try writeAtomically(file.text, to: (out as NSString).appendingPathComponent(file.path))
+        }
+        print(
+            "wrote \(plan.agencies.count) agency files and campaign '\(plan.campaignID)' (\(plan.elements.count) "
+                + "elements, \(plan.contracts.count) contracts, \(plan.missions.count) missions, "
+                + "\(plan.risks.count) risks) to \(out)")
+    }
+}
+
+/// Refuses to write into an existing non-empty folder, or into a library's `Agencies/` or `Missions/`,
+/// unless `force`; refuses a path that is a file.
+func checkOutputFolder(_ path: String, force: Bool) throws {
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+        guard isDirectory.boolValue else {
+            printError("error: \(path) is a file; --out needs a folder")
+            throw ExitStatus.usage
+        }
+        let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+        if !force, !contents.isEmpty {
+            printError(
+                "error: \(path) is not empty; choose a new folder, or add --force to write into it "
+                    + "(files of the same name are replaced, others are left)")
+            throw ExitStatus.usage
+        }
+    }
+    let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+    if !force, components.contains("Agencies") || components.contains("Missions") {
+        printError(
+            "error: \(path) is inside an Agencies/ or Missions/ folder, where the files would mix with a library's "
+                + "own; choose another folder or add --force")
+        throw ExitStatus.usage
+    }
+}
