@@ -89,19 +89,21 @@ struct WhatIfCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         let settings = target.scenario?.monteCarlo
+        Interruption.install()
         let options = MonteCarloOptions(
             trials: trials ?? settings?.trials ?? 2000, seed: seed ?? settings?.seed ?? 1, threads: runOptions.workers,
-            targetDay: runOptions.targetDay(target), targetBudgetMUSD: runOptions.targetBudget(target))
+            targetDay: runOptions.targetDay(target), targetBudgetMUSD: runOptions.targetBudget(target),
+            stop: Interruption.flag)
         let bar = ProgressBar(total: options.trials)
         let result: PairedResult
         do {
             result = try MonteCarlo.runPaired(base: target.plan, variant: variant, options) { bar.update($0) }
         } catch {
             bar.finish()
-            printError("error: \(error)")
-            throw ExitStatus.dataError
+            throw Interruption.failure(error)
         }
         bar.finish()
+        try Interruption.check()
         let changes = commandLineOverrides()
         try runOptions.emit(
             table: { WhatIfReport(result, changes: changes).render() },

@@ -88,6 +88,24 @@ extension String {
         return String(scalars)
     }
 
+    /// The text with the characters that print as nothing (a byte-order mark, zero-width spaces, control
+    /// characters) written as `<U+FEFF>`, so that a message quoting a value with one of them can be read.
+    var showingInvisibles: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            let invisible =
+                (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
+                || scalar.properties.generalCategory == .format
+            if invisible {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// The text after `marker`, trimmed; empty when the marker is absent.
     func components(after marker: String) -> String {
         guard let range = range(of: marker) else { return "" }

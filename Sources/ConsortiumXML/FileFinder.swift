@@ -84,7 +84,7 @@ struct FileFinder {
 /// Reads a file's bytes, refusing what is not a regular file or is over the size limit.
 enum FileReader {
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let start = SourceLocation(file: path, line: 1, column: 0)
+        let start = SourceLocation(file: path, line: 1, column: 1)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             return .failure(
                 .error(
@@ -120,12 +120,14 @@ enum FileReader {
     /// The diagnostic for a file of `size` bytes over the `limit`.
     static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
         .error(
-            at: SourceLocation(file: path, line: 1, column: 0), code: "file-too-large",
+            at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large",
             "the file is \(megabytes(size)), over the \(megabytes(limit)) limit",
             hint: "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file?")
     }
 
+    /// `100.0 MiB`, or `900 bytes` under a mebibyte.
     private static func megabytes(_ bytes: Int) -> String {
+        guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
         let tenths = (bytes * 10 + (1 << 19)) >> 20
         return "\(tenths / 10).\(tenths % 10) MiB"
     }

@@ -53,7 +53,7 @@ struct SchemaError {
         var subject = ""
         if let element { subject = attribute.map { "<\(element)> attribute '\($0)'" } ?? "<\(element)>" }
         let message = subject.isEmpty ? detail : "\(subject): \(detail)"
-        return .error(at: location, code: "schema", message, hint: hint)
+        return .error(at: location, code: "schema", message.showingInvisibles, hint: hint)
     }
 
     private var hint: String {
@@ -65,6 +65,7 @@ struct SchemaError {
         case "Identifier", "IdentifierList":
             "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
         case "Date": "write an ISO 8601 date, YYYY-MM-DD, between 1950 and 2200"
+        case "Year": "write a year from 1950 to 2200, e.g. 2027"
         default:
             if detail.contains("Missing child") || detail.contains("not expected") {
                 "`consortium schema \(kindHint)` prints the expected structure"

@@ -167,7 +167,7 @@ extension SemanticChecker {
         {
             error(
                 first.location, "dependency-cycle",
-                "contracts form a dependency cycle: \(cycle.joined(separator: " waits for "))",
+                "contracts form a dependency cycle through \(cycle.count - 1) element\(cycle.count == 2 ? "" : "s"): \(CycleFinder.describe(cycle, joinedBy: " waits for "))",
                 hint: "an element cannot wait, through contracts, for its own delivery; break one contract")
         }
     }

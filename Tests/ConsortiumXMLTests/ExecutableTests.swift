@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `consortium` program itself, as a user runs it: exit statuses, messages, memory, Ctrl-C, bytes.
+@Suite(.serialized)
+struct ExecutableTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Hostile files that `validate` must refuse with exit 65 and a `path:line:col: error:` line.
+    static let hostile = [
+        "billion-laughs.xml", "quadratic-blowup.xml", "doctype-file-entity.xml", "doctype-http-entity.xml",
+        "doctype-parameter-entity.xml", "xinclude.xml", "deep-nesting.xml", "binary-garbage.xml", "empty.xml",
+        "invalid-utf8.xml", "truncated.xml", "bom-twice.xml", "mission-cycle-long.xml", "contract-cycle-long.xml",
+    ]
+
+    /// Peak memory allowed to `consortium validate` on a hostile file: the program itself needs about 20 MiB;
+    /// reading the 100 MB file, or expanding an entity bomb, would need far more.
+    static let memoryBoundKiB = 64 * 1024
+
+    @Test(arguments: hostile)
+    func validateRefusesAHostileFileWithExit65AndALocatedError(_ name: String) throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        try library.write(
+            Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/\(name)")), at: "Missions/mini.xml")
+        let file = library.root.appendingPathComponent("Missions/mini.xml").path
+        let result = try Executable.run(["validate", file])
+        #expect(result.status == 65, "\(result.standardError)")
+        let located = result.standardError.split(separator: "\n").contains { line in
+            line.hasPrefix("\(file):") && line.contains(": error: ")
+                && line.dropFirst(file.count + 1).prefix(while: { $0 != " " }).split(separator: ":").count == 2
+        }
+        #expect(located, "no '\(file):LINE:COL: error:' line in:\n\(result.standardError)")
+        #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
+    }
+
+    /// A 100 MB file is refused by its size before it is read: exit 65, the limit named, little memory.
+    @Test func aHundredMegabyteFileIsRefusedBeforeItIsRead() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let file = library.root.appendingPathComponent("Missions/huge.xml")
+        try HostileFiles.writeHundredMegabytes(to: file)
+        let result = try Executable.run(["validate", file.path])
+        #expect(result.status == 65)
+        #expect(
+            result.standardError.contains(
+                "\(file.path):1:1: error: the file is 100.0 MiB, over the 64.0 MiB limit [file-too-large]"),
+            "\(result.standardError)")
+        #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
+    }
+
+    /// Ctrl-C during a long Monte Carlo run: exit 130, a message, and neither the output nor a temporary file.
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [["simulate", "--trials", "100000000"], ["whatif", "--trials", "100000000"]])
+    func ctrlCStopsALongRunWritingNothing(_ command: [String]) throws {
+        #if os(Linux)
+            let library = try TestLibrary()
+            defer { library.remove() }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-out-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let out = folder.appendingPathComponent("result.json")
+            var arguments = [command[0], library.root.appendingPathComponent("Missions/mini.xml").path]
+            arguments += command.dropFirst() + ["--threads", "2", "--format", "json", "--out", out.path]
+            if command[0] == "whatif" { arguments += ["--delay", "capsule-1=30d"] }
+            let run = try Executable(arguments)
+            // Wait until the run routes SIGINT to its stop flag.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !run.handlesInterrupt && ContinuousClock.now < deadline { usleep(10_000) }
+            #expect(run.handlesInterrupt, "the run never installed its Ctrl-C handling")
+            usleep(200_000)  // well into the trials
+            let sent = ContinuousClock.now
+            kill(run.pid, SIGINT)
+            let result = run.wait()
+            #expect(
+                result.status == 130,
+                "status \(String(describing: result.status)), signal \(String(describing: result.signal))")
+            #expect(result.standardError.contains("interrupted; no output written"), "\(result.standardError)")
+            #expect(ContinuousClock.now - sent < .seconds(10))
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(left.isEmpty, "left behind: \(left)")
+        #endif
+    }
+
+    /// The same files, seed and trial count give the same bytes on 1 and 2 threads (JSON and the table).
+    @Test(arguments: ["json", "table"])
+    func aBundledScenarioGivesTheSameBytesOnOneAndTwoThreads(_ format: String) throws {
+        let scenario = Self.repository.appendingPathComponent("Missions/workshop/2-partner.xml").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-threads-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for threads in ["1", "2"] {
+            let out = folder.appendingPathComponent("\(threads).out")
+            let result = try Executable.run([
+                "simulate", scenario, "--trials", "600", "--seed", "7", "--threads", threads, "--format", format,
+                "--out", out.path, "--coalition-trials", "20",
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            outputs.append(try Data(contentsOf: out))
+        }
+        #expect(outputs[0].count > 1000)
+        #expect(outputs[0] == outputs[1], "--threads 1 and --threads 2 wrote different bytes")
+    }
+}
+
+/// Hostile files too large or too deep to keep in the repository, made when a test needs them.
+enum HostileFiles {
+    /// A campaign file of exactly 100 MiB (the start of a campaign, then zeros; sparse where the file system allows).
+    static func writeHundredMegabytes(to url: URL) throws {
+        let head = Data(#"<?xml version="1.0"?><campaign id="huge" name="Huge" lead="alpha">"#.utf8)
+        try head.write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 100 << 20)
+    }
+
+    /// A campaign whose `<description>` elements nest `depth` levels deep.
+    static func nested(depth: Int) -> Data {
+        var text = #"<?xml version="1.0"?>"# + "\n"
+        text += #"<campaign id="deep" name="Deep" lead="alpha" architecture="lead-agency" start="2026-01-01">"# + "\n"
+        text += String(repeating: "<description>", count: depth) + "x"
+        text += String(repeating: "</description>", count: depth) + "\n</campaign>\n"
+        return Data(text.utf8)
+    }
+}

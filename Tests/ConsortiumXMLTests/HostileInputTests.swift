@@ -1,0 +1,101 @@
+import ConsortiumModel
+import ConsortiumXML
+import Foundation
+import Testing
+
+/// Hostile inputs made by the tests (too large or too deep to commit), the load limits, and how messages
+/// show what a hostile file hides. An extension of `InvalidCorpusTests`, which runs the committed corpus,
+/// so that these run one at a time with it (loading changes the working directory).
+extension InvalidCorpusTests {
+    /// Loads the test library with `bytes` at `path`, timing the load.
+    func load(_ bytes: Data, at path: String, limits: LoadLimits = .default) throws -> (LoadOutcome, Duration) {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        try library.write(bytes, at: path)
+        var outcome: LoadOutcome?
+        let elapsed = ContinuousClock().measure { outcome = library.load(limits: limits) }
+        return (outcome!, elapsed)
+    }
+
+    func first(_ code: String, in outcome: LoadOutcome) -> Diagnostic? {
+        outcome.diagnostics.first { $0.code == code }
+    }
+
+    @Test func twentyThousandLevelsOfNestingAreRefusedInUnderASecond() throws {
+        let (outcome, elapsed) = try load(HostileFiles.nested(depth: 20_000), at: "Missions/mini.xml")
+        let diagnostic = try #require(first("malformed-xml", in: outcome), "\(outcome.diagnostics)")
+        #expect(diagnostic.location.file == "Missions/mini.xml")
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.message.contains("nested too deeply"), "\(diagnostic)")
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
+
+    @Test func aHundredMegabyteFileIsRefusedBySizeInUnderASecond() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        try HostileFiles.writeHundredMegabytes(to: library.root.appendingPathComponent("Missions/huge.xml"))
+        var outcome: LoadOutcome?
+        let elapsed = ContinuousClock().measure { outcome = library.load() }
+        let diagnostic = try #require(first("file-too-large", in: outcome!))
+        #expect(diagnostic.location == SourceLocation(file: "Missions/huge.xml", line: 1, column: 1))
+        #expect(diagnostic.message == "the file is 100.0 MiB, over the 64.0 MiB limit")
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
+
+    @Test func eachLimitIsNamedWhenItIsHit() throws {
+        let mini = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("valid/Missions/mini.xml"))
+        let (small, _) = try load(mini, at: "Missions/mini.xml", limits: LoadLimits(maxFileBytes: 1000))
+        let size = try #require(
+            small.diagnostics.first { $0.code == "file-too-large" && $0.location.file == "Missions/mini.xml" })
+        #expect(size.message == "the file is \(mini.count) bytes, over the 1000 bytes limit")
+
+        let (shallow, _) = try load(mini, at: "Missions/mini.xml", limits: LoadLimits(maxDepth: 2))
+        let depth = try #require(first("too-deep", in: shallow))
+        #expect(depth.message == "elements are nested 3 levels deep; the limit is 2")
+
+        let (few, _) = try load(mini, at: "Missions/mini.xml", limits: LoadLimits(maxElements: 10))
+        let count = try #require(first("too-many-elements", in: few))
+        #expect(count.message == "the file has more than 10 elements, the limit")
+
+        let (normal, _) = try load(mini, at: "Missions/mini.xml")
+        #expect(normal.diagnostics.isEmpty, "\(normal.diagnostics)")
+    }
+
+    @Test func aLibraryInMemoryGetsTheSameDiagnosticsAsOnDisk() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let broken = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/contract-cycle.xml"))
+        try library.write(broken, at: "Missions/mini.xml")
+        let onDisk = library.load()
+        var files: [(path: String, bytes: [UInt8])] = []
+        for name in ["Agencies/alpha.xml", "Agencies/beta.xml", "Agencies/gamma.xml", "Missions/mini-cut.xml"] {
+            files.append((name, [UInt8](try Data(contentsOf: library.root.appendingPathComponent(name)))))
+        }
+        files.append(("Missions/mini.xml", [UInt8](broken)))
+        let inMemory = LibraryLoader().load(contents: files)
+        #expect(!onDisk.diagnostics.isEmpty)
+        #expect(inMemory.diagnostics == onDisk.diagnostics)
+
+        let tooLarge = LibraryLoader(limits: LoadLimits(maxFileBytes: 100)).load(contents: [
+            ("Missions/x.xml", files[0].bytes)
+        ])
+        #expect(tooLarge.diagnostics.map(\.code) == ["file-too-large"])
+    }
+
+    @Test func anInvisibleByteOrderMarkIsShownInTheMessage() throws {
+        let bytes = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/bom-in-identifier.xml"))
+        let (outcome, _) = try load(bytes, at: "Missions/mini.xml")
+        let diagnostic = try #require(outcome.diagnostics.first { $0.code == "schema" }, "\(outcome.diagnostics)")
+        #expect(diagnostic.message.contains("'<U+FEFF>capsule-1'"), "\(diagnostic.message)")
+    }
+
+    @Test func aLongCycleIsNamedWithItsLengthAndAbbreviated() throws {
+        let bytes = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/mission-cycle-long.xml"))
+        let (outcome, _) = try load(bytes, at: "Missions/mini.xml")
+        let diagnostic = try #require(first("dependency-cycle", in: outcome))
+        #expect(
+            diagnostic.message
+                == "missions wait for each other in a cycle through 50 missions: m0 after m1 after m2 after m3 after m4 "
+                + "after ... (41 more) after m46 after m47 after m48 after m49 after m0")
+    }
+}
