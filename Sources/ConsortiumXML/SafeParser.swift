@@ -27,6 +27,13 @@ public enum SafeParser {
                 hint: "an agency file starts with <agency ...>, a mission file with <campaign ...>")
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
         }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            sink.error(
+                line: 1, column: 1, code: "malformed-xml",
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); Consortium files are UTF-8",
+                hint: "save the file as UTF-8")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
+        }
         guard let context = xmlNewParserCtxt() else {
             sink.error(line: 1, column: 0, code: "out-of-memory", "libxml2 could not create a parser")
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
@@ -38,10 +45,13 @@ public enum SafeParser {
         context.pointee.sax.pointee.externalSubset = nil
         context.pointee.sax.pointee.serror = parserErrorHandler
 
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        // Files are UTF-8 (a declared encoding is ignored: no conversion code runs on untrusted bytes, and
+        // a file in another encoding gets the "not valid UTF-8" diagnostic with its bytes).
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        consortium_silenceGenericErrors()
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, nil, options)
+                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, "UTF-8", options)
             }
         }
         guard let document else {
