@@ -1,4 +1,4 @@
-import ConsortiumModel
+public import ConsortiumModel
 
 /// Checks what a schema cannot: references, duplicates, interface compatibility, cycles, policies
 /// and impossible values. Every finding is a diagnostic at the offending line and column.
@@ -107,5 +107,16 @@ struct SemanticChecker {
         checkUnique(library.agencies.flatMap(\.standards), kind: "standard", id: \.id.rawValue, at: \.location)
         checkUnique(library.campaigns, kind: "campaign", id: \.id.rawValue, at: \.location)
         checkUnique(library.scenarios, kind: "scenario", id: \.id.rawValue, at: \.location)
+    }
+}
+
+/// The semantic checks, for values built outside the files.
+public enum SemanticCheck {
+    /// The diagnostics of `scenario` (e.g. the `whatif` command's overrides) against `library`: unknown
+    /// names, an agency replacing itself, a reassignment that breaks a cooperation policy.
+    public static func diagnostics(of scenario: Scenario, in library: Library) -> [Diagnostic] {
+        var checker = SemanticChecker(library: library)
+        checker.check(scenario)
+        return checker.diagnostics
     }
 }
