@@ -9,8 +9,15 @@ final class ErrorSink {
     let path: String
     var diagnostics: [Diagnostic] = []
     var schemaErrors: [SchemaError] = []
-    /// Set when the parse was stopped on purpose (a DOCTYPE); later parser errors are consequences.
+    /// Set when the parse was stopped on purpose (a DOCTYPE, a limit); later parser errors are consequences.
     var stopped = false
+    /// The limits checked while parsing, element by element.
+    var limits = LoadLimits.default
+    /// Elements started so far.
+    var elementCount = 0
+    /// The element that went over a limit while parsing: its qualified name, the byte offset just after its
+    /// start tag, and the diagnostic's code, message and hint.
+    var limitHit: (name: String, offset: Int, code: String, message: String, hint: String)?
 
     init(path: String) { self.path = path }
 

@@ -44,6 +44,8 @@ public enum SafeParser {
         context.pointee.sax.pointee.internalSubset = refuseDoctype
         context.pointee.sax.pointee.externalSubset = nil
         context.pointee.sax.pointee.serror = parserErrorHandler
+        context.pointee.sax.pointee.startElementNs = limitedStartElement
+        sink.limits = limits
 
         // Files are UTF-8 (a declared encoding is ignored: no conversion code runs on untrusted bytes, and
         // a file in another encoding gets the "not valid UTF-8" diagnostic with its bytes).
@@ -53,6 +55,12 @@ public enum SafeParser {
             buffer.withMemoryRebound(to: CChar.self) {
                 xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, "UTF-8", options)
             }
+        }
+        if let hit = sink.limitHit {
+            // Stopped while parsing, before the whole tree was built: locate the start tag for the message.
+            let source = SourceText(path: path, bytes: bytes)
+            let location = source.location(ofOffset: source.lastStartTag(named: hit.name, before: hit.offset) ?? 0)
+            sink.diagnostics.append(.error(at: location, code: hit.code, hit.message, hint: hit.hint))
         }
         guard let document else {
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
@@ -109,6 +117,49 @@ private let refuseDoctype: internalSubsetSAXFunc = { context, _, _, _ in
         sink.stopped = true
     }
     xmlStopParser(parser)
+}
+
+/// SAX `startElementNs`: counts elements and checks their depth as they are parsed, stopping the parser at
+/// the first one over a limit (so that an oversized tree is never built), then builds the element as
+/// libxml2's own handler does.
+private let limitedStartElement: startElementNsSAX2Func = {
+    context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes in
+    guard let context else { return }
+    let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+    if let raw = parser.pointee._private {
+        let sink = Unmanaged<ErrorSink>.fromOpaque(raw).takeUnretainedValue()
+        sink.elementCount += 1
+        // The element's ancestors are on the parser's name stack; it is pushed after this call.
+        let depth = Int(parser.pointee.nameNr) + 1
+        let limits = sink.limits
+        var problem: (code: String, message: String, hint: String)?
+        if depth > limits.maxDepth {
+            problem = (
+                "too-deep", "elements are nested \(depth) levels deep; the limit is \(limits.maxDepth)",
+                "Consortium files nest at most 6 levels; is this the right file?"
+            )
+        } else if sink.elementCount > limits.maxElements {
+            problem = (
+                "too-many-elements", "the file has more than \(limits.maxElements) elements, the limit",
+                "split the campaign into several files"
+            )
+        }
+        if let problem {
+            var name = localName.map { String(cString: $0) } ?? "?"
+            if let prefix { name = String(cString: prefix) + ":" + name }
+            // The offset just after the start tag: the input is the file's bytes (UTF-8, not converted).
+            var offset = 0
+            if let input = parser.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base {
+                offset = Int(input.pointee.consumed) + base.distance(to: cur)
+            }
+            sink.limitHit = (name, offset, problem.code, problem.message, problem.hint)
+            sink.stopped = true
+            xmlStopParser(parser)
+            return
+        }
+    }
+    xmlSAX2StartElementNs(
+        context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
 }
 
 /// Structured errors from the parser; `userData` is the parser context.

@@ -57,9 +57,31 @@ struct ExecutableTests {
         #expect(result.status == 65)
         #expect(
             result.standardError.contains(
-                "\(file.path):1:1: error: the file is 100.0 MiB, over the 64.0 MiB limit [file-too-large]"),
+                "\(file.path):1:1: error: the file is 100.0 MiB, over the 16.0 MiB limit [file-too-large]"),
             "\(result.standardError)")
         #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
+    }
+
+    /// Files just under the size limit, one of comments and one of a million empty elements, are refused
+    /// quickly with little memory: elements are counted while parsing, before any tree is built.
+    @Test(arguments: ["comments", "elements"])
+    func aFileAtTheSizeLimitIsRefusedQuicklyWithBoundedMemory(_ kind: String) throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let file = library.root.appendingPathComponent("Missions/big.xml")
+        let line =
+            kind == "comments"
+            ? "<!--" + String(repeating: "x", count: 3_990) + "-->\n" : String(repeating: "<x/>", count: 1_000) + "\n"
+        var text = #"<?xml version="1.0"?>"# + "\n"
+        text += #"<campaign id="big" name="Big" lead="alpha" architecture="lead-agency" start="2026-01-01">"# + "\n"
+        text += String(repeating: line, count: (15 << 20) / line.utf8.count) + "</campaign>\n"
+        try Data(text.utf8).write(to: file)
+        let result = try Executable.run(["validate", file.path])
+        #expect(result.status == 65)
+        let code = kind == "comments" ? "[schema]" : "[too-many-elements]"
+        #expect(result.standardError.contains(code), "\(result.standardError)")
+        #expect(result.seconds < 2, "took \(result.seconds) s")
+        #expect(result.peakMemoryKiB < 128 * 1024, "peak memory \(result.peakMemoryKiB) KiB")
     }
 
     /// Ctrl-C during a long Monte Carlo run: exit 130, a message, and neither the output nor a temporary file.
