@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsortiumAnalysis
 import ConsortiumEngine
+import ConsortiumSimulation
 import Dispatch
 import Foundation
 
@@ -44,10 +45,20 @@ enum Interruption {
         return ExitStatus.interrupted
     }
 
-    /// The exit status for a failed run: 130 after an interruption, else 65 with the error printed.
-    static func failure(_ error: SimulationError) -> ExitCode {
-        if case .interrupted = error { return interrupted() }
-        printError("error: \(error)")
-        return ExitStatus.dataError
+    /// The exit status for a failed run of `plan`: 130 after an interruption, else 65 with the error printed.
+    static func failure(_ error: SimulationError, plan: SimulationPlan) -> ExitCode {
+        switch error {
+        case .interrupted:
+            return interrupted()
+        case .eventLimitExceeded(let limit, let time, let next):
+            printError(
+                "error: a trial passed the limit of \(limit) events on \(plan.date(ofDay: time)) (next event: \(next)); "
+                    + "the scenario keeps generating events without finishing: check its overrides and "
+                    + "dependencies, or replay it with --trials 1 --trace to see the loop")
+            return ExitStatus.dataError
+        case .handlerFailed:
+            printError("error: \(error)")
+            return ExitStatus.dataError
+        }
     }
 }

@@ -111,7 +111,7 @@ extension SimulateCommand {
             }
         } catch {
             bar.finish()
-            throw Interruption.failure(error)
+            throw Interruption.failure(error, plan: plan)
         }
         bar.finish()
         try Interruption.check()

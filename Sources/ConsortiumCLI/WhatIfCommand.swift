@@ -110,7 +110,7 @@ struct WhatIfCommand: ParsableCommand {
             result = try MonteCarlo.runPaired(base: target.plan, variant: variant, options) { bar.update($0) }
         } catch {
             bar.finish()
-            throw Interruption.failure(error)
+            throw Interruption.failure(error, plan: variant)
         }
         bar.finish()
         try Interruption.check()

@@ -47,6 +47,34 @@ struct ExecutableTests {
         #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
     }
 
+    /// Inputs the fuzzer found (Corpus/fuzz-regressions): each ends normally and prints only diagnostics.
+    static let fuzzFindings: [String] = {
+        let folder = TestLibrary.corpus.appendingPathComponent("fuzz-regressions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.sorted()
+    }()
+
+    @Test(arguments: fuzzFindings)
+    func everyFuzzFindingIsRefusedCleanly(_ name: String) throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        try library.write(
+            Data(contentsOf: TestLibrary.corpus.appendingPathComponent("fuzz-regressions/\(name)")),
+            at: "Missions/fuzz.xml")
+        let result = try Executable.run(["validate", library.root.appendingPathComponent("Missions/fuzz.xml").path])
+        #expect(result.signal == nil)
+        #expect(result.status == 0 || result.status == 65, "status \(String(describing: result.status))")
+        let stray = result.standardError.split(separator: "\n").filter { line in
+            !(line.hasPrefix("\(library.root.path)/") || line.hasPrefix("    hint: ") || line.contains(" checked: ")
+                || line.contains(" valid"))
+        }
+        #expect(stray.isEmpty, "unexpected output: \(stray)")
+    }
+
+    @Test func theFuzzRegressionsAreFound() {
+        #expect(Self.fuzzFindings.contains("raw-encoding-errors-on-stderr.xml"))
+    }
+
     /// A 100 MB file is refused by its size before it is read: exit 65, the limit named, little memory.
     @Test func aHundredMegabyteFileIsRefusedBeforeItIsRead() throws {
         let library = try TestLibrary()
