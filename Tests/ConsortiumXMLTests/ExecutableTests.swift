@@ -115,7 +115,10 @@ struct ExecutableTests {
     /// Ctrl-C during a long Monte Carlo run: exit 130, a message, and neither the output nor a temporary file.
     @Test(
         .timeLimit(.minutes(1)),
-        arguments: [["simulate", "--trials", "100000000"], ["whatif", "--trials", "100000000"]])
+        arguments: [
+            ["simulate", "--trials", "100000000"], ["whatif", "--trials", "100000000"],
+            ["compare", "--trials", "10000000"],
+        ])
     func ctrlCStopsALongRunWritingNothing(_ command: [String]) throws {
         #if os(Linux)
             let library = try TestLibrary()
@@ -127,6 +130,9 @@ struct ExecutableTests {
             var arguments = [command[0], library.root.appendingPathComponent("Missions/mini.xml").path]
             arguments += command.dropFirst() + ["--threads", "2", "--format", "json", "--out", out.path]
             if command[0] == "whatif" { arguments += ["--delay", "capsule-1=30d"] }
+            if command[0] == "compare" {
+                arguments.insert(library.root.appendingPathComponent("Missions/mini-cut.xml").path, at: 2)
+            }
             let run = try Executable(arguments)
             // Wait until the run routes SIGINT to its stop flag.
             let deadline = ContinuousClock.now + .seconds(30)
