@@ -155,7 +155,7 @@ struct ExecutableTests {
     /// The same files, seed and trial count give the same bytes on 1 and 2 threads (JSON and the table).
     @Test(arguments: ["json", "table"])
     func aBundledScenarioGivesTheSameBytesOnOneAndTwoThreads(_ format: String) throws {
-        let scenario = Self.repository.appendingPathComponent("Missions/workshop/2-partner.xml").path
+        let scenario = Self.repository.appendingPathComponent("Missions/exomars-roscosmos-withdraws.xml").path
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("consortium-threads-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
