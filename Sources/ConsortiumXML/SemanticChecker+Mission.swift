@@ -3,6 +3,8 @@ import ConsortiumModel
 extension SemanticChecker {
     mutating func checkMissions(_ campaign: Campaign, in scope: CampaignScope) {
         let missionIDs = Set(campaign.missions.map(\.id))
+        let contractIDs = Set(campaign.contracts.map(\.id))
+        let carried = Set(campaign.missions.flatMap { $0.launches.flatMap { $0.payload.map(\.id) } })
         var launchedBy: [ElementID: LaunchID] = [:]
         var afterEdges: [String: [String]] = [:]
         for mission in campaign.missions {
@@ -19,15 +21,13 @@ extension SemanticChecker {
             for dock in mission.docks {
                 _ = scope.element(dock.element, checker: &self)
                 _ = scope.element(dock.target, checker: &self)
-                if let contract = dock.contract, !campaign.contracts.contains(where: { $0.id == contract.id }) {
+                if let contract = dock.contract, !contractIDs.contains(contract.id) {
                     unknown(contract, "contract", among: campaign.contracts.map(\.id.rawValue))
                 }
             }
             for objective in mission.objectives {
                 for need in objective.needs where scope.element(need, checker: &self) != nil {
-                    if !campaign.missions.contains(where: {
-                        $0.launches.contains { $0.payload.contains { $0.id == need.id } }
-                    }) {
+                    if !carried.contains(need.id) {
                         warning(
                             need.location, "never-launched",
                             "objective '\(objective.id)' needs element '\(need.id)', which no launch carries",

@@ -82,6 +82,29 @@ extension InvalidCorpusTests {
         #expect(tooLarge.diagnostics.map(\.code) == ["file-too-large"])
     }
 
+    /// Thousands of unknown references among thousands of ids: each is reported, with "did you mean" while a
+    /// budget of comparisons lasts, and the check stays fast (without the budget: 2.25 million edit distances).
+    @Test func manyUnknownReferencesAmongManyIdsAreReportedQuickly() throws {
+        let count = 1_500
+        var text = #"<?xml version="1.0"?>"# + "\n"
+        text += #"<campaign id="refs" name="R" lead="alpha" architecture="lead-agency" start="2026-01-01">"# + "\n"
+        for i in 0..<count {
+            text += #"<element id="element-number-\#(i)" design="capsule" agency="alpha" start="2026-01-01"/>"# + "\n"
+        }
+        text += #"<mission id="m" name="M" body="moon" transit-days="5" duration-days="20">"# + "\n"
+        text += #"<launch id="l" vehicle="heavy" destination="tli"><payload element="element-number-0"/></launch>"#
+        text += "\n" + #"<objective id="o" name="O">"# + "\n"
+        for i in 0..<count { text += #"<needs element="missing-element-\#(i)"/>"# + "\n" }
+        text += "</objective></mission></campaign>\n"
+        let (outcome, elapsed) = try load(Data(text.utf8), at: "Missions/mini.xml")
+        let unknown = outcome.diagnostics.filter {
+            $0.code == "unknown-reference" && $0.location.file == "Missions/mini.xml"
+        }
+        #expect(unknown.count == count)
+        #expect(unknown.allSatisfy { $0.hint != nil })
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
+
     @Test func anInvisibleByteOrderMarkIsShownInTheMessage() throws {
         let bytes = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/bom-in-identifier.xml"))
         let (outcome, _) = try load(bytes, at: "Missions/mini.xml")
