@@ -30,7 +30,16 @@ final class ErrorSink {
 
     /// All diagnostics, schema errors included, in file order.
     func finished() -> [Diagnostic] {
-        (diagnostics + schemaErrors.map(\.diagnostic)).sorted()
+        var all = diagnostics + schemaErrors.map(\.diagnostic)
+        if droppedSchemaErrors > 0 {
+            all.append(
+                .error(
+                    at: SourceLocation(file: path, line: max(1, firstDroppedLine), column: 0), code: "too-many-errors",
+                    "\(droppedSchemaErrors) more schema errors from here on are not shown (the first "
+                        + "\(Self.maxSchemaErrors) are)",
+                    hint: "fix the errors above first; many errors are often one mistake repeated"))
+        }
+        return all.sorted()
     }
 
     func recordParserError(_ error: xmlError) {
@@ -46,9 +55,25 @@ final class ErrorSink {
         }
     }
 
+    /// Most schema errors kept per file. Each is located by a walk of the element tree, so a file of tens of
+    /// thousands of invalid elements would otherwise take minutes; the first ones are what the author needs.
+    static let maxSchemaErrors = 100
+    /// Schema errors past `maxSchemaErrors`, counted but not kept, and the line of the first of them.
+    var droppedSchemaErrors = 0
+    var firstDroppedLine = 0
+
     func recordSchemaError(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) } ?? "schema validation failed"
-        schemaErrors.append(SchemaError(path: path, line: Int(error.line), libxmlMessage: message.trimmingWhitespace))
+        let line = Int(error.line)
+        if schemaErrors.count >= Self.maxSchemaErrors {
+            // A generic follow-up of the last kept error is merged below; anything else is dropped unparsed.
+            if !(SchemaError.isGeneric(message) && schemaErrors.last?.line == line) {
+                if droppedSchemaErrors == 0 { firstDroppedLine = line }
+                droppedSchemaErrors += 1
+                return
+            }
+        }
+        schemaErrors.append(SchemaError(path: path, line: line, libxmlMessage: message.trimmingWhitespace))
         // A facet error is followed by a generic "not a valid value of the atomic type" one; keep the first.
         let count = schemaErrors.count
         if count >= 2, schemaErrors[count - 1].isGenericTypeError,

@@ -105,6 +105,27 @@ extension InvalidCorpusTests {
         #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
+    /// Thousands of schema errors: the first 100 are reported and counted past that, quickly (libxml2 used to
+    /// walk back over every earlier element for each error, and each error was located by a walk of the tree).
+    @Test func thousandsOfSchemaErrorsAreCappedAndQuick() throws {
+        let count = 6_000
+        var text = #"<?xml version="1.0"?>"# + "\n"
+        text += #"<campaign id="bad" name="B" lead="alpha" architecture="lead-agency" start="2026-01-01">"# + "\n"
+        for i in 0..<count {
+            text += #"<element id="e\#(i)" design="capsule" agency="alpha" start="2026-13-01"/>"# + "\n"
+        }
+        text += "</campaign>\n"
+        let (outcome, elapsed) = try load(Data(text.utf8), at: "Missions/mini.xml")
+        let schema = outcome.diagnostics.filter { $0.code == "schema" && $0.location.file == "Missions/mini.xml" }
+        #expect(schema.count == 100)
+        #expect(schema.first?.location == SourceLocation(file: "Missions/mini.xml", line: 3, column: 50))
+        let rest = try #require(first("too-many-errors", in: outcome))
+        #expect(rest.location.line == 103)
+        // The dropped ones: the other elements' dates, and the campaign's missing <mission>, reported last.
+        #expect(rest.message == "\(count - 99) more schema errors from here on are not shown (the first 100 are)")
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
+
     @Test func anInvisibleByteOrderMarkIsShownInTheMessage() throws {
         let bytes = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/bom-in-identifier.xml"))
         let (outcome, _) = try load(bytes, at: "Missions/mini.xml")
