@@ -126,6 +126,25 @@ extension InvalidCorpusTests {
         #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
+    /// Schema errors late in a long file cost no more than early ones. libxml2 derived each error's file name
+    /// by walking back over every earlier element, so 1,000 errors after 11,000 elements took seconds longer.
+    @Test func lateSchemaErrorsCostNoMoreThanEarlyOnes() throws {
+        func file(invalidFrom start: Int) -> Data {
+            var text = #"<?xml version="1.0"?>"# + "\n"
+            text += #"<campaign id="bad" name="B" lead="alpha" architecture="lead-agency" start="2026-01-01">"# + "\n"
+            for i in 0..<12_000 {
+                let date = (start..<start + 1_000).contains(i) ? "2026-13-01" : "2026-01-01"
+                text += #"<element id="e\#(i)" design="capsule" agency="alpha" start="\#(date)"/>"# + "\n"
+            }
+            return Data((text + "</campaign>\n").utf8)
+        }
+        let (early, earlyTime) = try load(file(invalidFrom: 0), at: "Missions/mini.xml")
+        let (late, lateTime) = try load(file(invalidFrom: 11_000), at: "Missions/mini.xml")
+        #expect(first("too-many-errors", in: early) != nil)
+        #expect(first("too-many-errors", in: late)?.location.line == 11_103)
+        #expect(lateTime - earlyTime < .milliseconds(500), "early \(earlyTime), late \(lateTime)")
+    }
+
     @Test func anInvisibleByteOrderMarkIsShownInTheMessage() throws {
         let bytes = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("invalid/bom-in-identifier.xml"))
         let (outcome, _) = try load(bytes, at: "Missions/mini.xml")
