@@ -17,7 +17,7 @@ struct Executable {
         let signal: Int32?
         let standardOutput: String
         let standardError: String
-        /// Peak resident memory of the child, in KiB (`ru_maxrss`).
+        /// Peak resident memory of the child, in KiB: the highest `VmHWM` of `/proc/PID/status` seen while it ran.
         let peakMemoryKiB: Int
         let seconds: Double
     }
@@ -72,9 +72,18 @@ struct Executable {
 
     /// Waits for the process to end and collects what it printed.
     func wait() -> Result {
+        // `ru_maxrss` from wait4 cannot be used: a spawned child inherits the test process's own peak (taken
+        // at exec from the address space it shared with us), and the test process holds far more than the
+        // program does. The child's own high-water mark is read from /proc while it runs, every millisecond
+        // (it only grows, so the last reading before exit is at most a millisecond short of the peak).
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid || (done < 0 && errno != EINTR) { break }
+            peak = max(peak, Self.highWaterMarkKiB(of: pid))
+            usleep(1_000)
+        }
         let elapsed = ContinuousClock.now - started
         let signal = status & 0x7F
         defer {
@@ -85,8 +94,17 @@ struct Executable {
             status: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
             standardOutput: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOf: error, encoding: .utf8)) ?? "",
-            peakMemoryKiB: Int(usage.ru_maxrss),
+            peakMemoryKiB: peak,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// `VmHWM` of a running process, in KiB (0 when it cannot be read).
+    static func highWaterMarkKiB(of pid: pid_t) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: "/proc/\(pid)/status"),
+            let status = String(data: handle.readDataToEndOfFile(), encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
     }
 
     /// Whether the process has taken over SIGINT (Linux: the `SigIgn` or `SigCgt` mask of `/proc/PID/status`;

@@ -45,6 +45,7 @@ struct ExecutableTests {
         }
         #expect(stray.isEmpty, "unexpected output: \(stray)")
         #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
+        #expect(result.peakMemoryKiB > 1_000, "no memory reading")
     }
 
     /// Inputs the fuzzer found (Corpus/fuzz-regressions): each ends normally and prints only diagnostics.
@@ -88,6 +89,7 @@ struct ExecutableTests {
                 "\(file.path):1:1: error: the file is 100.0 MiB, over the 16.0 MiB limit [file-too-large]"),
             "\(result.standardError)")
         #expect(result.peakMemoryKiB < Self.memoryBoundKiB, "peak memory \(result.peakMemoryKiB) KiB")
+        #expect(result.peakMemoryKiB > 1_000, "no memory reading")
     }
 
     /// Files just under the size limit, one of comments and one of a million empty elements, are refused
@@ -110,6 +112,7 @@ struct ExecutableTests {
         #expect(result.standardError.contains(code), "\(result.standardError)")
         #expect(result.seconds < 2, "took \(result.seconds) s")
         #expect(result.peakMemoryKiB < 128 * 1024, "peak memory \(result.peakMemoryKiB) KiB")
+        #expect(result.peakMemoryKiB > 1_000, "no memory reading")
     }
 
     /// Ctrl-C during a long Monte Carlo run: exit 130, a message, and neither the output nor a temporary file.
