@@ -34,7 +34,7 @@ final class ErrorSink {
         if droppedSchemaErrors > 0 {
             all.append(
                 .error(
-                    at: SourceLocation(file: path, line: max(1, firstDroppedLine), column: 0), code: "too-many-errors",
+                    at: SourceLocation(file: path, line: max(1, firstDroppedLine), column: 1), code: "too-many-errors",
                     "\(droppedSchemaErrors) more schema errors from here on are not shown (the first "
                         + "\(Self.maxSchemaErrors) are)",
                     hint: "fix the errors above first; many errors are often one mistake repeated"))
