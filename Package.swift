@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "consortium", targets: ["consortium"]),
         .executable(name: "consortium-bench", targets: ["consortium-bench"]),
+        .executable(name: "consortium-fuzz", targets: ["consortium-fuzz"]),
         .library(name: "ConsortiumModel", targets: ["ConsortiumModel"]),
         .library(name: "ConsortiumXML", targets: ["ConsortiumXML"]),
         .library(name: "ConsortiumEngine", targets: ["ConsortiumEngine"]),
@@ -71,6 +72,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "consortium", dependencies: ["ConsortiumCLI"], swiftSettings: strict),
+        // The fuzz target (scripts/fuzz.sh builds it with libFuzzer); a normal build gives its replay tool.
+        .executableTarget(
+            name: "consortium-fuzz", dependencies: ["ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation"],
+            swiftSettings: strict),
         // The SimPy peer model (../shared/bench) on our kernel: benchmark code, not the simulator's domain.
         .target(name: "CampaignBench", dependencies: ["ConsortiumEngine", "ConsortiumRandom"], swiftSettings: checked),
         .executableTarget(

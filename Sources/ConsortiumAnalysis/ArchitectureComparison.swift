@@ -93,7 +93,8 @@ public enum ArchitectureComparison {
         }
         let cooperation =
             coalitionTrials > 0
-            ? try Cooperation.analyze(plan, trials: coalitionTrials, seed: options.seed, threads: options.threads)
+            ? try Cooperation.analyze(
+                plan, trials: coalitionTrials, seed: options.seed, threads: options.threads, stop: options.stop)
             : nil
         return ArchitectureResult(result: result, complexity: complexity, stress: stress, cooperation: cooperation)
     }

@@ -50,7 +50,7 @@ public enum Cooperation {
     /// Evaluates the cooperation game of `plan` with `trials` trials per coalition; `nil` when fewer than
     /// two or more than 30 agencies pay for elements (there is no cooperation to value, or too many players).
     public static func analyze(
-        _ plan: SimulationPlan, trials: Int, seed: UInt64, threads: Int, permutations: Int = 200
+        _ plan: SimulationPlan, trials: Int, seed: UInt64, threads: Int, permutations: Int = 200, stop: StopFlag? = nil
     ) throws(SimulationError) -> CooperationAnalysis? {
         let players = plan.payingAgencies
         guard (2...30).contains(players.count) else { return nil }
@@ -58,7 +58,8 @@ public enum Cooperation {
         func evaluate(_ mask: UInt32) throws(SimulationError) -> MonteCarloResult {
             if let known = cache[mask] { return known }
             let members = players.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { players[$0] }
-            let options = MonteCarloOptions(trials: trials, seed: seed, threads: threads, sampleSize: 0)
+            let options = MonteCarloOptions(
+                trials: trials, seed: seed, threads: threads, sampleSize: 0, stop: stop)
             let result = try MonteCarlo.run(plan.coalition(members, outsidePremium: outsidePremium), options)
             cache[mask] = result
             return result

@@ -17,10 +17,12 @@ public struct MonteCarloOptions: Sendable {
     public var sampleSize: Int
     /// The confidence level of the joint-confidence frontier (0.7: NASA NPR 7120.5's JCL policy level).
     public var frontierLevel: Double
+    /// When set and requested, the run stops before its next block and throws `SimulationError.interrupted`.
+    public var stop: StopFlag?
 
     public init(
         trials: Int, seed: UInt64, threads: Int = 1, targetDay: Double? = nil, targetBudgetMUSD: Double? = nil,
-        sampleSize: Int = 20_000, frontierLevel: Double = 0.7
+        sampleSize: Int = 20_000, frontierLevel: Double = 0.7, stop: StopFlag? = nil
     ) {
         self.trials = trials
         self.seed = seed
@@ -29,6 +31,7 @@ public struct MonteCarloOptions: Sendable {
         self.targetBudgetMUSD = targetBudgetMUSD
         self.sampleSize = sampleSize
         self.frontierLevel = frontierLevel
+        self.stop = stop
     }
 }
 
@@ -46,7 +49,8 @@ public enum MonteCarlo {
     /// of trials done so far, after each round of blocks.
     ///
     /// - Throws: the `SimulationError` of the lowest-numbered trial that failed (an event-limit breach or a
-    ///   failing handler), so that the error too does not depend on the thread count.
+    ///   failing handler), so that the error too does not depend on the thread count; `.interrupted` when
+    ///   `settings.stop` was requested before the last block.
     public static func run(
         _ plan: SimulationPlan, _ settings: MonteCarloOptions, progress: ((Int) -> Void)? = nil
     ) throws(SimulationError) -> MonteCarloResult {
@@ -86,8 +90,10 @@ public enum MonteCarlo {
         let trials = settings.trials
         let blockCount = (trials + blockSize - 1) / blockSize
         let blocksPerRound = threads * 4
+        let stop = settings.stop
         var nextBlock = 0
         while nextBlock < blockCount {
+            if stop?.isRequested == true { throw .interrupted(trialsDone: min(trials, nextBlock * blockSize)) }
             let first = nextBlock
             let count = min(blocksPerRound, blockCount - first)
             let slots = BlockSlots<Block>(count: count)
@@ -95,7 +101,11 @@ public enum MonteCarlo {
                 var b = worker
                 while b < count {
                     let start = (first + b) * blockSize
-                    slots.store(b, work(start..<min(trials, start + blockSize)))
+                    if stop?.isRequested == true {
+                        slots.store(b, .failure(.interrupted(trialsDone: first * blockSize)))
+                    } else {
+                        slots.store(b, work(start..<min(trials, start + blockSize)))
+                    }
                     b += threads
                 }
             }

@@ -1,5 +1,5 @@
 public import ConsortiumModel
-import ConsortiumSimulation
+public import ConsortiumSimulation
 import Foundation
 
 extension CostSharing.Policy {
@@ -32,6 +32,10 @@ public struct TrialAccumulator: Sendable {
     public internal(set) var trials = 0
     public internal(set) var events = 0
     public internal(set) var horizonReached = 0
+    /// The most events one trial handled (each trial stops at the plan's event limit at most).
+    public internal(set) var maxEvents = 0
+    /// How many trials stopped at the horizon with each launch held by each reason (days left out).
+    public internal(set) var blockers: [Blocker: Int] = [:]
     /// Days to each mission's completion (missing: not completed).
     var missionCompletion: [Histogram]
     /// Day each objective was achieved (missing: lost).
@@ -108,7 +112,14 @@ public struct TrialAccumulator: Sendable {
     mutating func add(_ outcome: TrialOutcome) {
         trials += 1
         events += outcome.events
-        if outcome.reachedHorizon { horizonReached += 1 }
+        maxEvents = max(maxEvents, outcome.events)
+        if outcome.reachedHorizon {
+            horizonReached += 1
+            for var blocker in outcome.blockers {
+                blocker.day = nil
+                blockers[blocker, default: 0] += 1
+            }
+        }
         for (m, mission) in outcome.missions.enumerated() { missionCompletion[m].add(mission.completionDay) }
         let end = Self.campaignEnd(outcome)
         completion.add(end)
@@ -229,6 +240,8 @@ public struct TrialAccumulator: Sendable {
         trials += other.trials
         events += other.events
         horizonReached += other.horizonReached
+        maxEvents = max(maxEvents, other.maxEvents)
+        blockers.merge(other.blockers, uniquingKeysWith: +)
         for m in missionCompletion.indices { missionCompletion[m].merge(other.missionCompletion[m]) }
         for o in objectiveDay.indices {
             objectiveDay[o].merge(other.objectiveDay[o])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumAnalysis
+import ConsortiumEngine
 import ConsortiumModel
 import ConsortiumReport
 import ConsortiumSimulation
@@ -51,6 +52,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let targets = try files.map { try loadTarget($0, libraryRoot: library.root) }
+        Interruption.install()
         let bar = ProgressBar(total: targets.count)
         var architectures: [ArchitectureResult] = []
         for (i, target) in targets.enumerated() {
@@ -58,7 +60,7 @@ struct CompareCommand: ParsableCommand {
             let plan = target.plan
             let options = MonteCarloOptions(
                 trials: trials, seed: seed, threads: runOptions.workers, targetDay: runOptions.targetDay(target),
-                targetBudgetMUSD: runOptions.targetBudget(target))
+                targetBudgetMUSD: runOptions.targetBudget(target), stop: Interruption.flag)
             let lead = plan.agencies.firstIndex { $0.id == target.campaign.lead.id }
             do {
                 var architecture = try ArchitectureComparison.evaluate(
@@ -69,11 +71,13 @@ struct CompareCommand: ParsableCommand {
                 architectures.append(architecture)
             } catch {
                 bar.finish()
+                if case .interrupted(_) = error { throw Interruption.interrupted() }
                 printError("error: \(target.campaign.location.file): \(error)")
                 throw ExitStatus.dataError
             }
         }
         bar.finish()
+        try Interruption.check()
         if let report {
             try checkOutputPath(report, inputs: files, force: runOptions.force)
             try writeAtomically(CompareReport(architectures).html(version: consortiumVersion), to: report)

@@ -96,9 +96,10 @@ extension SimulateCommand {
             throw ExitStatus.usage
         }
         let plan = target.plan
+        Interruption.install()
         let options = MonteCarloOptions(
             trials: trials, seed: seed, threads: runOptions.workers, targetDay: runOptions.targetDay(target),
-            targetBudgetMUSD: runOptions.targetBudget(target))
+            targetBudgetMUSD: runOptions.targetBudget(target), stop: Interruption.flag)
         let bar = ProgressBar(total: trials)
         let result: MonteCarloResult
         var cooperation: CooperationAnalysis?
@@ -106,14 +107,14 @@ extension SimulateCommand {
             result = try MonteCarlo.run(plan, options) { bar.update($0) }
             if coalitionTrials > 0 {
                 cooperation = try Cooperation.analyze(
-                    plan, trials: coalitionTrials, seed: seed, threads: options.threads)
+                    plan, trials: coalitionTrials, seed: seed, threads: options.threads, stop: options.stop)
             }
         } catch {
             bar.finish()
-            printError("error: \(error)")
-            throw ExitStatus.dataError
+            throw Interruption.failure(error, plan: plan)
         }
         bar.finish()
+        try Interruption.check()
         if let report {
             try checkOutputPath(report, inputs: [file], force: runOptions.force)
             try writeAtomically(htmlReport(result, target: target), to: report)

@@ -11,6 +11,8 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     /// EX_SOFTWARE: an internal error (a result that cannot be encoded).
     static let software = ExitCode(70)
+    /// 128 + SIGINT: the user pressed Ctrl-C during a long run; nothing was written.
+    static let interrupted = ExitCode(130)
 }
 
 /// Options shared by the commands that read a library.

@@ -3,6 +3,7 @@ import ConsortiumAnalysis
 import ConsortiumModel
 import ConsortiumReport
 import ConsortiumSimulation
+import ConsortiumXML
 import Foundation
 
 /// `consortium whatif FILE [overrides...]`: the scenario against itself with overrides, with common random
@@ -81,6 +82,15 @@ struct WhatIfCommand: ParsableCommand {
                 id: ScenarioID("\(target.campaign.id)-whatif"), name: "\(target.campaign.name) (what-if)",
                 campaign: Reference(target.campaign.id, at: location), location: location)
         scenario.overrides += overrides
+        // The same checks as a scenario file's: an agency replacing itself, a reassignment against a policy.
+        let problems = SemanticCheck.diagnostics(of: scenario, in: target.library).filter { $0.severity == .error }
+        if !problems.isEmpty {
+            for problem in problems {
+                printError("error: \(problem.message)" + (problem.hint.map { "; \($0)" } ?? ""))
+            }
+            printError("error: the overrides cannot be applied (see above)")
+            throw ExitStatus.usage
+        }
         let variant: SimulationPlan
         do {
             variant = try SimulationPlan(library: target.library, campaign: target.campaign, scenario: scenario)
@@ -89,19 +99,21 @@ struct WhatIfCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         let settings = target.scenario?.monteCarlo
+        Interruption.install()
         let options = MonteCarloOptions(
             trials: trials ?? settings?.trials ?? 2000, seed: seed ?? settings?.seed ?? 1, threads: runOptions.workers,
-            targetDay: runOptions.targetDay(target), targetBudgetMUSD: runOptions.targetBudget(target))
+            targetDay: runOptions.targetDay(target), targetBudgetMUSD: runOptions.targetBudget(target),
+            stop: Interruption.flag)
         let bar = ProgressBar(total: options.trials)
         let result: PairedResult
         do {
             result = try MonteCarlo.runPaired(base: target.plan, variant: variant, options) { bar.update($0) }
         } catch {
             bar.finish()
-            printError("error: \(error)")
-            throw ExitStatus.dataError
+            throw Interruption.failure(error, plan: variant)
         }
         bar.finish()
+        try Interruption.check()
         let changes = commandLineOverrides()
         try runOptions.emit(
             table: { WhatIfReport(result, changes: changes).render() },

@@ -8,6 +8,9 @@ public enum SimulationError: Error, CustomStringConvertible {
     /// The run handled `limit` events and another one, `nextEvent` at `time`, was due.
     case eventLimitExceeded(limit: Int, time: Double, nextEvent: any SimulationEvent)
 
+    /// A run of many trials was asked to stop (Ctrl-C) after about `trialsDone` trials; it has no result.
+    case interrupted(trialsDone: Int)
+
     /// A one-line message naming what went wrong, the event, the entity and the simulated time.
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum SimulationError: Error, CustomStringConvertible {
             return "handling \(event)\(Self.entityText(event)) at t=\(time) failed: \(underlying)"
         case .eventLimitExceeded(let limit, let time, let nextEvent):
             return "event limit of \(limit) exceeded at t=\(time); next event \(nextEvent)\(Self.entityText(nextEvent))"
+        case .interrupted(let trialsDone):
+            return "interrupted after about \(trialsDone) trials"
         }
     }
 

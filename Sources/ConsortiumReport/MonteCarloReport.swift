@@ -39,15 +39,31 @@ public struct MonteCarloReport {
         text += driverTable(drivers).render() + driverSentences(drivers)
         text += "\n" + costSharing()
         if let cooperation { text += "\n" + cooperationSection(cooperation) }
-        if result.totals.horizonReached > 0 {
-            text +=
-                "\n\(Format.percent(Double(result.totals.horizonReached) / Double(result.trials))) of trials reached the "
-                + "horizon (\(date(plan.horizonDays))) with work unfinished.\n"
-        }
+        if result.totals.horizonReached > 0 { text += "\n" + horizonSection() }
         if let trial = result.representativeTrial, result.completion.p50 != nil {
             text += "\nThe trial closest to the median completion is trial \(trial): replay it as a story with "
             text += "`consortium simulate FILE --trials 1 --seed \(settings.seed) --trial \(trial)`.\n"
         }
+        return text
+    }
+
+    /// The trials that stopped at the horizon, what held their launches, and the event bound.
+    func horizonSection() -> String {
+        let totals = result.totals
+        var text =
+            "\(Format.percent(Double(totals.horizonReached) / Double(result.trials))) of trials reached the "
+            + "horizon (\(date(plan.horizonDays))) with work unfinished.\n"
+        let held = totals.blockers.sorted { ($1.value, $0.key.launch) < ($0.value, $1.key.launch) }
+        if !held.isEmpty {
+            text += "What held their launches (share of all trials):\n"
+            for (blocker, count) in held.prefix(12) {
+                text += "  \(Format.percent(Double(count) / Double(result.trials)))  \(blocker.text(in: plan))\n"
+            }
+            if held.count > 12 { text += "  ... and \(held.count - 12) more\n" }
+        }
+        text +=
+            "The longest trial handled \(Format.grouped(totals.maxEvents)) events (a trial stops at "
+            + "\(Format.grouped(plan.assumptions.eventLimit)) at most).\n"
         return text
     }
 

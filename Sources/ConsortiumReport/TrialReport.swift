@@ -29,6 +29,13 @@ public struct TrialReport {
         if outcome.reachedHorizon {
             text +=
                 "\nThe trial reached its horizon (\(plan.date(ofDay: plan.horizonDays))) before everything was done.\n"
+            text +=
+                "It handled \(Format.grouped(outcome.events)) events (a trial stops at "
+                + "\(Format.grouped(plan.assumptions.eventLimit)) at most).\n"
+            if !outcome.blockers.isEmpty {
+                text += "What was still waiting:\n"
+                for blocker in outcome.blockers { text += "  \(blocker.text(in: plan))\n" }
+            }
         }
         return text
     }

@@ -49,6 +49,8 @@ public struct TrialOutcome: Sendable {
     /// Whether each element lay on the critical path of its mission (see `CampaignTrial.criticalElements`).
     public var critical: [Bool]
     public var ledger: Ledger
+    /// What held each launch that had not flown, when the trial stopped at the horizon (empty otherwise).
+    public var blockers: [Blocker] = []
 }
 
 extension CampaignTrial {
@@ -91,7 +93,7 @@ extension CampaignTrial {
                 ($0.day, $0.kind == .objectiveAchieved ? 1 : 0) < ($1.day, $1.kind == .objectiveAchieved ? 1 : 0)
             }
         }
-        return TrialOutcome(
+        var outcome = TrialOutcome(
             trial: trial, endDay: end, reachedHorizon: reachedHorizon, events: events, missions: missions,
             objectives: objectives,
             elements: elements.map {
@@ -107,6 +109,8 @@ extension CampaignTrial {
                     verifications: verificationAttempts[c])
             },
             launchAttempts: launches.map(\.attempts), critical: criticalElements(), ledger: ledger)
+        if reachedHorizon { outcome.blockers = blockers(at: end) }
+        return outcome
     }
 
     /// The elements on each mission's critical path in this trial.

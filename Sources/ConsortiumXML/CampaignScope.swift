@@ -59,4 +59,13 @@ enum CycleFinder {
         }
         return nil
     }
+
+    /// `cycle` as text for a message, `a waits for b waits for a`; a long cycle keeps its first and last
+    /// five steps and says how many it leaves out, so that a cycle through thousands of ids stays readable.
+    static func describe(_ cycle: [String], joinedBy separator: String) -> String {
+        guard cycle.count > 12 else { return cycle.joined(separator: separator) }
+        let head = cycle.prefix(5).joined(separator: separator)
+        let tail = cycle.suffix(5).joined(separator: separator)
+        return "\(head)\(separator)... (\(cycle.count - 10) more)\(separator)\(tail)"
+    }
 }

@@ -9,8 +9,15 @@ final class ErrorSink {
     let path: String
     var diagnostics: [Diagnostic] = []
     var schemaErrors: [SchemaError] = []
-    /// Set when the parse was stopped on purpose (a DOCTYPE); later parser errors are consequences.
+    /// Set when the parse was stopped on purpose (a DOCTYPE, a limit); later parser errors are consequences.
     var stopped = false
+    /// The limits checked while parsing, element by element.
+    var limits = LoadLimits.default
+    /// Elements started so far.
+    var elementCount = 0
+    /// The element that went over a limit while parsing: its qualified name, the byte offset just after its
+    /// start tag, and the diagnostic's code, message and hint.
+    var limitHit: (name: String, offset: Int, code: String, message: String, hint: String)?
 
     init(path: String) { self.path = path }
 
@@ -23,7 +30,16 @@ final class ErrorSink {
 
     /// All diagnostics, schema errors included, in file order.
     func finished() -> [Diagnostic] {
-        (diagnostics + schemaErrors.map(\.diagnostic)).sorted()
+        var all = diagnostics + schemaErrors.map(\.diagnostic)
+        if droppedSchemaErrors > 0 {
+            all.append(
+                .error(
+                    at: SourceLocation(file: path, line: max(1, firstDroppedLine), column: 1), code: "too-many-errors",
+                    "\(droppedSchemaErrors) more schema errors from here on are not shown (the first "
+                        + "\(Self.maxSchemaErrors) are)",
+                    hint: "fix the errors above first; many errors are often one mistake repeated"))
+        }
+        return all.sorted()
     }
 
     func recordParserError(_ error: xmlError) {
@@ -39,9 +55,25 @@ final class ErrorSink {
         }
     }
 
+    /// Most schema errors kept per file. Each is located by a walk of the element tree, so a file of tens of
+    /// thousands of invalid elements would otherwise take minutes; the first ones are what the author needs.
+    static let maxSchemaErrors = 100
+    /// Schema errors past `maxSchemaErrors`, counted but not kept, and the line of the first of them.
+    var droppedSchemaErrors = 0
+    var firstDroppedLine = 0
+
     func recordSchemaError(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) } ?? "schema validation failed"
-        schemaErrors.append(SchemaError(path: path, line: Int(error.line), libxmlMessage: message.trimmingWhitespace))
+        let line = Int(error.line)
+        if schemaErrors.count >= Self.maxSchemaErrors {
+            // A generic follow-up of the last kept error is merged below; anything else is dropped unparsed.
+            if !(SchemaError.isGeneric(message) && schemaErrors.last?.line == line) {
+                if droppedSchemaErrors == 0 { firstDroppedLine = line }
+                droppedSchemaErrors += 1
+                return
+            }
+        }
+        schemaErrors.append(SchemaError(path: path, line: line, libxmlMessage: message.trimmingWhitespace))
         // A facet error is followed by a generic "not a valid value of the atomic type" one; keep the first.
         let count = schemaErrors.count
         if count >= 2, schemaErrors[count - 1].isGenericTypeError,
@@ -88,6 +120,24 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// The text with the characters that print as nothing (a byte-order mark, zero-width spaces, control
+    /// characters) written as `<U+FEFF>`, so that a message quoting a value with one of them can be read.
+    var showingInvisibles: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            let invisible =
+                (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || scalar.value == 0x7F
+                || scalar.properties.generalCategory == .format
+            if invisible {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The text after `marker`, trimmed; empty when the marker is absent.

@@ -84,7 +84,7 @@ struct FileFinder {
 /// Reads a file's bytes, refusing what is not a regular file or is over the size limit.
 enum FileReader {
     static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let start = SourceLocation(file: path, line: 1, column: 0)
+        let start = SourceLocation(file: path, line: 1, column: 1)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             return .failure(
                 .error(
@@ -92,29 +92,42 @@ enum FileReader {
                     hint: "check that the path exists and is readable"))
         }
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            return .failure(.error(at: start, code: "not-a-file", "this is not a regular file"))
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= limit else {
             return .failure(
                 .error(
-                    at: start, code: "file-too-large",
-                    "the file is \(megabytes(size)), over the \(megabytes(limit)) limit",
-                    hint: "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file?"))
+                    at: start, code: "not-a-file", "this is not a regular file",
+                    hint: "give an .xml file or a folder holding Agencies/ and Missions/"))
         }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= limit else { return .failure(tooLarge(path, size: size, limit: limit)) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.error(at: start, code: "unreadable", "the file cannot be opened"))
+            return .failure(
+                .error(
+                    at: start, code: "unreadable", "the file cannot be opened",
+                    hint: "check that the path exists and is readable"))
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else {
             return .failure(
-                .error(at: start, code: "file-too-large", "the file grew over the \(megabytes(limit)) limit"))
+                .error(
+                    at: start, code: "file-too-large",
+                    "the file grew over the \(megabytes(limit)) limit while being read",
+                    hint: "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file?"))
         }
         return .success([UInt8](data))
     }
 
+    /// The diagnostic for a file of `size` bytes over the `limit`.
+    static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
+        .error(
+            at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large",
+            "the file is \(megabytes(size)), over the \(megabytes(limit)) limit",
+            hint: "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file?")
+    }
+
+    /// `100.0 MiB`, or `900 bytes` under a mebibyte.
     private static func megabytes(_ bytes: Int) -> String {
+        guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
         let tenths = (bytes * 10 + (1 << 19)) >> 20
         return "\(tenths / 10).\(tenths % 10) MiB"
     }

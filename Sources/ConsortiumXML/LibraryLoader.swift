@@ -58,6 +58,23 @@ public struct LibraryLoader: Sendable {
             }, tooMany: finder.overflow)
     }
 
+    /// Loads a library held in memory: each file's display path and bytes, every one of them in scope.
+    ///
+    /// The same parsing, decoding and checks as `load(_:libraryRoot:)`, without the file system; the fuzz
+    /// target and tests use it. Files over `limits.maxFileBytes` are refused as when read from disk.
+    public func load(contents: [(path: String, bytes: [UInt8])]) -> LoadOutcome {
+        let documents = contents.map { file -> ParsedDocument in
+            guard file.bytes.count <= limits.maxFileBytes else {
+                return ParsedDocument(
+                    path: file.path, kind: nil, root: nil,
+                    diagnostics: [FileReader.tooLarge(file.path, size: file.bytes.count, limit: limits.maxFileBytes)])
+            }
+            return SafeParser.parse(bytes: file.bytes, path: file.path, limits: limits)
+        }
+        return assemble(
+            documents, root: nil, requested: contents.map(\.path), inScope: { _, _ in true }, tooMany: nil)
+    }
+
     /// Parses one file's bytes (read already) into a document.
     private func read(_ path: String) -> ParsedDocument {
         switch FileReader.read(path, limit: limits.maxFileBytes) {

@@ -31,7 +31,7 @@ struct SchemaError {
                 element = String(head)
             }
         }
-        self.element = element.map { $0.replacingOccurrences(of: #"\{[^}]*\}"#, with: "", options: .regularExpression) }
+        self.element = element.map(Self.withoutNamespaces)
         self.attribute = attribute
         self.detail = detail.hasSuffix(".") ? String(detail.dropLast()) : detail
         self.typeName = Self.typeName(in: detail)
@@ -41,9 +41,31 @@ struct SchemaError {
     /// Whether this is libxml2's generic follow-up to a facet error.
     var isGenericTypeError: Bool { detail.contains("is not a valid value of the") }
 
-    /// The same error with the column of its element or attribute, found in the parsed tree.
-    func located(in root: XMLElement) -> SchemaError {
-        guard let element, let node = Self.find(element, endingOnLine: line, in: root) else { return self }
+    /// `{namespace}name` without the braces' content: `name`.
+    static func withoutNamespaces(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var result = ""
+        var depth = 0
+        for character in text {
+            if character == "{" {
+                depth += 1
+            } else if character == "}" && depth > 0 {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Whether libxml2's message is the generic follow-up to a facet error (checked before parsing it).
+    static func isGeneric(_ libxmlMessage: String) -> Bool {
+        libxmlMessage.contains("is not a valid value of the")
+    }
+
+    /// The same error with the column of its element or attribute, found through `index`.
+    func located(by index: ElementIndex) -> SchemaError {
+        guard let element, let node = index.last(named: element, endingOnOrBefore: line) else { return self }
         var copy = self
         copy.location = attribute.flatMap { node.attribute($0)?.location } ?? node.location
         return copy
@@ -53,7 +75,7 @@ struct SchemaError {
         var subject = ""
         if let element { subject = attribute.map { "<\(element)> attribute '\($0)'" } ?? "<\(element)>" }
         let message = subject.isEmpty ? detail : "\(subject): \(detail)"
-        return .error(at: location, code: "schema", message, hint: hint)
+        return .error(at: location, code: "schema", message.showingInvisibles, hint: hint)
     }
 
     private var hint: String {
@@ -65,6 +87,7 @@ struct SchemaError {
         case "Identifier", "IdentifierList":
             "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
         case "Date": "write an ISO 8601 date, YYYY-MM-DD, between 1950 and 2200"
+        case "Year": "write a year from 1950 to 2200, e.g. 2027"
         default:
             if detail.contains("Missing child") || detail.contains("not expected") {
                 "`consortium schema \(kindHint)` prints the expected structure"
@@ -83,17 +106,31 @@ struct SchemaError {
         let rest = detail[range.upperBound...]
         return rest.firstIndex(of: "'").map { String(rest[..<$0]) }
     }
+}
 
-    /// The element called `name` whose start tag ends on `line` (or the nearest one before it).
-    private static func find(_ name: String, endingOnLine line: Int, in root: XMLElement) -> XMLElement? {
-        var best: XMLElement?
+/// The elements of a tree by name, in order of the line their start tag ends on, built once per file so that
+/// locating each schema error is a binary search rather than a walk of the tree.
+struct ElementIndex {
+    private var byName: [String: [XMLElement]] = [:]
+
+    init(_ root: XMLElement) {
         var stack = [root]
         while let node = stack.popLast() {
-            if node.name == name, node.endLine <= line, best.map({ node.endLine > $0.endLine }) ?? true {
-                best = node
-            }
+            byName[node.name, default: []].append(node)
             stack.append(contentsOf: node.children)
         }
-        return best
+        for name in byName.keys { byName[name]!.sort { $0.endLine < $1.endLine } }
+    }
+
+    /// The element called `name` whose start tag ends on `line` or, failing that, the nearest line before.
+    func last(named name: String, endingOnOrBefore line: Int) -> XMLElement? {
+        guard let nodes = byName[name] else { return nil }
+        var low = 0
+        var high = nodes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if nodes[mid].endLine <= line { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? nodes[low - 1] : nil
     }
 }

@@ -57,7 +57,7 @@ extension SemanticChecker {
                 error(
                     interface.standard.location, "unknown-reference",
                     "standard '\(standard.id)' has no revision '\(interface.revision)'",
-                    hint: Suggestion.hint(for: interface.revision, among: standard.revisions, kind: "revision"))
+                    hint: hint(for: interface.revision, among: standard.revisions, kind: "revision"))
             }
         }
     }

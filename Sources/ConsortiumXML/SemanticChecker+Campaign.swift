@@ -26,7 +26,7 @@ extension SemanticChecker {
             if !design.phases.contains(where: { $0.name == phase }) {
                 error(
                     risk.location, "unknown-reference", "design '\(design.id)' has no phase '\(phase)'",
-                    hint: Suggestion.hint(for: phase, among: design.phases.map(\.name), kind: "phase"))
+                    hint: hint(for: phase, among: design.phases.map(\.name), kind: "phase"))
             }
         }
     }
@@ -99,7 +99,7 @@ extension SemanticChecker {
             error(
                 contract.location, "unknown-reference",
                 "standard '\(standard.id)' has no revision '\(contract.revision)'",
-                hint: Suggestion.hint(for: contract.revision, among: standard.revisions, kind: "revision"))
+                hint: hint(for: contract.revision, among: standard.revisions, kind: "revision"))
             return
         }
         guard let element, let counterpart, let left = element.design, let right = counterpart.design else { return }
@@ -167,7 +167,7 @@ extension SemanticChecker {
         {
             error(
                 first.location, "dependency-cycle",
-                "contracts form a dependency cycle: \(cycle.joined(separator: " waits for "))",
+                "contracts form a dependency cycle through \(cycle.count - 1) element\(cycle.count == 2 ? "" : "s"): \(CycleFinder.describe(cycle, joinedBy: " waits for "))",
                 hint: "an element cannot wait, through contracts, for its own delivery; break one contract")
         }
     }

@@ -45,7 +45,7 @@ extension SemanticChecker {
         {
             error(
                 mission.location, "dependency-cycle",
-                "missions wait for each other in a cycle: \(cycle.joined(separator: " after "))",
+                "missions wait for each other in a cycle through \(cycle.count - 1) mission\(cycle.count == 2 ? "" : "s"): \(CycleFinder.describe(cycle, joinedBy: " after "))",
                 hint: "remove one of the 'after' references")
         }
     }

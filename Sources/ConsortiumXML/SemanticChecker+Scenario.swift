@@ -4,7 +4,8 @@ extension SemanticChecker {
     mutating func check(_ scenario: Scenario) {
         guard let campaign = library.campaign(scenario.campaign.id) else {
             if !trustUnknownCampaigns {
-                unknown(scenario.campaign, "campaign", among: library.campaigns.map(\.id.rawValue))
+                let campaigns = library.campaigns
+                unknown(scenario.campaign, "campaign", among: campaigns.map(\.id.rawValue))
             }
             return
         }

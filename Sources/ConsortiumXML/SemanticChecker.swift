@@ -1,4 +1,4 @@
-import ConsortiumModel
+public import ConsortiumModel
 
 /// Checks what a schema cannot: references, duplicates, interface compatibility, cycles, policies
 /// and impossible values. Every finding is a diagnostic at the offending line and column.
@@ -10,6 +10,9 @@ struct SemanticChecker {
     var trustUnknownAgencyItems = false
     /// Likewise for campaign references, when a mission file failed to load.
     var trustUnknownCampaigns = false
+    /// Candidate comparisons left for "did you mean" suggestions (see `hint(for:among:kind:)`): enough for a
+    /// dozen misspellings among the 300 elements of the bundled Artemis campaign.
+    var suggestionBudget = 5_000
 
     init(library: Library) {
         self.library = library
@@ -33,10 +36,25 @@ struct SemanticChecker {
     }
 
     /// Reports `reference` as unknown, with a "did you mean" among `candidates`.
-    mutating func unknown<Tag>(_ reference: Reference<Tag>, _ kind: String, among candidates: [String]) {
+    mutating func unknown<Tag>(
+        _ reference: Reference<Tag>, _ kind: String, among candidates: @autoclosure () -> [String]
+    ) {
         error(
             reference.location, "unknown-reference", "unknown \(kind) '\(reference.id)'",
-            hint: Suggestion.hint(for: reference.id.rawValue, among: candidates, kind: kind))
+            hint: hint(for: reference.id.rawValue, among: candidates(), kind: kind))
+    }
+
+    /// A "did you mean" hint, while the suggestion budget lasts; then a plain one.
+    ///
+    /// Each suggestion compares the word with every candidate, so a hostile file with thousands of unknown
+    /// references among thousands of ids would take minutes: the budget caps the comparisons per run.
+    mutating func hint(for word: String, among candidates: @autoclosure () -> [String], kind: String) -> String {
+        guard suggestionBudget > 0 else {
+            return "`consortium list` shows the known \(kind) ids (no more suggestions: too many unknown references)"
+        }
+        let list = candidates()
+        suggestionBudget -= max(1, list.count)
+        return Suggestion.hint(for: word, among: list, kind: kind)
     }
 
     /// Resolves an agency-file item (agency, design, vehicle, standard), reporting it when unknown.
@@ -107,5 +125,16 @@ struct SemanticChecker {
         checkUnique(library.agencies.flatMap(\.standards), kind: "standard", id: \.id.rawValue, at: \.location)
         checkUnique(library.campaigns, kind: "campaign", id: \.id.rawValue, at: \.location)
         checkUnique(library.scenarios, kind: "scenario", id: \.id.rawValue, at: \.location)
+    }
+}
+
+/// The semantic checks, for values built outside the files.
+public enum SemanticCheck {
+    /// The diagnostics of `scenario` (e.g. the `whatif` command's overrides) against `library`: unknown
+    /// names, an agency replacing itself, a reassignment that breaks a cooperation policy.
+    public static func diagnostics(of scenario: Scenario, in library: Library) -> [Diagnostic] {
+        var checker = SemanticChecker(library: library)
+        checker.check(scenario)
+        return checker.diagnostics
     }
 }

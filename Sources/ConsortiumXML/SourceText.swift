@@ -1,4 +1,5 @@
 import ConsortiumModel
+import Foundation
 
 /// The raw bytes of a file, with line starts, used to give elements and attributes exact columns.
 ///
@@ -14,9 +15,16 @@ struct SourceText {
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        // memchr, not a loop over the bytes: a file at the size limit is scanned in milliseconds even in a debug build.
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(newline + 1)
+                offset = newline + 1
+            }
         }
         lineStarts = starts
     }
@@ -36,6 +44,18 @@ struct SourceText {
     func offset(ofLine line: Int) -> Int {
         guard line >= 1 else { return 0 }
         return line <= lineStarts.count ? lineStarts[line - 1] : bytes.count
+    }
+
+    /// The offset of the last start tag `<name` that begins before `offset` (libxml2's position just after
+    /// the tag), searching backwards.
+    func lastStartTag(named name: String, before offset: Int) -> Int? {
+        let pattern = Array("<\(name)".utf8)
+        var i = min(offset, bytes.count) - pattern.count
+        while i >= 0 {
+            if bytes[i] == pattern[0], matches(pattern, at: i) { return i }
+            i -= 1
+        }
+        return nil
     }
 
     /// Finds the start tag `<name` of the next element in document order and moves past it.

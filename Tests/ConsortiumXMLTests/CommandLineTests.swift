@@ -80,3 +80,16 @@ struct CommandLineTests {
         #expect(exitCode(of: ["validate", mini]) == 65)
     }
 }
+
+extension CommandLineTests {
+    /// Overrides get the checks a scenario file gets: an agency cannot replace itself, and a reassignment
+    /// cannot break a cooperation policy (alpha may not work with gamma). Usage errors, exit 64.
+    @Test func whatIfRefusesOverridesThatAScenarioFileCouldNotHave() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let mini = library.root.appendingPathComponent("Missions/mini.xml").path
+        #expect(exitCode(of: ["whatif", mini, "--withdraw", "beta@2027-01-01:beta", "--trials", "10"]) == 64)
+        #expect(exitCode(of: ["whatif", mini, "--reassign", "module-1-capsule-1=gamma", "--trials", "10"]) == 64)
+        #expect(exitCode(of: ["whatif", mini, "--withdraw", "beta@2027-01-01:alpha", "--trials", "10"]) == 0)
+    }
+}

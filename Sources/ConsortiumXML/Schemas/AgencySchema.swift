@@ -92,7 +92,7 @@ let agencySchema = #"""
         <xs:sequence>
           <xs:element name="year" maxOccurs="200">
             <xs:complexType>
-              <xs:attribute name="fy" type="xs:gYear" use="required"/>
+              <xs:attribute name="fy" type="Year" use="required"/>
               <xs:attribute name="amount-m" type="Amount" use="required"/>
               <xs:attributeGroup ref="Provenance"/>
             </xs:complexType>
@@ -100,7 +100,7 @@ let agencySchema = #"""
         </xs:sequence>
         <xs:attribute name="currency" type="Text" use="required"/>
         <xs:attribute name="usd-per-unit" type="Positive" use="required"/>
-        <xs:attribute name="base-year" type="xs:gYear" use="required"/>
+        <xs:attribute name="base-year" type="Year" use="required"/>
         <xs:attribute name="fiscal-year-start-month" use="required">
           <xs:simpleType>
             <xs:restriction base="xs:positiveInteger"><xs:maxInclusive value="12"/></xs:restriction>

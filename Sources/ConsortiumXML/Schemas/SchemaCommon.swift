@@ -23,6 +23,13 @@ let commonSchemaTypes = #"""
               <xs:maxInclusive value="2200-12-31"/>
             </xs:restriction>
           </xs:simpleType>
+          <xs:simpleType name="Year">
+            <xs:annotation><xs:documentation>A (fiscal) year, 1950 to 2200, like the dates.</xs:documentation></xs:annotation>
+            <xs:restriction base="xs:integer">
+              <xs:minInclusive value="1950"/>
+              <xs:maxInclusive value="2200"/>
+            </xs:restriction>
+          </xs:simpleType>
           <xs:simpleType name="Amount">
             <xs:annotation><xs:documentation>A finite, non-negative decimal number (no NaN, INF or exponent).</xs:documentation></xs:annotation>
             <xs:restriction base="xs:decimal">

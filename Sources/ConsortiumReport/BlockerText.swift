@@ -1,0 +1,46 @@
+import ConsortiumModel
+public import ConsortiumSimulation
+
+extension Blocker {
+    /// What held the launch, for people: `launch art2-sls: vehicle sls-block1 is grounded until 2031-01-01`.
+    public func text(in plan: SimulationPlan) -> String {
+        let launch = plan.launches[self.launch].id
+        let day = self.day.map { " \(plan.date(ofDay: $0))" } ?? ""
+        switch reason {
+        case .vehicleGrounded(let v):
+            return "launch \(launch): vehicle \(plan.vehicles[v].id) is grounded"
+                + (self.day == nil ? "" : " until\(day)")
+        case .bookedAfterHorizon:
+            return "launch \(launch): its next launch window with the vehicle free is after the horizon"
+                + (self.day == nil ? "" : " (\(day.dropFirst()))")
+        case .waitingForMission(let m):
+            return "launch \(launch): ready, waiting for mission \(plan.missions[m].id) to fly first"
+        case .integrating:
+            return "launch \(launch): still being integrated"
+        case .elementNotReady(let e, let status, let unfunded):
+            let element = plan.elements[e]
+            let agency = plan.agencies[element.agency].id
+            return "launch \(launch): element \(element.id) (\(agency)) is not ready (\(status.label))"
+                + (unfunded ? ", with no money for it (budget at zero, or its agency withdrew)" : "")
+        case .elementLost(let e, let cause):
+            return "launch \(launch): element \(plan.elements[e].id) was lost (\(cause.rawValue))"
+        }
+    }
+}
+
+extension ElementStatus {
+    /// Where the element stands, in words.
+    var label: String {
+        switch self {
+        case .notStarted: "not started"
+        case .queued: "waiting for a development slot"
+        case .developing: "in development"
+        case .transferring: "being transferred to another agency"
+        case .delivered: "delivered, interfaces not yet verified"
+        case .launched: "launched"
+        case .arrived: "arrived"
+        case .lost: "lost"
+        case .cancelled: "cancelled"
+        }
+    }
+}
