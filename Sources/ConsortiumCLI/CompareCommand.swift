@@ -51,7 +51,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let targets = try files.map { try loadTarget($0, libraryRoot: library.root) }
+        let targets = try files.map { try loadTarget($0, library: library) }
         Interruption.install()
         let bar = ProgressBar(total: targets.count)
         var architectures: [ArchitectureResult] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumGenerate
+import ConsortiumXML
 import Foundation
 
 /// `consortium generate`: write a synthetic library of any size, for scale tests and benchmarks.
@@ -63,6 +64,31 @@ struct GenerateCommand: ParsableCommand {
             "wrote \(plan.agencies.count) agency files and campaign '\(plan.campaignID)' (\(plan.elements.count) "
                 + "elements, \(plan.contracts.count) contracts, \(plan.missions.count) missions, "
                 + "\(plan.risks.count) risks) to \(out)")
+        noteLimits(files)
+    }
+
+    /// Says how to load the library when a file is over the loader's default limits.
+    func noteLimits(_ files: [GeneratedFile]) {
+        let defaults = LoadLimits.default
+        var largest = (bytes: 0, elements: 0)
+        for file in files {
+            var elements = 0
+            var previous: UInt8 = 0
+            for byte in file.text.utf8 {
+                if previous == UInt8(ascii: "<"), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                    elements += 1
+                }
+                previous = byte
+            }
+            largest = (max(largest.bytes, file.text.utf8.count), max(largest.elements, elements))
+        }
+        guard largest.bytes > defaults.maxFileBytes || largest.elements > defaults.maxElements else { return }
+        let mebibytes = (largest.bytes >> 20) + 1
+        print(
+            "note: the largest file (\(mebibytes) MiB, \(largest.elements) XML elements) is over the default limits "
+                + "that protect against hostile files (\(defaults.maxFileBytes >> 20) MiB, \(defaults.maxElements) "
+                + "elements); load it with --max-file-size \(max(mebibytes, defaults.maxFileBytes >> 20)) "
+                + "--max-elements \(max(largest.elements, defaults.maxElements))")
     }
 }
 

@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try requireExisting([path])
-        let outcome = LibraryLoader().load([path], libraryRoot: library.root)
+        let outcome = library.loader.load([path], libraryRoot: library.root)
         let lib = outcome.library
         guard outcome.root != nil || library.root != nil else {
             printError(

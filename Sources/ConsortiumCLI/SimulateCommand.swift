@@ -59,7 +59,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, libraryRoot: library.root)
+        let target = try loadTarget(file, library: library)
         let settings = target.scenario?.monteCarlo
         let seed = self.seed ?? settings?.seed ?? 1
         let trials = self.trials ?? settings?.trials ?? 1
@@ -176,9 +176,9 @@ struct Target {
 }
 
 /// Loads the library around `path`, reports its diagnostics, and compiles what `path` defines.
-func loadTarget(_ path: String, libraryRoot: String?) throws -> Target {
+func loadTarget(_ path: String, library options: LibraryOptions) throws -> Target {
     try requireExisting([path])
-    let outcome = LibraryLoader().load([path], libraryRoot: libraryRoot)
+    let outcome = options.loader.load([path], libraryRoot: options.root)
     report(outcome.diagnostics)
     if outcome.diagnostics.containsErrors {
         printError("error: \(path) cannot be run until the errors above are fixed")

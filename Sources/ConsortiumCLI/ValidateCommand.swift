@@ -23,6 +23,38 @@ struct LibraryOptions: ParsableArguments {
             "The folder holding Agencies/ and Missions/ (default: found above the given files).",
             valueName: "dir"))
     var root: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Refuse files larger than this, in MiB (default 16). Raise it only for files you trust, such as a "
+                + "large generated campaign.", valueName: "mib"))
+    var maxFileSize = LoadLimits.default.maxFileBytes >> 20
+
+    @Option(
+        help: ArgumentHelp(
+            "Refuse files with more XML elements than this (default 100000). Raise it only for files you trust.",
+            valueName: "count"))
+    var maxElements = LoadLimits.default.maxElements
+
+    func validate() throws {
+        guard (1...4096).contains(maxFileSize) else {
+            throw ValidationError("--max-file-size must be between 1 and 4096 MiB, not \(maxFileSize)")
+        }
+        guard (1...100_000_000).contains(maxElements) else {
+            throw ValidationError("--max-elements must be between 1 and 100000000, not \(maxElements)")
+        }
+    }
+
+    /// The loader's limits with the options applied.
+    var limits: LoadLimits {
+        var limits = LoadLimits.default
+        limits.maxFileBytes = maxFileSize << 20
+        limits.maxElements = maxElements
+        return limits
+    }
+
+    /// A loader with these limits.
+    var loader: LibraryLoader { LibraryLoader(limits: limits) }
 }
 
 /// `consortium validate FILE|DIR...`: parse, validate against the XSD and check semantics.
@@ -47,7 +79,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try requireExisting(paths)
-        let outcome = LibraryLoader().load(paths, libraryRoot: library.root)
+        let outcome = library.loader.load(paths, libraryRoot: library.root)
         report(outcome.diagnostics)
         let errors = outcome.diagnostics.filter { $0.severity == .error }.count
         let warnings = outcome.diagnostics.count - errors

@@ -67,7 +67,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, libraryRoot: library.root)
+        let target = try loadTarget(file, library: library)
         let overrides: [Override]
         do {
             overrides = try OverrideParser(target: target).parse(self)

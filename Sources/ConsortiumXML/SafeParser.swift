@@ -148,7 +148,7 @@ private let limitedStartElement: startElementNsSAX2Func = {
         } else if sink.elementCount > limits.maxElements {
             problem = (
                 "too-many-elements", "the file has more than \(limits.maxElements) elements, the limit",
-                "split the campaign into several files"
+                "is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-elements <count>"
             )
         }
         if let problem {

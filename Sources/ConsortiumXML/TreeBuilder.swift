@@ -36,7 +36,9 @@ struct TreeBuilder {
                 limitProblem = .error(
                     at: location, code: "too-many-elements",
                     "the file has more than \(limits.maxElements) elements, the limit",
-                    hint: "split the campaign into several files")
+                    hint:
+                        "is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-elements <count>"
+                )
             }
         }
 

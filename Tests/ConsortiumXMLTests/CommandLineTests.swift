@@ -1,8 +1,9 @@
 import ArgumentParser
-import ConsortiumCLI
 import ConsortiumXML
 import Foundation
 import Testing
+
+@testable import ConsortiumCLI
 
 /// Runs `consortium ARGS` in-process and returns the exit code it would exit with.
 func exitCode(of arguments: [String]) -> Int32 {
@@ -35,6 +36,23 @@ struct CommandLineTests {
         #expect(exitCode(of: ["validate", "/no/such/file.xml"]) == 64)
         #expect(exitCode(of: ["validate", "--no-such-option"]) == 64)
         #expect(exitCode(of: ["schema", "rocket"]) == 64)
+    }
+
+    /// The loader's limits are options of every command that reads files: lowered, a valid library is refused
+    /// (exit 65); out of range, the option is a usage error (exit 64).
+    @Test func loadLimitsAreOptions() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let mini = library.root.appendingPathComponent("Missions/mini.xml").path
+        #expect(exitCode(of: ["validate", mini]) == 0)
+        #expect(exitCode(of: ["validate", "--max-elements", "10", mini]) == 65)
+        #expect(exitCode(of: ["simulate", "--max-elements", "10", mini]) == 65)
+        #expect(exitCode(of: ["validate", "--max-elements", "0", mini]) == 64)
+        #expect(exitCode(of: ["validate", "--max-file-size", "0", mini]) == 64)
+        let limits = try LibraryOptions.parse(["--max-file-size", "38", "--max-elements", "462067"]).limits
+        #expect(limits.maxFileBytes == 38 << 20 && limits.maxElements == 462_067)
+        #expect(limits.maxDepth == LoadLimits.default.maxDepth)
+        #expect(try LibraryOptions.parse([]).limits == LoadLimits.default)
     }
 
     @Test func warningsFailOnlyWithWerror() throws {
