@@ -1,6 +1,7 @@
 public import ConsortiumEngine
 public import ConsortiumSimulation
 import Dispatch
+import Foundation
 
 /// What to run: how many trials, from which seed, on how many threads, against which targets.
 public struct MonteCarloOptions: Sendable {
@@ -37,16 +38,24 @@ public struct MonteCarloOptions: Sendable {
 
 /// Runs many trials of a plan in parallel and aggregates them as they stream.
 ///
-/// Trials are cut into fixed blocks of `blockSize`; each block is accumulated by one worker in trial order,
-/// and blocks are merged in block order. Neither depends on the thread count, and each trial owns its
-/// random streams (keyed by seed, trial and entity), so the result is the same, to the bit, on 1 or 64
-/// threads. Memory holds one accumulator per block in flight plus the sample, not one record per trial.
+/// Trials are cut into fixed blocks (`blockSize(elements:)`, which depends on the plan, never on the thread
+/// count); each block is accumulated by one worker in trial order, and blocks are merged in block order on
+/// the calling thread. Each trial owns its random streams (keyed by seed, trial and entity), so the result is
+/// the same, to the bit, on 1 or 64 threads. Memory holds the blocks in flight (at most four per thread)
+/// plus the sample, not one record per trial.
 public enum MonteCarlo {
-    /// Trials per block: large enough to amortize a worker's setup, small enough to balance the load.
+    /// Trials per block for plans of up to 100 elements: large enough to amortize a block's setup (its
+    /// accumulator), small enough to balance the load.
     public static let blockSize = 250
 
+    /// Trials per block for a plan of `elements` elements: 250 up to 100 elements, then fewer (at least 8),
+    /// so that the few trials a large campaign is run for still make enough blocks to share among threads.
+    public static func blockSize(elements: Int) -> Int {
+        max(8, min(blockSize, 25_000 / max(1, elements)))
+    }
+
     /// Runs `settings.trials` trials of `plan`; `progress` is called on the calling thread with the number
-    /// of trials done so far, after each round of blocks.
+    /// of trials done so far, after each block is merged.
     ///
     /// - Throws: the `SimulationError` of the lowest-numbered trial that failed (an event-limit breach or a
     ///   failing handler), so that the error too does not depend on the thread count; `.interrupted` when
@@ -56,7 +65,7 @@ public enum MonteCarlo {
     ) throws(SimulationError) -> MonteCarloResult {
         var total = TrialAccumulator(plan: plan, settings: settings)
         total.reserveSample(for: 0..<settings.trials)
-        try forEachBlock(settings, progress: progress) {
+        try forEachBlock(settings, blockSize: blockSize(elements: plan.elements.count), progress: progress) {
             (trials: Range<Int>) -> Result<TrialAccumulator, SimulationError> in
             var runner = TrialRunner(plan: plan, seed: settings.seed)
             var accumulator = TrialAccumulator(plan: plan, settings: settings)
@@ -76,77 +85,123 @@ public enum MonteCarlo {
         return MonteCarloResult(plan: plan, settings: settings, totals: total)
     }
 
-    /// Cuts `settings.trials` into blocks, runs `work` on each block on `settings.threads` workers, and
-    /// hands the results to `merge` on the calling thread in block order.
+    /// Cuts `settings.trials` into blocks of `blockSize`, runs `work` on each block on `settings.threads`
+    /// workers, and hands the results to `merge` on the calling thread in block order.
     ///
-    /// Blocks run in rounds of four per thread, so at most that many block results are held at once.
+    /// Workers take the next block as soon as they finish one (through an atomic counter), and the calling
+    /// thread merges each block as soon as it and every block before it are done, so no worker waits for
+    /// a round to finish or for a merge. A worker runs at most `4 × threads` blocks ahead of the merge,
+    /// which bounds the results held at once. On the first failure in block order, the workers stop taking
+    /// blocks, and the call returns only after every worker has finished.
     static func forEachBlock<Block: Sendable>(
-        _ settings: MonteCarloOptions, progress: ((Int) -> Void)?,
+        _ settings: MonteCarloOptions, blockSize: Int, progress: ((Int) -> Void)?,
         work: @escaping @Sendable (Range<Int>) -> Result<Block, SimulationError>,
         merge: (Block) -> Void
     ) throws(SimulationError) {
         precondition(settings.trials > 0, "a Monte Carlo run needs at least one trial")
-        let threads = max(1, settings.threads)
+        precondition(blockSize > 0, "blocks need at least one trial")
         let trials = settings.trials
         let blockCount = (trials + blockSize - 1) / blockSize
-        let blocksPerRound = threads * 4
+        let threads = max(1, min(settings.threads, blockCount))
         let stop = settings.stop
-        var nextBlock = 0
-        while nextBlock < blockCount {
-            if stop?.isRequested == true { throw .interrupted(trialsDone: min(trials, nextBlock * blockSize)) }
-            let first = nextBlock
-            let count = min(blocksPerRound, blockCount - first)
-            let slots = BlockSlots<Block>(count: count)
-            DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
-                var b = worker
-                while b < count {
-                    let start = (first + b) * blockSize
-                    if stop?.isRequested == true {
-                        slots.store(b, .failure(.interrupted(trialsDone: first * blockSize)))
-                    } else {
-                        slots.store(b, work(start..<min(trials, start + blockSize)))
-                    }
-                    b += threads
-                }
-            }
-            for b in 0..<count {
-                switch slots.take(b) {
+        if threads == 1 {
+            for b in 0..<blockCount {
+                let start = b * blockSize
+                if stop?.isRequested == true { throw .interrupted(trialsDone: start) }
+                switch work(start..<min(trials, start + blockSize)) {
                 case .success(let block): merge(block)
                 case .failure(let error): throw error
                 }
+                progress?(min(trials, start + blockSize))
             }
-            nextBlock += count
-            progress?(min(trials, nextBlock * blockSize))
+            return
         }
+        let slots = BlockSlots<Block>(count: blockCount, window: threads * 4)
+        let group = DispatchGroup()
+        // Threads of their own, not the shared Dispatch pool: the calling thread blocks while it waits for
+        // blocks, which must not starve the pool that runs the workers (Swift concurrency shares it).
+        for _ in 0..<threads {
+            group.enter()
+            let worker = Thread {
+                defer { group.leave() }
+                while let b = slots.claim() {
+                    let start = b * blockSize
+                    if stop?.isRequested == true {
+                        slots.store(b, .failure(.interrupted(trialsDone: start)))
+                    } else {
+                        slots.store(b, work(start..<min(trials, start + blockSize)))
+                    }
+                }
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+        for b in 0..<blockCount {
+            switch slots.take(b) {
+            case .success(let block):
+                merge(block)
+                progress?(min(trials, (b + 1) * blockSize))
+            case .failure(let error):
+                slots.abandon()
+                group.wait()
+                throw error
+            }
+        }
+        group.wait()
     }
 }
 
-/// Per-block results written by workers, each slot by exactly one worker, read after all have finished.
+/// Per-block results: workers claim block numbers in order, at most `window` ahead of the merge, and store
+/// each result once; the merging thread takes them in block order, waiting for each to be stored.
 private final class BlockSlots<Block>: @unchecked Sendable {
-    private let results: UnsafeMutablePointer<Result<Block, SimulationError>?>
-    private let count: Int
+    private let condition = NSCondition()
+    private var results: [Result<Block, SimulationError>?]
+    private let window: Int
+    private var nextClaim = 0
+    private var taken = 0
+    private var abandoned = false
 
-    init(count: Int) {
-        self.count = count
-        results = .allocate(capacity: count)
-        results.initialize(repeating: nil, count: count)
+    init(count: Int, window: Int) {
+        results = Array(repeating: nil, count: count)
+        self.window = window
     }
 
-    deinit {
-        results.deinitialize(count: count)
-        results.deallocate()
+    /// The next block to run, waiting while `window` blocks are claimed but not yet taken; `nil` when every
+    /// block is claimed or the run was abandoned.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !abandoned, nextClaim < results.count, nextClaim >= taken + window { condition.wait() }
+        guard !abandoned, nextClaim < results.count else { return nil }
+        nextClaim += 1
+        return nextClaim - 1
     }
 
-    /// Stores block `b`'s result. Workers write disjoint slots; `concurrentPerform` returns only after all
-    /// have finished, which orders these writes before `take`.
+    /// Stores block `b`'s result and wakes the merging thread.
     func store(_ b: Int, _ result: Result<Block, SimulationError>) {
-        precondition(b < count)
+        condition.lock()
         results[b] = result
+        condition.broadcast()
+        condition.unlock()
     }
 
+    /// Waits for block `b`'s result and removes it, freeing a place in the window.
     func take(_ b: Int) -> Result<Block, SimulationError> {
-        guard let result = results[b] else { preconditionFailure("block \(b) was not run") }
+        condition.lock()
+        defer { condition.unlock() }
+        while results[b] == nil { condition.wait() }
+        let result = results[b]!
         results[b] = nil
+        taken = b + 1
+        condition.broadcast()
         return result
+    }
+
+    /// Stops handing out blocks and wakes the workers waiting for a place.
+    func abandon() {
+        condition.lock()
+        abandoned = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -53,7 +53,8 @@ extension MonteCarlo {
             base.objectives.count == variant.objectives.count && base.missions.count == variant.missions.count
                 && base.agencies.count <= variant.agencies.count, "a paired run needs plans of the same structure")
         var total = PairedBlock(base: base, variant: variant, settings: settings)
-        try forEachBlock(settings, progress: progress) { (trials: Range<Int>) -> Result<PairedBlock, SimulationError> in
+        try forEachBlock(settings, blockSize: MonteCarlo.blockSize(elements: base.elements.count), progress: progress) {
+            (trials: Range<Int>) -> Result<PairedBlock, SimulationError> in
             var first = TrialRunner(plan: base, seed: settings.seed)
             var second = TrialRunner(plan: variant, seed: settings.seed)
             var block = PairedBlock(base: base, variant: variant, settings: settings)
