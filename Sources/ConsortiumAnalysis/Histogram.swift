@@ -92,6 +92,13 @@ public struct Histogram: Sendable, Equatable {
         return result
     }
 
+    /// Empties the histogram, keeping its storage.
+    public mutating func reset() {
+        chunks.removeAll(keepingCapacity: true)
+        missing = 0
+        count = 0
+    }
+
     /// Adds every count of `other` (built with the same bucketing).
     public mutating func merge(_ other: Histogram) {
         precondition(bucketing == other.bucketing, "merging histograms of different bucketing")

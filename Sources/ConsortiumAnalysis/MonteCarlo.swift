@@ -66,9 +66,9 @@ public enum MonteCarlo {
         var total = TrialAccumulator(plan: plan, settings: settings)
         total.reserveSample(for: 0..<settings.trials)
         try forEachBlock(settings, blockSize: blockSize(elements: plan.elements.count), progress: progress) {
-            (trials: Range<Int>) -> Result<TrialAccumulator, SimulationError> in
+            (trials: Range<Int>, recycled: TrialAccumulator?) -> Result<TrialAccumulator, SimulationError> in
             var runner = TrialRunner(plan: plan, seed: settings.seed)
-            var accumulator = TrialAccumulator(plan: plan, settings: settings)
+            var accumulator = recycled ?? TrialAccumulator(plan: plan, settings: settings)
             accumulator.reserveSample(for: trials)
             for trial in trials {
                 do throws(SimulationError) {
@@ -79,14 +79,19 @@ public enum MonteCarlo {
                 }
             }
             return .success(accumulator)
-        } merge: {
-            total.merge($0)
+        } merge: { (block: inout TrialAccumulator) -> Bool in
+            total.merge(block)
+            block.reset()
+            return true
         }
         return MonteCarloResult(plan: plan, settings: settings, totals: total)
     }
 
     /// Cuts `settings.trials` into blocks of `blockSize`, runs `work` on each block on `settings.threads`
     /// workers, and hands the results to `merge` on the calling thread in block order.
+    ///
+    /// When `merge` returns `true`, it has emptied the block (as `work` would build it afresh), and the block
+    /// is handed back to `work` for a later block, so its storage is reused instead of allocated again.
     ///
     /// Workers take the next block as soon as they finish one (through an atomic counter), and the calling
     /// thread merges each block as soon as it and every block before it are done, so no worker waits for
@@ -95,8 +100,8 @@ public enum MonteCarlo {
     /// blocks, and the call returns only after every worker has finished.
     static func forEachBlock<Block: Sendable>(
         _ settings: MonteCarloOptions, blockSize: Int, progress: ((Int) -> Void)?,
-        work: @escaping @Sendable (Range<Int>) -> Result<Block, SimulationError>,
-        merge: (Block) -> Void
+        work: @escaping @Sendable (Range<Int>, Block?) -> Result<Block, SimulationError>,
+        merge: (inout Block) -> Bool
     ) throws(SimulationError) {
         precondition(settings.trials > 0, "a Monte Carlo run needs at least one trial")
         precondition(blockSize > 0, "blocks need at least one trial")
@@ -105,11 +110,13 @@ public enum MonteCarlo {
         let threads = max(1, min(settings.threads, blockCount))
         let stop = settings.stop
         if threads == 1 {
+            var recycled: Block?
             for b in 0..<blockCount {
                 let start = b * blockSize
                 if stop?.isRequested == true { throw .interrupted(trialsDone: start) }
-                switch work(start..<min(trials, start + blockSize)) {
-                case .success(let block): merge(block)
+                switch work(start..<min(trials, start + blockSize), recycled.take()) {
+                case .success(var block):
+                    if merge(&block) { recycled = block }
                 case .failure(let error): throw error
                 }
                 progress?(min(trials, start + blockSize))
@@ -129,7 +136,7 @@ public enum MonteCarlo {
                     if stop?.isRequested == true {
                         slots.store(b, .failure(.interrupted(trialsDone: start)))
                     } else {
-                        slots.store(b, work(start..<min(trials, start + blockSize)))
+                        slots.store(b, work(start..<min(trials, start + blockSize), slots.recycled()))
                     }
                 }
             }
@@ -138,8 +145,8 @@ public enum MonteCarlo {
         }
         for b in 0..<blockCount {
             switch slots.take(b) {
-            case .success(let block):
-                merge(block)
+            case .success(var block):
+                if merge(&block) { slots.recycle(block) }
                 progress?(min(trials, (b + 1) * blockSize))
             case .failure(let error):
                 slots.abandon()
@@ -160,6 +167,7 @@ private final class BlockSlots<Block>: @unchecked Sendable {
     private var nextClaim = 0
     private var taken = 0
     private var abandoned = false
+    private var spares: [Block] = []
 
     init(count: Int, window: Int) {
         results = Array(repeating: nil, count: count)
@@ -195,6 +203,20 @@ private final class BlockSlots<Block>: @unchecked Sendable {
         taken = b + 1
         condition.broadcast()
         return result
+    }
+
+    /// A block emptied by the merge, for a worker to reuse, if any.
+    func recycled() -> Block? {
+        condition.lock()
+        defer { condition.unlock() }
+        return spares.popLast()
+    }
+
+    /// Keeps an emptied block for reuse.
+    func recycle(_ block: Block) {
+        condition.lock()
+        spares.append(block)
+        condition.unlock()
     }
 
     /// Stops handing out blocks and wakes the workers waiting for a place.

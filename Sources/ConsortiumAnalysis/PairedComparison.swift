@@ -54,7 +54,7 @@ extension MonteCarlo {
                 && base.agencies.count <= variant.agencies.count, "a paired run needs plans of the same structure")
         var total = PairedBlock(base: base, variant: variant, settings: settings)
         try forEachBlock(settings, blockSize: MonteCarlo.blockSize(elements: base.elements.count), progress: progress) {
-            (trials: Range<Int>) -> Result<PairedBlock, SimulationError> in
+            (trials: Range<Int>, _: PairedBlock?) -> Result<PairedBlock, SimulationError> in
             var first = TrialRunner(plan: base, seed: settings.seed)
             var second = TrialRunner(plan: variant, seed: settings.seed)
             var block = PairedBlock(base: base, variant: variant, settings: settings)
@@ -70,8 +70,9 @@ extension MonteCarlo {
                 }
             }
             return .success(block)
-        } merge: {
-            total.merge($0)
+        } merge: { (block: inout PairedBlock) -> Bool in
+            total.merge(block)
+            return false
         }
         return PairedResult(
             base: MonteCarloResult(plan: base, settings: settings, totals: total.base),

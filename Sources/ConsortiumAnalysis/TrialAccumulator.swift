@@ -99,6 +99,43 @@ public struct TrialAccumulator: Sendable {
         yearScratch = Array(repeating: 0, count: plan.fiscalYearCount)
     }
 
+    /// Empties the accumulator to the state `init` leaves it in, keeping the storage its histograms and arrays
+    /// grew, so a worker can reuse it for its next block without allocating again.
+    mutating func reset() {
+        trials = 0
+        events = 0
+        horizonReached = 0
+        maxEvents = 0
+        blockers.removeAll(keepingCapacity: true)
+        for m in missionCompletion.indices { missionCompletion[m].reset() }
+        for o in objectiveDay.indices { objectiveDay[o].reset() }
+        for o in objectiveAchieved.indices { objectiveAchieved[o] = 0 }
+        for o in objectiveOnTime.indices { objectiveOnTime[o] = 0 }
+        for o in lossCauses.indices {
+            for c in lossCauses[o].indices { lossCauses[o][c] = 0 }
+        }
+        completion.reset()
+        totalCost.reset()
+        costMoments = Statistics.RunningMoments()
+        completionMoments = Statistics.RunningMoments()
+        for a in agencyCost.indices { agencyCost[a].reset() }
+        for i in categorySums.indices { categorySums[i] = 0 }
+        for i in yearSums.indices { yearSums[i] = 0 }
+        for i in yearCost.indices { yearCost[i].reset() }
+        for p in commonUnder.indices {
+            for a in commonUnder[p].indices { commonUnder[p][a] = 0 }
+        }
+        meetsDate = 0
+        meetsBudget = 0
+        meetsBoth = 0
+        joint.reset()
+        for a in agencyJoint.indices { agencyJoint[a].reset() }
+        for e in critical.indices { critical[e] = 0 }
+        sampleTrials.removeAll(keepingCapacity: true)
+        sampleCompletion.removeAll(keepingCapacity: true)
+        sampleCost.removeAll(keepingCapacity: true)
+    }
+
     // The plan is needed while adding trials; it is shared (copy-on-write), not copied.
     let plan: SimulationPlan
     /// The elements each agency builds in the plan, by agency index.
@@ -316,6 +353,12 @@ struct JointHistogram: Sendable {
         let bucket = Self.costBucket(cost)
         let chunk = Chunk(month: Int32((day / Self.monthDays).rounded(.down)), costChunk: bucket >> 4)
         chunks[chunk, default: .zero][Int(bucket & 15)] &+= 1
+    }
+
+    /// Empties the table, keeping its storage.
+    mutating func reset() {
+        chunks.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     mutating func merge(_ other: JointHistogram) {
