@@ -1,3 +1,5 @@
+import ConsortiumModel
+
 /// A minimal XML writer for generated files: two-space indentation, attributes in the given order,
 /// `&`, `<`, `>` and `"` escaped.
 struct XMLText {
@@ -58,17 +60,6 @@ struct XMLText {
     }
 
     static func escaped(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return value }
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        value.xmlEscaped
     }
 }

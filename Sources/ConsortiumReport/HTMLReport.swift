@@ -244,17 +244,7 @@ public struct HTMLReport {
 
 /// Escapes text for HTML and SVG.
 func escape(_ text: String) -> String {
-    var out = ""
-    for ch in text {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(ch)
-        }
-    }
-    return out
+    text.xmlEscaped
 }
 
 /// FNV-1a (64-bit) of a file's bytes, in hex: a fingerprint that tells two versions of an input apart.

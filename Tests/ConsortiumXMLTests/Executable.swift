@@ -20,6 +20,8 @@ struct Executable {
         /// Peak resident memory of the child, in KiB: the highest `VmHWM` of `/proc/PID/status` seen while it ran.
         let peakMemoryKiB: Int
         let seconds: Double
+        /// Processor time of the child (user + system), which load from other work barely changes.
+        let cpuSeconds: Double
     }
 
     /// The `consortium` binary next to the test bundle (`swift build --build-tests` builds both into one folder).
@@ -78,8 +80,9 @@ struct Executable {
         // (it only grows, so the last reading before exit is at most a millisecond short of the peak).
         var status: Int32 = 0
         var peak = 0
+        var usage = rusage()
         while true {
-            let done = waitpid(pid, &status, WNOHANG)
+            let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid || (done < 0 && errno != EINTR) { break }
             peak = max(peak, Self.highWaterMarkKiB(of: pid))
             usleep(1_000)
@@ -95,7 +98,9 @@ struct Executable {
             standardOutput: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOf: error, encoding: .utf8)) ?? "",
             peakMemoryKiB: peak,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
     }
 
     /// `VmHWM` of a running process, in KiB (0 when it cannot be read).

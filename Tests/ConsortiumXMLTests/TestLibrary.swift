@@ -30,3 +30,18 @@ struct TestLibrary {
         try? FileManager.default.removeItem(at: root)
     }
 }
+
+/// The processor time the calling thread spends in `body`.
+///
+/// Loading runs on the calling thread, so its thread time is the work it did, whatever else the machine (or
+/// the tests running in parallel) is doing; wall-clock time on a shared machine is not a measure of the code.
+func threadCPUTime(_ body: () -> Void) -> Duration {
+    func now() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
+    }
+    let start = now()
+    body()
+    return now() - start
+}
