@@ -63,36 +63,11 @@ public struct ScheduledEvent<Event> {
     @usableFromInline
     static var sequenceMask: UInt64 { (1 << 56) - 1 }
 
-    /// The entry of a pending event, its time decoded from its order.
-    @inlinable
-    init(_ pending: PendingEvent<Event>) {
-        self.init(time: EventOrder.time(pending.order), key: EventOrder.key(pending.order), event: pending.event)
-    }
-
-    /// Whether `self` is handled before `other`: by time, then priority, then insertion sequence.
-    @inlinable
-    func precedes(_ other: ScheduledEvent) -> Bool {
-        time < other.time || (time == other.time && key < other.key)
-    }
-}
-
-/// A pending event with its place in the queue's order (see `EventOrder`).
-@usableFromInline
-struct PendingEvent<Event> {
-    /// The event's time, priority and sequence as one integer.
-    @usableFromInline
-    var order: UInt128
-
-    /// The event itself.
-    @usableFromInline
-    var event: Event
-
+    /// The entry of a pending event, its time, priority and sequence decoded from its order.
     @inlinable
     init(order: UInt128, event: Event) {
-        self.order = order
-        self.event = event
+        self.init(time: EventOrder.time(order), key: EventOrder.key(order), event: event)
     }
 }
 
 extension ScheduledEvent: Sendable where Event: Sendable {}
-extension PendingEvent: Sendable where Event: Sendable {}

@@ -117,14 +117,20 @@ public struct Scheduler<Event> {
     @inlinable
     public func peek() -> ScheduledEvent<Event>? {
         let top = heapMinimumIndex()
-        if storage.laneHead < storage.laneCount,
-            top == nil || storage.laneOrders[storage.laneHead] < storage.orders[top!]
-        {
+        if laneGoesFirst(heapTop: top) {
             return ScheduledEvent(
-                PendingEvent(order: storage.laneOrders[storage.laneHead], event: storage.laneEvents[storage.laneHead]))
+                order: storage.laneOrders[storage.laneHead], event: storage.laneEvents[storage.laneHead])
         }
         guard let top else { return nil }
-        return ScheduledEvent(PendingEvent(order: storage.orders[top], event: storage.events[top]))
+        return ScheduledEvent(order: storage.orders[top], event: storage.events[top])
+    }
+
+    /// Whether the lane's head is handled before the heap's smallest pending entry, at index `heapTop`.
+    @inlinable
+    func laneGoesFirst(heapTop: Int?) -> Bool {
+        guard storage.laneHead < storage.laneCount else { return false }
+        guard let heapTop else { return true }
+        return storage.laneOrders[storage.laneHead] < storage.orders[heapTop]
     }
 
     /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
@@ -138,12 +144,10 @@ public struct Scheduler<Event> {
             heapTopConsumed = false
             heapRemoveTop()
         }
-        let entry: PendingEvent<Event>
-        if storage.laneHead < storage.laneCount,
-            storage.heapCount == 0 || storage.laneOrders[storage.laneHead] < storage.orders[0]
-        {
+        let next: ScheduledEvent<Event>
+        if laneGoesFirst(heapTop: heapMinimumIndex()) {
             guard _now <= limit else { return nil }
-            entry = PendingEvent(
+            next = ScheduledEvent(
                 order: storage.laneOrders[storage.laneHead], event: (storage.laneEvents + storage.laneHead).move())
             storage.laneHead &+= 1
             if storage.laneHead == storage.laneCount {
@@ -152,10 +156,9 @@ public struct Scheduler<Event> {
             }
         } else {
             guard storage.heapCount > 0, EventOrder.time(storage.orders[0]) <= limit else { return nil }
-            entry = PendingEvent(order: storage.orders[0], event: storage.events[0])
+            next = ScheduledEvent(order: storage.orders[0], event: storage.events[0])
             heapTopConsumed = true
         }
-        let next = ScheduledEvent(entry)
         _now = next.time
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
