@@ -1,6 +1,4 @@
 public import ConsortiumEngine
-import Dispatch
-import Synchronization
 
 /// The outcome of one trial.
 public struct TrialResult: Hashable, Sendable {
@@ -73,10 +71,10 @@ public enum CampaignRunner {
 
     /// Runs all trials on `threads` threads and returns them in trial order.
     ///
-    /// The trials are cut into chunks of about 1/32 of a thread's share, handed out in order through an atomic
-    /// counter, so a thread slowed by other work on the machine takes fewer chunks instead of holding the others
-    /// up. Each trial's streams depend only on (seed, trial, element), and each chunk's results land at the
-    /// chunk's own place, so the results equal the single-threaded ones bit for bit whatever the thread count.
+    /// The trials are cut into chunks of about 1/32 of a thread's share and run by the kernel's `OrderedBlocks`
+    /// (a thread slowed by other work takes fewer chunks). Each trial's streams depend only on (seed, trial,
+    /// element) and chunks are collected in order, so the results equal the single-threaded ones bit for bit
+    /// whatever the thread count.
     public static func run(
         _ configuration: CampaignConfiguration, threads: Int
     ) throws(CampaignError) -> [TrialResult] {
@@ -84,28 +82,14 @@ public enum CampaignRunner {
         let total = configuration.trials
         let workers = max(1, min(threads, total))
         if workers == 1 { return try run(configuration, trials: 0..<total) }
-        let chunkSize = max(1, total / (workers * 32))
-        let chunkCount = (total + chunkSize - 1) / chunkSize
-        let nextChunk = Atomic<Int>(0)
-        let chunks = Mutex<[Result<[TrialResult], CampaignError>?]>(Array(repeating: nil, count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
-                guard chunk < chunkCount else { return }
-                let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
-                let outcome = Result { () throws(CampaignError) in try run(configuration, trials: range) }
-                chunks.withLock { $0[chunk] = outcome }
-                if case .failure = outcome { return }
-            }
-        }
         var results: [TrialResult] = []
         results.reserveCapacity(total)
-        for chunk in chunks.withLock({ $0 }) {
-            switch chunk {
-            case .success(let part)?: results.append(contentsOf: part)
-            case .failure(let error)?: throw error
-            case nil: preconditionFailure("a chunk was not run")
-            }
+        try OrderedBlocks.run(count: total, blockSize: max(1, total / (workers * 32)), threads: workers) {
+            (trials: Range<Int>, _: [TrialResult]?) -> Result<[TrialResult], CampaignError> in
+            Result { () throws(CampaignError) in try run(configuration, trials: trials) }
+        } merge: { (_: Range<Int>, chunk: inout [TrialResult]) -> Bool in
+            results.append(contentsOf: chunk)
+            return false
         }
         return results
     }

@@ -1,7 +1,5 @@
 public import ConsortiumEngine
 public import ConsortiumSimulation
-import Dispatch
-import Foundation
 
 /// What to run: how many trials, from which seed, on how many threads, against which targets.
 public struct MonteCarloOptions: Sendable {
@@ -87,143 +85,24 @@ public enum MonteCarlo {
         return MonteCarloResult(plan: plan, settings: settings, totals: total)
     }
 
-    /// Cuts `settings.trials` into blocks of `blockSize`, runs `work` on each block on `settings.threads`
-    /// workers, and hands the results to `merge` on the calling thread in block order.
-    ///
-    /// When `merge` returns `true`, it has emptied the block (as `work` would build it afresh), and the block
-    /// is handed back to `work` for a later block, so its storage is reused instead of allocated again.
-    ///
-    /// Workers take the next block as soon as they finish one (through an atomic counter), and the calling
-    /// thread merges each block as soon as it and every block before it are done, so no worker waits for
-    /// a round to finish or for a merge. A worker runs at most `4 × threads` blocks ahead of the merge,
-    /// which bounds the results held at once. On the first failure in block order, the workers stop taking
-    /// blocks, and the call returns only after every worker has finished.
+    /// Runs `work` on the blocks of `settings.trials` on `settings.threads` threads and `merge` on their
+    /// results in block order (`OrderedBlocks`), checking `settings.stop` before each block and reporting
+    /// `progress` after each merge.
     static func forEachBlock<Block: Sendable>(
         _ settings: MonteCarloOptions, blockSize: Int, progress: ((Int) -> Void)?,
         work: @escaping @Sendable (Range<Int>, Block?) -> Result<Block, SimulationError>,
         merge: (inout Block) -> Bool
     ) throws(SimulationError) {
         precondition(settings.trials > 0, "a Monte Carlo run needs at least one trial")
-        precondition(blockSize > 0, "blocks need at least one trial")
-        let trials = settings.trials
-        let blockCount = (trials + blockSize - 1) / blockSize
-        let threads = max(1, min(settings.threads, blockCount))
         let stop = settings.stop
-        if threads == 1 {
-            var recycled: Block?
-            for b in 0..<blockCount {
-                let start = b * blockSize
-                if stop?.isRequested == true { throw .interrupted(trialsDone: start) }
-                switch work(start..<min(trials, start + blockSize), recycled.take()) {
-                case .success(var block):
-                    if merge(&block) { recycled = block }
-                case .failure(let error): throw error
-                }
-                progress?(min(trials, start + blockSize))
-            }
-            return
+        try OrderedBlocks.run(count: settings.trials, blockSize: blockSize, threads: settings.threads) {
+            (trials: Range<Int>, spare: Block?) -> Result<Block, SimulationError> in
+            if stop?.isRequested == true { return .failure(.interrupted(trialsDone: trials.lowerBound)) }
+            return work(trials, spare)
+        } merge: { (trials: Range<Int>, block: inout Block) -> Bool in
+            let reuse = merge(&block)
+            progress?(trials.upperBound)
+            return reuse
         }
-        let slots = BlockSlots<Block>(count: blockCount, window: threads * 4)
-        let group = DispatchGroup()
-        // Threads of their own, not the shared Dispatch pool: the calling thread blocks while it waits for
-        // blocks, which must not starve the pool that runs the workers (Swift concurrency shares it).
-        for _ in 0..<threads {
-            group.enter()
-            let worker = Thread {
-                defer { group.leave() }
-                while let b = slots.claim() {
-                    let start = b * blockSize
-                    if stop?.isRequested == true {
-                        slots.store(b, .failure(.interrupted(trialsDone: start)))
-                    } else {
-                        slots.store(b, work(start..<min(trials, start + blockSize), slots.recycled()))
-                    }
-                }
-            }
-            worker.stackSize = 8 << 20
-            worker.start()
-        }
-        for b in 0..<blockCount {
-            switch slots.take(b) {
-            case .success(var block):
-                if merge(&block) { slots.recycle(block) }
-                progress?(min(trials, (b + 1) * blockSize))
-            case .failure(let error):
-                slots.abandon()
-                group.wait()
-                throw error
-            }
-        }
-        group.wait()
-    }
-}
-
-/// Per-block results: workers claim block numbers in order, at most `window` ahead of the merge, and store
-/// each result once; the merging thread takes them in block order, waiting for each to be stored.
-private final class BlockSlots<Block>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var results: [Result<Block, SimulationError>?]
-    private let window: Int
-    private var nextClaim = 0
-    private var taken = 0
-    private var abandoned = false
-    private var spares: [Block] = []
-
-    init(count: Int, window: Int) {
-        results = Array(repeating: nil, count: count)
-        self.window = window
-    }
-
-    /// The next block to run, waiting while `window` blocks are claimed but not yet taken; `nil` when every
-    /// block is claimed or the run was abandoned.
-    func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !abandoned, nextClaim < results.count, nextClaim >= taken + window { condition.wait() }
-        guard !abandoned, nextClaim < results.count else { return nil }
-        nextClaim += 1
-        return nextClaim - 1
-    }
-
-    /// Stores block `b`'s result and wakes the merging thread.
-    func store(_ b: Int, _ result: Result<Block, SimulationError>) {
-        condition.lock()
-        results[b] = result
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for block `b`'s result and removes it, freeing a place in the window.
-    func take(_ b: Int) -> Result<Block, SimulationError> {
-        condition.lock()
-        defer { condition.unlock() }
-        while results[b] == nil { condition.wait() }
-        let result = results[b]!
-        results[b] = nil
-        taken = b + 1
-        condition.broadcast()
-        return result
-    }
-
-    /// A block emptied by the merge, for a worker to reuse, if any.
-    func recycled() -> Block? {
-        condition.lock()
-        defer { condition.unlock() }
-        return spares.popLast()
-    }
-
-    /// Keeps an emptied block for reuse.
-    func recycle(_ block: Block) {
-        condition.lock()
-        spares.append(block)
-        condition.unlock()
-    }
-
-    /// Stops handing out blocks and wakes the workers waiting for a place.
-    func abandon() {
-        condition.lock()
-        abandoned = true
-        condition.broadcast()
-        condition.unlock()
     }
 }
