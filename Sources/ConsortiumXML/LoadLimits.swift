@@ -23,4 +23,23 @@ public struct LoadLimits: Sendable, Hashable {
     }
 
     public static let `default` = LoadLimits()
+
+    /// The depth or element-count limit that an element at `depth`, the `elements`-th of its file, passes:
+    /// its diagnostic code, message and hint; `nil` when it is within both.
+    func violation(depth: Int, elements: Int) -> (code: String, message: String, hint: String)? {
+        if depth > maxDepth {
+            return (
+                "too-deep", "elements are nested \(depth) levels deep; the limit is \(maxDepth)",
+                "Consortium files nest at most 6 levels; is this the right file?"
+            )
+        }
+        if elements > maxElements {
+            return (
+                "too-many-elements", "the file has more than \(maxElements) elements, the limit",
+                "is this the right file? If you trust it (a large generated campaign, say), raise the limit with "
+                    + "--max-elements <count>"
+            )
+        }
+        return nil
+    }
 }

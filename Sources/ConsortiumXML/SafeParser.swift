@@ -138,20 +138,7 @@ private let limitedStartElement: startElementNsSAX2Func = {
         sink.elementCount += 1
         // The element's ancestors are on the parser's name stack; it is pushed after this call.
         let depth = Int(parser.pointee.nameNr) + 1
-        let limits = sink.limits
-        var problem: (code: String, message: String, hint: String)?
-        if depth > limits.maxDepth {
-            problem = (
-                "too-deep", "elements are nested \(depth) levels deep; the limit is \(limits.maxDepth)",
-                "Consortium files nest at most 6 levels; is this the right file?"
-            )
-        } else if sink.elementCount > limits.maxElements {
-            problem = (
-                "too-many-elements", "the file has more than \(limits.maxElements) elements, the limit",
-                "is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-elements <count>"
-            )
-        }
-        if let problem {
+        if let problem = sink.limits.violation(depth: depth, elements: sink.elementCount) {
             var name = localName.map { String(cString: $0) } ?? "?"
             if let prefix { name = String(cString: prefix) + ":" + name }
             // The offset just after the start tag: the input is the file's bytes (UTF-8, not converted).

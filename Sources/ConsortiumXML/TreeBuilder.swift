@@ -26,20 +26,8 @@ struct TreeBuilder {
             ?? SourceLocation(
                 file: source.path,
                 line: line, column: 0)
-        if limitProblem == nil {
-            if depth > limits.maxDepth {
-                limitProblem = .error(
-                    at: location, code: "too-deep",
-                    "elements are nested \(depth) levels deep; the limit is \(limits.maxDepth)",
-                    hint: "Consortium files nest at most 6 levels; is this the right file?")
-            } else if elementCount > limits.maxElements {
-                limitProblem = .error(
-                    at: location, code: "too-many-elements",
-                    "the file has more than \(limits.maxElements) elements, the limit",
-                    hint:
-                        "is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-elements <count>"
-                )
-            }
+        if limitProblem == nil, let problem = limits.violation(depth: depth, elements: elementCount) {
+            limitProblem = .error(at: location, code: problem.code, problem.message, hint: problem.hint)
         }
 
         let attributes = self.attributes(of: node, tagOffset: tagOffset, fallback: location)
