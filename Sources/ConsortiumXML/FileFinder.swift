@@ -112,9 +112,7 @@ enum FileReader {
                 .error(
                     at: start, code: "file-too-large",
                     "the file grew over the \(megabytes(limit)) limit while being read",
-                    hint:
-                        "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-file-size <MiB>"
-                ))
+                    hint: tooLargeHint))
         }
         return .success([UInt8](data))
     }
@@ -124,10 +122,13 @@ enum FileReader {
         .error(
             at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large",
             "the file is \(megabytes(size)), over the \(megabytes(limit)) limit",
-            hint:
-                "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file? If you trust it (a large generated campaign, say), raise the limit with --max-file-size <MiB>"
-        )
+            hint: tooLargeHint)
     }
+
+    /// What to do about a file over the size limit.
+    static let tooLargeHint =
+        "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file? If you trust "
+        + "it (a large generated campaign, say), raise the limit with --max-file-size <MiB>"
 
     /// `100.0 MiB`, or `900 bytes` under a mebibyte.
     private static func megabytes(_ bytes: Int) -> String {
