@@ -53,11 +53,14 @@ public struct MonteCarloReport {
         var text =
             "\(Format.percent(Double(totals.horizonReached) / Double(result.trials))) of trials reached the "
             + "horizon (\(date(plan.horizonDays))) with work unfinished.\n"
-        let held = totals.blockers.sorted { ($1.value, $0.key.launch) < ($0.value, $1.key.launch) }
+        // Most frequent first; ties by launch, then by the text, so that the order never depends on the
+        // dictionary's (per-process, randomly seeded) iteration order.
+        let held = totals.blockers.map { (count: $0.value, launch: $0.key.launch, text: $0.key.text(in: plan)) }
+            .sorted { ($1.count, $0.launch, $0.text) < ($0.count, $1.launch, $1.text) }
         if !held.isEmpty {
             text += "What held their launches (share of all trials):\n"
-            for (blocker, count) in held.prefix(12) {
-                text += "  \(Format.percent(Double(count) / Double(result.trials)))  \(blocker.text(in: plan))\n"
+            for blocker in held.prefix(12) {
+                text += "  \(Format.percent(Double(blocker.count) / Double(result.trials)))  \(blocker.text)\n"
             }
             if held.count > 12 { text += "  ... and \(held.count - 12) more\n" }
         }

@@ -175,6 +175,23 @@ struct ExecutableTests {
         #expect(outputs[0].count > 1000)
         #expect(outputs[0] == outputs[1], "--threads 1 and --threads 2 wrote different bytes")
     }
+
+    /// Each process hashes with its own random seed, so anything printed in a dictionary's order would change
+    /// from run to run. 300 Artemis trials end with launches held equally often for different reasons (ties
+    /// in the horizon section); four processes on 1, 2, 3 and 1 threads must still print the same bytes.
+    @Test func theSameRunPrintsTheSameBytesInEveryProcess() throws {
+        let artemis = Self.repository.appendingPathComponent("Missions/artemis.xml").path
+        var outputs: [String] = []
+        for threads in ["1", "2", "3", "1"] {
+            let result = try Executable.run([
+                "simulate", artemis, "--trials", "300", "--threads", threads, "--coalition-trials", "0",
+            ])
+            #expect(result.status == 0, "\(result.standardError)")
+            outputs.append(result.standardOutput)
+        }
+        #expect(outputs[0].contains("What held their launches"), "the run should exercise the horizon section")
+        #expect(Set(outputs).count == 1, "the same command printed \(Set(outputs).count) different outputs")
+    }
 }
 
 /// Hostile files too large or too deep to keep in the repository, made when a test needs them.
