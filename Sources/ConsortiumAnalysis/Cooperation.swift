@@ -54,23 +54,38 @@ public enum Cooperation {
     ) throws(SimulationError) -> CooperationAnalysis? {
         let players = plan.payingAgencies
         guard (2...30).contains(players.count) else { return nil }
-        var cache: [UInt32: MonteCarloResult] = [:]
-        func evaluate(_ mask: UInt32) throws(SimulationError) -> MonteCarloResult {
-            if let known = cache[mask] { return known }
+        @Sendable func run(_ mask: UInt32, threads: Int) throws(SimulationError) -> MonteCarloResult {
             let members = players.indices.filter { mask & (1 << UInt32($0)) != 0 }.map { players[$0] }
             let options = MonteCarloOptions(
                 trials: trials, seed: seed, threads: threads, sampleSize: 0, stop: stop)
-            let result = try MonteCarlo.run(plan.coalition(members, outsidePremium: outsidePremium), options)
+            return try MonteCarlo.run(plan.coalition(members, outsidePremium: outsidePremium), options)
+        }
+        var cache: [UInt32: MonteCarloResult] = [:]
+        func evaluate(_ mask: UInt32) throws(SimulationError) -> MonteCarloResult {
+            if let known = cache[mask] { return known }
+            let result = try run(mask, threads: threads)
             cache[mask] = result
             return result
+        }
+        let n = players.count
+        let exact = n <= exactLimit
+        if exact {
+            // Every coalition is needed: run them side by side, one thread each (a coalition's few trials
+            // make too few blocks to share), rather than one after another. Each result is the same on any
+            // number of threads, so the game is too.
+            try OrderedBlocks.run(count: (1 << n) - 1, blockSize: 1, threads: threads) {
+                (index: Range<Int>, _: MonteCarloResult?) -> Result<MonteCarloResult, SimulationError> in
+                Result { () throws(SimulationError) in try run(UInt32(index.lowerBound + 1), threads: 1) }
+            } merge: { (index: Range<Int>, result: inout MonteCarloResult) -> Bool in
+                cache[UInt32(index.lowerBound + 1)] = result
+                return false
+            }
         }
         func cost(_ mask: UInt32) throws(SimulationError) -> Double {
             mask == 0 ? 0 : try evaluate(mask).totalCost.mean ?? 0
         }
-        let n = players.count
         var shapley: [Double]
         var errors: [Double]
-        let exact = n <= exactLimit
         do {
             if exact {
                 let values = try Shapley.savings(cost: cost, players: n)
