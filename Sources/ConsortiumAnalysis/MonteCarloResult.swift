@@ -150,8 +150,8 @@ public struct MonteCarloResult: Sendable {
 
     static func frontier(_ joint: JointHistogram, _ level: Double) -> [(day: Double, budgetMUSD: Double)] {
         var points: [(day: Double, budgetMUSD: Double)] = []
-        for month in joint.months {
-            guard let budget = joint.budget(byMonth: month, level: level) else { continue }
+        for (month, budget) in joint.budgetsByMonth(level: level) {
+            guard let budget else { continue }
             if let last = points.last, last.budgetMUSD <= budget { continue }
             points.append((Double(month + 1) * JointHistogram.monthDays, budget))
         }

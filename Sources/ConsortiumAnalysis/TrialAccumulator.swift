@@ -366,24 +366,38 @@ struct JointHistogram: Sendable {
         for (chunk, counts) in other.chunks { chunks[chunk, default: .zero] &+= counts }
     }
 
-    /// The smallest budget (MUSD) that, with completion by the end of month `month`, is met jointly in
-    /// at least `level` of all trials; `nil` when no budget reaches it by then.
-    func budget(byMonth month: Int32, level: Double) -> Double? {
-        var byCost: [Int32: Int] = [:]
-        for (chunk, counts) in chunks where chunk.month <= month {
-            for offset in 0..<16 where counts[offset] > 0 {
-                byCost[(chunk.costChunk << 4) + Int32(offset), default: 0] += Int(counts[offset])
-            }
-        }
+    /// For each month holding a completion, in order, the smallest budget (MUSD) that, with completion by
+    /// the end of that month, is met jointly in at least `level` of all trials; `nil` when no budget reaches
+    /// it by then.
+    ///
+    /// One sweep over the months: each month's cells are added to running counts per cost bucket (dense over
+    /// the buckets in use), and the budget is the first bucket at which the running total reaches the level.
+    /// - Complexity: O(cells + months × cost buckets), where answering month by month from scratch was
+    ///   O(months × cells).
+    func budgetsByMonth(level: Double) -> [(month: Int32, budget: Double?)] {
+        guard let lowest = chunks.keys.map(\.costChunk).min(), let highest = chunks.keys.map(\.costChunk).max()
+        else { return [] }
+        let base = Int(lowest) << 4
+        var counts = [Int](repeating: 0, count: (Int(highest) - Int(lowest) + 1) << 4)
+        let byMonth = Dictionary(grouping: chunks, by: \.key.month)
         let needed = Int((level * Double(count)).rounded(.up))
-        var seen = 0
-        for k in byCost.keys.sorted() {
-            seen += byCost[k]!
-            if seen >= needed { return Self.upperEdge(k) }
+        var result: [(month: Int32, budget: Double?)] = []
+        for month in byMonth.keys.sorted() {
+            for (chunk, cells) in byMonth[month]! {
+                let first = (Int(chunk.costChunk) << 4) - base
+                for offset in 0..<16 { counts[first + offset] += Int(cells[offset]) }
+            }
+            var seen = 0
+            var budget: Double?
+            for (index, n) in counts.enumerated() where n > 0 {
+                seen += n
+                if seen >= needed {
+                    budget = Self.upperEdge(Int32(index + base))
+                    break
+                }
+            }
+            result.append((month, budget))
         }
-        return nil
+        return result
     }
-
-    /// The months that hold any completion, in order.
-    var months: [Int32] { Set(chunks.keys.map(\.month)).sorted() }
 }
