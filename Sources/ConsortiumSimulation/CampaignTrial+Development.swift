@@ -63,17 +63,18 @@ extension CampaignTrial {
     /// NASA Cost Estimating Handbook (v4.0, 2015, on "standing army" costs) and the mechanism GAO cites
     /// for cost growth under constrained funding (GAO-09-306SP).
     mutating func beginPhase(_ e: Int, phase k: Int) {
-        let element = plan.elements[e]
+        // Fields are read in place: copying the element's plan would retain each of its arrays.
+        let phaseCount = plan.elements[e].phases.count
         var days: Double
         var cost: Double
-        if k < element.phases.count {
+        if k < phaseCount {
             (days, cost) = phaseParameters(e, phase: k)
         } else {
             // A rebuild after a launch failure: a stated fraction of the whole development.
-            let fraction = element.launch.map { plan.launches[$0].rebuildFraction } ?? 0.5
+            let fraction = plan.elements[e].launch.map { plan.launches[$0].rebuildFraction } ?? 0.5
             days = 0
             cost = 0
-            for phase in 0..<element.phases.count {
+            for phase in 0..<phaseCount {
                 let p = phaseParameters(e, phase: phase)
                 days += p.days * fraction
                 cost += p.cost * fraction
@@ -81,7 +82,7 @@ extension CampaignTrial {
         }
         let factor = elements[e].costFactor
         elements[e].phase = k
-        elements[e].fixedRate = element.standingArmyPerDay * factor
+        elements[e].fixedRate = plan.elements[e].standingArmyPerDay * factor
         let variable = max(0, cost * factor - elements[e].fixedRate * days)
         elements[e].variableRate = days > 0 ? variable / days : 0
         elements[e].remainingDays = days
@@ -123,7 +124,6 @@ extension CampaignTrial {
 
     /// Books the spending of the agency's developing elements up to `time` and advances their work.
     mutating func accrue(_ agency: Int, to time: Double) {
-        let calendar = plan.agencies[agency].calendar
         for raw in developing[agency] {
             let e = Int(raw)
             let dt = time - elements[e].lastUpdate
@@ -132,7 +132,8 @@ extension CampaignTrial {
             let funding = max(0, state.funding)
             let spend = (state.variableRate * funding + state.fixedRate) * dt
             ledger.book(
-                spend, agency: agency, element: e, fiscalYear: calendar.fiscalYear(ofDay: state.lastUpdate),
+                spend, agency: agency, element: e,
+                fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: state.lastUpdate),
                 category: .development)
             elements[e].remainingDays = max(0, state.remainingDays - funding * dt)
             if funding < 1 { elements[e].stretchedDays += dt }

@@ -134,8 +134,8 @@ public struct CampaignTrial: SimulationModel {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
         }
 
-        for (e, element) in plan.elements.enumerated() {
-            scheduler.schedule(.start(element: Int32(e)), at: max(0, element.startDay))
+        for e in plan.elements.indices {
+            scheduler.schedule(.start(element: Int32(e)), at: max(0, plan.elements[e].startDay))
         }
         for (i, change) in plan.budgetChanges.enumerated() {
             scheduler.schedule(.budgetChange(index: Int32(i)), at: max(0, change.day), priority: .urgent)
