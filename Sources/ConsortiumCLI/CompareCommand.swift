@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Two or more campaign or scenario files.", valueName: "file"))
     var files: [String]
 
-    @Option(help: "Trials per architecture (default 1000).")
+    @Option(parsing: .unconditional, help: "Trials per architecture (default 1000).")
     var trials: Int = 1000
 
     @Option(help: "The random seed (default 1).")

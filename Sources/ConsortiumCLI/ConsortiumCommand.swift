@@ -1,4 +1,5 @@
 public import ArgumentParser
+import ConsortiumModel
 
 /// The `consortium` command line: parses arguments and hands off to the libraries.
 public struct ConsortiumCommand: ParsableCommand {
@@ -23,5 +24,19 @@ public let consortiumVersion = "0.1.0"
 
 /// Runs the command line with the process arguments and exits.
 public func runConsortium() {
+    if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+        printError(problem)
+        ConsortiumCommand.exit(withError: ExitStatus.usage)
+    }
     ConsortiumCommand.main()
+}
+
+/// The message for a first argument that names no command (ArgumentParser would only say "unexpected
+/// arguments"), with the closest command and the list; `nil` when the first argument is an option or a command.
+func unknownCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = ConsortiumCommand.configuration.subcommands.map { $0._commandName }
+    guard !names.contains(first), first != "help" else { return nil }
+    let suggestion = Suggestion.closest(to: first, among: names).map { " Did you mean '\($0)'?" } ?? ""
+    return "error: unknown command '\(first)'.\(suggestion) Commands: \(names.joined(separator: ", "))."
 }

@@ -17,13 +17,13 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Number of agencies, launch providers included (2 or more).")
+    @Option(parsing: .unconditional, help: "Number of agencies, launch providers included (2 or more).")
     var agencies = 8
 
-    @Option(help: "Number of element instances in the campaign.")
+    @Option(parsing: .unconditional, help: "Number of element instances in the campaign.")
     var elements = 100
 
-    @Option(help: "Number of missions (each holds at most 500 elements).")
+    @Option(parsing: .unconditional, help: "Number of missions (each holds at most 500 elements).")
     var missions = 4
 
     @Option(help: "The random seed; the same seed gives the same files.")

@@ -11,13 +11,16 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The options every Monte Carlo command shares: threads, the JCL targets, and where results go.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Worker threads (default: the processor count). Results do not depend on it.")
+    @Option(
+        parsing: .unconditional, help: "Worker threads (default: the processor count). Results do not depend on it.")
     var threads: Int?
 
     @Option(help: ArgumentHelp("Target date for the JCL, YYYY-MM-DD (default: the scenario's).", valueName: "date"))
     var targetDate: String?
 
-    @Option(help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
     var targetBudget: Double?
 
     @Option(help: "Output format: table (for people), json or csv (for tools).")

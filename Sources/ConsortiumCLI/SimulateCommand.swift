@@ -23,7 +23,7 @@ struct SimulateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The campaign or scenario file.", valueName: "file"))
     var file: String
 
-    @Option(help: "Number of Monte Carlo trials (default: the scenario's, else 1).")
+    @Option(parsing: .unconditional, help: "Number of Monte Carlo trials (default: the scenario's, else 1).")
     var trials: Int?
 
     @Option(help: "The random seed (default: the scenario's, else 1).")

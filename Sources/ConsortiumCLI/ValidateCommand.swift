@@ -25,12 +25,14 @@ struct LibraryOptions: ParsableArguments {
     var root: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Refuse files larger than this, in MiB (default 16). Raise it only for files you trust, such as a "
                 + "large generated campaign.", valueName: "mib"))
     var maxFileSize = LoadLimits.default.maxFileBytes >> 20
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Refuse files with more XML elements than this (default 100000). Raise it only for files you trust.",
             valueName: "count"))

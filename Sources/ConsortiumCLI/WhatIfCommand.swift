@@ -46,7 +46,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A contract moves to another provider: CONTRACT=AGENCY.", valueName: "spec"))
     var reassign: [String] = []
 
-    @Option(help: "Number of paired trials (default: the scenario's, else 2000).")
+    @Option(parsing: .unconditional, help: "Number of paired trials (default: the scenario's, else 2000).")
     var trials: Int?
 
     @Option(help: "The random seed (default: the scenario's, else 1).")

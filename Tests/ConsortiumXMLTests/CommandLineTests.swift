@@ -55,6 +55,38 @@ struct CommandLineTests {
         #expect(try LibraryOptions.parse([]).limits == LoadLimits.default)
     }
 
+    /// A misspelled command gets the closest one and the list; commands, options and `help` pass through.
+    @Test func unknownCommandsAreNamedWithASuggestion() {
+        #expect(unknownCommand(["simulat", "Missions/artemis.xml"])?.contains("Did you mean 'simulate'?") == true)
+        #expect(unknownCommand(["frobnicate"])?.contains("Commands: simulate, whatif") == true)
+        #expect(unknownCommand(["simulate", "x.xml"]) == nil)
+        #expect(unknownCommand(["help", "simulate"]) == nil)
+        #expect(unknownCommand(["--version"]) == nil)
+        #expect(unknownCommand([]) == nil)
+    }
+
+    /// A negative number is read as the option's value and refused by its range check, not taken for an
+    /// option ("Missing value for '--trials'").
+    @Test func negativeNumbersReachTheRangeChecks() throws {
+        for (arguments, expected) in [
+            (["simulate", "m.xml", "--trials", "-5"], "--trials must be at least 1, not -5"),
+            (["simulate", "m.xml", "--target-budget", "-3"], "--target-budget must be a positive number"),
+            (
+                ["generate", "--agencies", "-1", "--elements", "5", "--missions", "1", "--out", "/tmp/x"],
+                "--agencies must be between 2 and 10000, not -1"
+            ),
+        ] {
+            do {
+                _ = try ConsortiumCommand.parseAsRoot(arguments)
+                Issue.record("\(arguments) parsed")
+            } catch {
+                let message = ConsortiumCommand.message(for: error)
+                #expect(message.contains(expected), "\(arguments): \(message)")
+                #expect(ConsortiumCommand.exitCode(for: error).rawValue == 64)
+            }
+        }
+    }
+
     @Test func warningsFailOnlyWithWerror() throws {
         let library = try TestLibrary()
         defer { library.remove() }
