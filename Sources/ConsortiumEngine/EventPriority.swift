@@ -11,10 +11,12 @@ public struct EventPriority: RawRepresentable, Hashable, Comparable, Sendable {
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Handled before every `normal` event of the same instant (SimPy's `URGENT`).
-    public static let urgent = EventPriority(rawValue: 0)
+    @inlinable
+    public static var urgent: EventPriority { EventPriority(rawValue: 0) }
 
     /// The default priority (SimPy's `NORMAL`).
-    public static let normal = EventPriority(rawValue: 1)
+    @inlinable
+    public static var normal: EventPriority { EventPriority(rawValue: 1) }
 
     @inlinable
     public static func < (lhs: EventPriority, rhs: EventPriority) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -109,6 +109,26 @@ final class EventStorage<Event> {
         heapCapacity = capacity
     }
 
+    /// Whether an entry of the current instant with order `order` can join the lane: the lane is empty or
+    /// its last entry precedes `order` (so the lane stays sorted).
+    @inlinable
+    @inline(__always)
+    func laneAccepts(_ order: UInt128) -> Bool {
+        laneHead == laneCount || laneOrders[laneCount &- 1] < order
+    }
+
+    /// Appends an entry to the lane.
+    ///
+    /// - Precondition: `laneAccepts(order)`.
+    @inlinable
+    @inline(__always)
+    func laneAppend(_ order: UInt128, _ event: Event) {
+        if laneCount == laneCapacity { makeLaneRoom() }
+        laneOrders[laneCount] = order
+        (laneEvents + laneCount).initialize(to: event)
+        laneCount &+= 1
+    }
+
     /// Makes room for one more lane entry: compacts consumed slots away, or grows.
     @usableFromInline
     func makeLaneRoom() {

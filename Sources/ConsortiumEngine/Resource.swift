@@ -12,10 +12,20 @@ public struct Resource: Sendable {
     public let capacity: Int
 
     /// The number of slots currently held.
-    public private(set) var inUse: Int
+    @inlinable
+    public var inUse: Int { held }
 
     /// Entities waiting for a slot, in the order they asked.
-    public private(set) var waiting: WaitQueue
+    @inlinable
+    public var waiting: WaitQueue { queue }
+
+    /// Stored state behind `inUse` (the methods below are inlinable, so they reach it directly).
+    @usableFromInline
+    var held: Int
+
+    /// Stored state behind `waiting`.
+    @usableFromInline
+    var queue: WaitQueue
 
     /// Creates a resource with all `capacity` slots free.
     ///
@@ -23,24 +33,25 @@ public struct Resource: Sendable {
     public init(capacity: Int) {
         precondition(capacity > 0, "a resource needs at least one slot, not \(capacity)")
         self.capacity = capacity
-        self.inUse = 0
-        self.waiting = WaitQueue(capacity: 8)
+        self.held = 0
+        self.queue = WaitQueue(capacity: 8)
     }
 
     /// The number of free slots.
     @inlinable
-    public var available: Int { capacity - inUse }
+    public var available: Int { capacity - held }
 
     /// Asks for a slot for `id`: granted at once if a slot is free and nobody waits, otherwise queued.
     ///
     /// - Returns: `true` if the slot was granted now; `false` if `id` was queued.
     /// - Complexity: Amortized O(1).
+    @inlinable
     public mutating func request(_ id: Int32) -> Bool {
-        if waiting.isEmpty && inUse < capacity {
-            inUse += 1
+        if queue.isEmpty && held < capacity {
+            held += 1
             return true
         }
-        waiting.append(id)
+        queue.append(id)
         return false
     }
 
@@ -49,42 +60,47 @@ public struct Resource: Sendable {
     /// - Returns: The entity that now holds the freed slot, or `nil` if the slot stays free.
     /// - Precondition: A slot is held.
     /// - Complexity: O(1).
+    @inlinable
     public mutating func release() -> Int32? {
-        precondition(inUse > 0, "release of a resource with no slot held")
-        if let next = waiting.popFirst() { return next }
-        inUse -= 1
+        precondition(held > 0, "release of a resource with no slot held")
+        if let next = queue.popFirst() { return next }
+        held -= 1
         return nil
     }
 
     /// Queues `id` at the back without trying to grant; follow with `grantHead()`.
     ///
     /// - Complexity: Amortized O(1).
+    @inlinable
     public mutating func enqueue(_ id: Int32) {
-        waiting.append(id)
+        queue.append(id)
     }
 
     /// Frees a slot without handing it over; follow (now or later) with `grantHead()`.
     ///
     /// - Precondition: A slot is held.
     /// - Complexity: O(1).
+    @inlinable
     public mutating func vacate() {
-        precondition(inUse > 0, "vacate of a resource with no slot held")
-        inUse -= 1
+        precondition(held > 0, "vacate of a resource with no slot held")
+        held -= 1
     }
 
     /// Grants a free slot to the head of the queue, if a slot is free and anyone waits.
     ///
     /// - Returns: The entity granted a slot, or `nil`.
     /// - Complexity: O(1).
+    @inlinable
     public mutating func grantHead() -> Int32? {
-        guard inUse < capacity, let head = waiting.popFirst() else { return nil }
-        inUse += 1
+        guard held < capacity, let head = queue.popFirst() else { return nil }
+        held += 1
         return head
     }
 
     /// Frees every slot and empties the queue, keeping storage.
+    @inlinable
     public mutating func reset() {
-        inUse = 0
-        waiting.removeAll()
+        held = 0
+        queue.removeAll()
     }
 }

@@ -1,130 +1,121 @@
-/// The 4-ary min-heap under `Scheduler`.
+/// The 4-ary min-heap under `Scheduler`, kept in `EventStorage`'s parallel buffers.
 ///
-/// A 4-ary heap is shallower than a binary heap (log4 n levels). The heap is kept as two parallel buffers: the
-/// 128-bit orders, which the sift loops read, and the events, which they only move. Four sibling orders fill
-/// 64 bytes, and the smallest of them is chosen by two rounds of branch-free comparisons (`EventOrder.less`
-/// turned into index arithmetic), so a random event time costs no mispredicted branch per level; only the
-/// test "does the moved entry stop here?" branches, and it is taken once per sift. Sifting moves a *hole*
-/// (an uninitialized slot) instead of swapping entries.
-extension Scheduler {
-    /// The number of entries in the heap, not counting a consumed top.
-    @inlinable
-    var heapCount: Int { storage.heapCount &- (heapTopConsumed ? 1 : 0) }
-
-    /// The index of the smallest entry not yet consumed, or `nil` if there is none.
+/// A 4-ary heap is shallower than a binary heap (log4 n levels). The sift loops read only the 128-bit orders
+/// and move the events alongside. Four sibling orders fill 64 bytes, and the smallest of them is chosen by
+/// two rounds of branch-free comparisons (`EventOrder.less` turned into index arithmetic), so a random event
+/// time costs no mispredicted branch per level. Sifting moves a *hole* (an uninitialized slot) instead of
+/// swapping entries.
+///
+/// Sifting down is *bottom-up* (Floyd; Wegener's bottom-up heapsort): the hole first runs down the path of
+/// smallest children to a leaf, moving each up one level, without comparing them with the entry being placed;
+/// the entry then climbs back up from that leaf to its place. A replaced top or a moved last entry belongs
+/// near the bottom (three quarters of a 4-ary heap's slots are leaves), so the climb is short, and the
+/// descent saves one comparison and one unpredictable branch per level.
+extension EventStorage {
+    /// Adds an entry.
     ///
-    /// With a consumed top, the next smallest entry is the smallest of the top's children.
-    /// - Complexity: O(1).
-    @inlinable
-    func heapMinimumIndex() -> Int? {
-        let orders = storage.orders
-        guard heapTopConsumed else { return storage.heapCount == 0 ? nil : 0 }
-        let end = Swift.min(5, storage.heapCount)
-        guard end > 1 else { return nil }
-        return (1..<end).min { orders[$0] < orders[$1] }
-    }
-
-    /// Adds an event with its order to the heap.
-    ///
-    /// - Precondition: The storage is uniquely referenced.
     /// - Complexity: O(log n).
     @inlinable
-    func heapPush(_ order: UInt128, _ event: Event) {
-        if storage.heapCount == storage.heapCapacity { storage.growHeap() }
-        let hole = storage.heapCount
-        storage.heapCount &+= 1
-        Self.siftUp(storage.orders, storage.events, placing: order, event, into: hole)
+    func push(_ order: UInt128, _ event: Event) {
+        if heapCount == heapCapacity { growHeap() }
+        let hole = heapCount
+        heapCount &+= 1
+        Self.siftUp(orders, events, placing: order, event, into: hole, notAbove: 0)
     }
 
-    /// Replaces the top (already handed out) with a new entry.
+    /// Replaces the top (already handed out, still initialized) with a new entry.
     ///
-    /// - Precondition: The storage is uniquely referenced and the heap not empty; `order` is above the top's,
-    ///   as the order of any event scheduled after the top was popped is.
+    /// - Precondition: The heap is not empty.
     /// - Complexity: O(log n).
     @inlinable
-    func heapReplaceTop(_ order: UInt128, _ event: Event) {
-        storage.events.deinitialize(count: 1)
-        Self.siftDown(storage.orders, storage.events, count: storage.heapCount, placing: order, event, into: 0)
-    }
-
-    /// Removes the top.
-    ///
-    /// - Precondition: The storage is uniquely referenced and the heap not empty.
-    /// - Complexity: O(log n).
-    @inlinable
-    func heapRemoveTop() {
-        heapRemove(at: 0)
+    func replaceTop(_ order: UInt128, _ event: Event) {
+        events.deinitialize(count: 1)
+        Self.siftDown(orders, events, count: heapCount, placing: order, event, into: 0)
     }
 
     /// Removes the entry at `index`.
     ///
-    /// - Precondition: The storage is uniquely referenced; `index` is below the heap's count.
+    /// - Precondition: `index` is below the heap's count.
     /// - Complexity: O(log n).
     @inlinable
-    func heapRemove(at index: Int) {
-        let last = storage.heapCount &- 1
-        (storage.events + index).deinitialize(count: 1)
-        storage.heapCount = last
+    func remove(at index: Int) {
+        let last = heapCount &- 1
+        (events + index).deinitialize(count: 1)
+        heapCount = last
         guard index < last else { return }
-        let order = storage.orders[last]
-        let event = (storage.events + last).move()
-        if index > 0 && order < storage.orders[(index &- 1) >> 2] {
-            Self.siftUp(storage.orders, storage.events, placing: order, event, into: index)
+        let order = orders[last]
+        let event = (events + last).move()
+        if index > 0 && order < orders[(index &- 1) >> 2] {
+            Self.siftUp(orders, events, placing: order, event, into: index, notAbove: 0)
         } else {
-            Self.siftDown(storage.orders, storage.events, count: last, placing: order, event, into: index)
+            Self.siftDown(orders, events, count: last, placing: order, event, into: index)
         }
     }
 
-    /// Places an entry at the hole `index` after moving the hole up past every parent the entry precedes.
+    /// Moves the entry at `from` into the hole at `to` (leaving the hole at `from`).
+    @inlinable
+    @inline(__always)
+    static func move(
+        _ orders: UnsafeMutablePointer<UInt128>, _ events: UnsafeMutablePointer<Event>, from: Int, to: Int
+    ) {
+        orders[to] = orders[from]
+        (events + to).initialize(to: (events + from).move())
+    }
+
+    /// Places an entry at the hole `index` after moving the hole up past every parent the entry precedes,
+    /// stopping at index `top`.
     @inlinable
     static func siftUp(
         _ orders: UnsafeMutablePointer<UInt128>, _ events: UnsafeMutablePointer<Event>,
-        placing order: UInt128, _ event: Event, into index: Int
+        placing order: UInt128, _ event: Event, into index: Int, notAbove top: Int
     ) {
         var hole = index
-        while hole > 0 {
+        while hole > top {
             let parent = (hole &- 1) >> 2
             guard order < orders[parent] else { break }
-            orders[hole] = orders[parent]
-            (events + hole).moveInitialize(from: events + parent, count: 1)
+            move(orders, events, from: parent, to: hole)
             hole = parent
         }
         orders[hole] = order
         (events + hole).initialize(to: event)
     }
 
-    /// Places an entry at the hole `index` after moving the hole down past every child that precedes the entry.
+    /// Places an entry at the hole `index` of a heap of `count` slots: the hole descends along the smallest
+    /// children to a leaf, then the entry climbs back to its place (bottom-up; see the type's note).
     @inlinable
     static func siftDown(
         _ orders: UnsafeMutablePointer<UInt128>, _ events: UnsafeMutablePointer<Event>, count: Int,
         placing order: UInt128, _ event: Event, into index: Int
     ) {
         var hole = index
-        while true {
-            let first = hole &* 4 &+ 1
-            let best: Int
-            if first &+ 3 < count {
-                // Two pairs, then the pairs' winners: index arithmetic, no branch.
-                let left = first &+ EventOrder.less(orders[first &+ 1], orders[first])
-                let right = first &+ 2 &+ EventOrder.less(orders[first &+ 3], orders[first &+ 2])
-                best = left &+ (right &- left) &* EventOrder.less(orders[right], orders[left])
-            } else if first < count {
-                var smallest = first
-                var child = first &+ 1
-                while child < count {
-                    smallest &+= (child &- smallest) &* EventOrder.less(orders[child], orders[smallest])
-                    child &+= 1
-                }
-                best = smallest
-            } else {
-                break
+        var first = hole &* 4 &+ 1
+        // Every level with four children: two pairs, then the pairs' winners, by index arithmetic.
+        while first &+ 3 < count {
+            let children = orders + first
+            let pair0 = children[0]
+            let pair1 = children[2]
+            let left = EventOrder.less(children[1], pair0)
+            let right = EventOrder.less(children[3], pair1)
+            let leftOrder = left == 1 ? children[1] : pair0
+            let rightOrder = right == 1 ? children[3] : pair1
+            let rightWins = EventOrder.less(rightOrder, leftOrder)
+            let best = first &+ (rightWins == 1 ? 2 &+ right : left)
+            orders[hole] = rightWins == 1 ? rightOrder : leftOrder
+            (events + hole).initialize(to: (events + best).move())
+            hole = best
+            first = hole &* 4 &+ 1
+        }
+        // A last parent with one to three children (all leaves).
+        if first < count {
+            var best = first
+            var child = first &+ 1
+            while child < count {
+                best &+= (child &- best) &* EventOrder.less(orders[child], orders[best])
+                child &+= 1
             }
-            guard orders[best] < order else { break }
-            orders[hole] = orders[best]
-            (events + hole).moveInitialize(from: events + best, count: 1)
+            move(orders, events, from: best, to: hole)
             hole = best
         }
-        orders[hole] = order
-        (events + hole).initialize(to: event)
+        siftUp(orders, events, placing: order, event, into: hole, notAbove: index)
     }
 }

@@ -72,6 +72,7 @@ public struct Scheduler<Event> {
     /// - Returns: A handle that can cancel the event.
     /// - Complexity: O(1) for an event of the current instant, O(log n) otherwise.
     @inlinable
+    @inline(__always)
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) -> EventHandle {
         precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
@@ -79,22 +80,30 @@ public struct Scheduler<Event> {
         nextSequence &+= 1
         let order = EventOrder.make(time: time, key: UInt64(priority.rawValue) << 56 | sequence)
         makeUnique()
-        if time == _now && (storage.laneHead == storage.laneCount || storage.laneOrders[storage.laneCount &- 1] < order)
-        {
-            if storage.laneCount == storage.laneCapacity { storage.makeLaneRoom() }
-            storage.laneOrders[storage.laneCount] = order
-            (storage.laneEvents + storage.laneCount).initialize(to: event)
-            storage.laneCount &+= 1
-        } else if heapTopConsumed {
-            heapTopConsumed = false
-            heapReplaceTop(order, event)
+        if time == _now && storage.laneAccepts(order) {
+            storage.laneAppend(order, event)
         } else {
-            heapPush(order, event)
+            heapInsert(order, event)
         }
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
         return EventHandle(sequence: sequence)
+    }
+
+    /// Adds an entry to the heap: in place of a consumed top (one sift-down), or as a new entry.
+    ///
+    /// Kept out of line, so that `schedule` inlines to the lane's few stores for a zero-delay event.
+    /// - Precondition: The storage is uniquely referenced.
+    @inlinable
+    @inline(never)
+    mutating func heapInsert(_ order: UInt128, _ event: Event) {
+        if heapTopConsumed {
+            heapTopConsumed = false
+            storage.replaceTop(order, event)
+        } else {
+            storage.push(order, event)
+        }
     }
 
     /// Schedules `event` after `delay` units of simulated time.
@@ -103,6 +112,7 @@ public struct Scheduler<Event> {
     /// - Precondition: `delay` is not negative.
     /// - Complexity: O(1) for a zero delay, O(log n) otherwise.
     @inlinable
+    @inline(__always)
     @discardableResult
     public mutating func schedule(
         _ event: Event, after delay: Double, priority: EventPriority = .normal
@@ -142,10 +152,10 @@ public struct Scheduler<Event> {
         makeUnique()
         if heapTopConsumed {
             heapTopConsumed = false
-            heapRemoveTop()
+            storage.remove(at: 0)
         }
         let next: ScheduledEvent<Event>
-        if laneGoesFirst(heapTop: heapMinimumIndex()) {
+        if laneGoesFirst(heapTop: storage.heapCount == 0 ? nil : 0) {
             guard _now <= limit else { return nil }
             next = ScheduledEvent(
                 order: storage.laneOrders[storage.laneHead], event: (storage.laneEvents + storage.laneHead).move())
@@ -182,7 +192,7 @@ public struct Scheduler<Event> {
         makeUnique()
         if heapTopConsumed {
             heapTopConsumed = false
-            heapRemoveTop()
+            storage.remove(at: 0)
         }
         let mask = ScheduledEvent<Event>.sequenceMask
         if let index = (storage.laneHead..<storage.laneCount).first(where: {
@@ -204,7 +214,7 @@ public struct Scheduler<Event> {
                 EventOrder.key(storage.orders[$0]) & mask == handle.sequence
             })
         else { return false }
-        heapRemove(at: index)
+        storage.remove(at: index)
         return true
     }
 
@@ -221,6 +231,23 @@ public struct Scheduler<Event> {
         nextSequence = 0
         stopRequested = false
         _now = start
+    }
+
+    /// The number of entries in the heap, not counting a consumed top.
+    @inlinable
+    var heapCount: Int { storage.heapCount &- (heapTopConsumed ? 1 : 0) }
+
+    /// The index of the smallest heap entry not yet consumed, or `nil` if there is none.
+    ///
+    /// With a consumed top, the next smallest entry is the smallest of the top's children.
+    /// - Complexity: O(1).
+    @inlinable
+    func heapMinimumIndex() -> Int? {
+        let orders = storage.orders
+        guard heapTopConsumed else { return storage.heapCount == 0 ? nil : 0 }
+        let end = Swift.min(5, storage.heapCount)
+        guard end > 1 else { return nil }
+        return (1..<end).min { orders[$0] < orders[$1] }
     }
 
     /// Gives this scheduler its own copy of shared storage before a mutation (copy-on-write).

@@ -55,6 +55,7 @@ public struct Signal: Sendable {
     }
 
     /// Returns the signal to the unfired state with no waiters, keeping storage.
+    @inlinable
     public mutating func reset() {
         fired = false
         queue.removeAll()

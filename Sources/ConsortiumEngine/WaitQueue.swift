@@ -59,6 +59,7 @@ public struct WaitQueue: Sendable {
     /// Empties the queue, keeping its storage.
     ///
     /// - Complexity: O(1).
+    @inlinable
     public mutating func removeAll() {
         head = 0
         _count = 0
