@@ -9,7 +9,7 @@
 /// simulator.scheduler.schedule(.arrival(0), at: 0)
 /// let outcome = try simulator.run(until: 1_000)
 /// ```
-public struct Simulator<Model: SimulationModel> {
+public struct Simulator<Model: SimulationModel>: ~Copyable {
     /// The model's state.
     public var model: Model
 

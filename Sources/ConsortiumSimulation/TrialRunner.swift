@@ -1,7 +1,7 @@
 public import ConsortiumEngine
 
 /// Runs trials of a plan, one after another, reusing one simulator's storage.
-public struct TrialRunner {
+public struct TrialRunner: ~Copyable {
     public private(set) var simulator: Simulator<CampaignTrial>
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {

@@ -119,7 +119,7 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
         scheduler.stop()
         scheduler.reset(start: 2.5)
         #expect(scheduler.isEmpty && scheduler.count == 0 && scheduler.now == 2.5)
-        #expect(!scheduler.stopRequested)
+        #expect(scheduler.stopRequested == false)
         #expect(scheduler.schedule(1, at: 3).sequence == 0, "sequence numbers restart")
         #expect(scheduler.popNext()?.time == 3)
     }
@@ -258,7 +258,7 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
         original.schedule("lane", at: 0)
         #expect(original.popNext()?.event == "lane")
         #expect(original.popNext()?.event == "a", "the copy below is taken with a consumed heap top")
-        var copy = original
+        var copy = original.copy()
         copy.schedule("copy-only", at: 1.5)
         copy.schedule("copy-now", after: 0)
         #expect(copy.popNext()?.event == "copy-now")
@@ -291,12 +291,13 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
             for _ in 0..<6 { _ = scheduler.popNext() }
             #expect(scheduler.now == 1 && tracker.live == 85, "the heap top just popped is held until the next pop")
             for handle in handles.prefix(60) { scheduler.cancel(handle) }
-            let copy = scheduler
+            let copy = scheduler.copy()
             scheduler.schedule(Token(999, tracker), after: 1)
-            #expect(copy.count + 1 == scheduler.count)
+            let scheduled = scheduler.count
+            #expect(copy.count + 1 == scheduled)
             scheduler.reset()
-            #expect(scheduler.isEmpty)
-            _ = copy
+            #expect(scheduler.isEmpty == true)
+            #expect(copy.count + 1 == scheduled, "a copy keeps its events when the original is reset")
         }
         #expect(tracker.live == 0)
     }
