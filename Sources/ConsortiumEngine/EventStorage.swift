@@ -8,6 +8,9 @@
 ///
 /// Initialization state, which every operation preserves:
 /// - heap slots `0..<heapCount` are initialized (a consumed top stays initialized until replaced or removed);
+/// - every order slot from `heapCount` to the end of the buffer (`heapCapacity` plus `padding`) holds the
+///   sentinel `UInt128.max`, which no event's order equals, so every parent has four children to compare
+///   and the sift-down needs no special case for a last parent with fewer than four;
 /// - lane slots `laneHead..<laneCount` are initialized; consumed lane slots were moved out.
 @usableFromInline
 final class EventStorage<Event> {
@@ -69,12 +72,12 @@ final class EventStorage<Event> {
         laneEvents.deallocate()
     }
 
-    /// A copy with the same pending entries (for copy-on-write).
+    /// A copy with the same pending entries (for `Scheduler.copy()`).
     @usableFromInline
     func copy() -> EventStorage {
         let copy = EventStorage(capacity: heapCapacity)
         copy.reserveLane(laneCapacity)
-        copy.orders.initialize(from: orders, count: heapCount)
+        copy.orders.update(from: orders, count: heapCount)
         copy.events.initialize(from: events, count: heapCount)
         copy.heapCount = heapCount
         let pending = laneCount &- laneHead
@@ -88,6 +91,7 @@ final class EventStorage<Event> {
     @usableFromInline
     func removeAll() {
         events.deinitialize(count: heapCount)
+        orders.update(repeating: .max, count: heapCount)
         heapCount = 0
         (laneEvents + laneHead).deinitialize(count: laneCount &- laneHead)
         laneHead = 0
@@ -100,7 +104,7 @@ final class EventStorage<Event> {
         let capacity = heapCapacity &* 2
         let newOrders = Self.allocateOrders(capacity: capacity)
         let newEvents = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
-        newOrders.moveInitialize(from: orders, count: heapCount)
+        newOrders.update(from: orders, count: heapCount)
         newEvents.moveInitialize(from: events, count: heapCount)
         Self.deallocateOrders(orders)
         events.deallocate()
@@ -113,9 +117,16 @@ final class EventStorage<Event> {
     /// bytes) fills exactly one cache line: a sift reads one line per level instead of two.
     @usableFromInline
     static func allocateOrders(capacity: Int) -> UnsafeMutablePointer<UInt128> {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: ordersOffset + capacity * 16, alignment: 64)
-        return (raw + ordersOffset).bindMemory(to: UInt128.self, capacity: capacity)
+        let slots = capacity + padding
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: ordersOffset + slots * 16, alignment: 64)
+        let orders = (raw + ordersOffset).bindMemory(to: UInt128.self, capacity: slots)
+        orders.initialize(repeating: .max, count: slots)
+        return orders
     }
+
+    /// Sentinel order slots past the capacity: the children of the last parent reach at most three past it.
+    @usableFromInline
+    static var padding: Int { 4 }
 
     /// Bytes from the 64-byte aligned allocation to order 0, so that order 1 starts a cache line.
     @usableFromInline

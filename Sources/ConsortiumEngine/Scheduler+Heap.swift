@@ -1,7 +1,8 @@
 /// The 4-ary min-heap under `Scheduler`, kept in `EventStorage`'s parallel buffers.
 ///
 /// A 4-ary heap is shallower than a binary heap (log4 n levels). The sift loops read only the 128-bit orders
-/// and move the events alongside. Four sibling orders fill 64 bytes, and the smallest of them is chosen by
+/// and move the events alongside. Order slots past the last entry hold a sentinel (`UInt128.max`), so every
+/// parent has four children to compare and the loop has no special case for a short last family. Four sibling orders fill 64 bytes, and the smallest of them is chosen by
 /// two rounds of branch-free comparisons (`EventOrder.less` turned into index arithmetic), so a random event
 /// time costs no mispredicted branch per level. Sifting moves a *hole* (an uninitialized slot) instead of
 /// swapping entries.
@@ -42,8 +43,9 @@ extension EventStorage {
         let last = heapCount &- 1
         (events + index).deinitialize(count: 1)
         heapCount = last
-        guard index < last else { return }
         let order = orders[last]
+        orders[last] = .max
+        guard index < last else { return }
         let event = (events + last).move()
         if index > 0 && order < orders[(index &- 1) >> 2] {
             Self.siftUp(orders, events, placing: order, event, into: index, notAbove: 0)
@@ -89,8 +91,8 @@ extension EventStorage {
     ) {
         var hole = index
         var first = hole &* 4 &+ 1
-        // Every level with four children: two pairs, then the pairs' winners, by index arithmetic.
-        while first &+ 3 < count {
+        // Two pairs of children, then the pairs' winners, by selects; missing children are sentinels (`.max`).
+        while first < count {
             let children = orders + first
             let pair0 = children[0]
             let pair1 = children[2]
@@ -104,17 +106,6 @@ extension EventStorage {
             (events + hole).initialize(to: (events + best).move())
             hole = best
             first = hole &* 4 &+ 1
-        }
-        // A last parent with one to three children (all leaves).
-        if first < count {
-            var best = first
-            var child = first &+ 1
-            while child < count {
-                best &+= (child &- best) &* EventOrder.less(orders[child], orders[best])
-                child &+= 1
-            }
-            move(orders, events, from: best, to: hole)
-            hole = best
         }
         siftUp(orders, events, placing: order, event, into: hole, notAbove: index)
     }

@@ -2,7 +2,7 @@
 extension Scheduler {
     /// Traps if the heap order, the lane order or the clock invariant is broken.
     ///
-    /// Checked: every heap entry is preceded by its parent; the lane is sorted and holds only events of the
+    /// Checked: every heap entry is preceded by its parent; the slots after the last hold sentinels; the lane is sorted and holds only events of the
     /// current instant; no pending event lies before the clock; sequence numbers are below `nextSequence`.
     /// - Complexity: O(n).
     @usableFromInline
@@ -15,6 +15,9 @@ extension Scheduler {
             for index in 1..<Swift.max(1, queue.heapCount) {
                 let parent = (index - 1) / 4
                 precondition(queue.orders[parent] < queue.orders[index], "heap order broken at index \(index)")
+            }
+            for index in queue.heapCount..<queue.heapCount + 3 {
+                precondition(queue.orders[index] == .max, "no sentinel after the heap's last entry, at \(index)")
             }
             for index in 0..<queue.heapCount {
                 let time = EventOrder.time(queue.orders[index])
