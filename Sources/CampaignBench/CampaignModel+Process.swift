@@ -5,26 +5,36 @@ import ConsortiumRandom
 extension CampaignModel {
     /// The agency that owns element `id`.
     func agency(of id: Int32) -> Int {
-        Int(id) % slots.count
+        Int(id) % agencyCount
     }
 
     /// Joins the back of the agency's queue and, as SimPy's `Request` does, grants the head if a slot is free.
     mutating func requestSlot(for id: Int32, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = agency(of: id)
-        slots[agency].enqueue(id)
-        if let next = slots[agency].grantHead() { scheduler.schedule(.slotGranted(next), after: 0) }
+        queues.append(id, to: agency)
+        grantSlot(of: agency, scheduler: &scheduler)
+    }
+
+    /// Grants a free slot of `agency` to the head of its queue, if a slot is free and anyone waits.
+    mutating func grantSlot(of agency: Int, scheduler: inout Scheduler<CampaignEvent>) {
+        guard held[agency] < CampaignConfiguration.slotsPerAgency, let next = queues.popFirst(of: agency) else {
+            return
+        }
+        held[agency] += 1
+        scheduler.schedule(.slotGranted(next), after: 0)
     }
 
     /// Development or rebuild done: release the slot, charge the cost, then deliver or wait for a window.
     mutating func holdEnded(_ id: Int32, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = agency(of: id)
-        slots[agency].vacate()
+        precondition(held[agency] > 0, "element \(id) released a slot its agency does not hold")
+        held[agency] -= 1
         scheduler.schedule(.slotReleased(agency: Int32(agency)), after: 0)
         let index = Int(id)
         if elements[index].rebuilding {
             let half = 0.5 * elements[index].duration
             elements[index].cost += half * 0.1
-            windowWaiting.append(id)
+            queues.append(id, to: windowWaiting)
         } else {
             elements[index].cost += elements[index].duration * 0.1
             scheduler.schedule(.delivered(id), after: 0)
@@ -39,7 +49,8 @@ extension CampaignModel {
         var cursor = Int(start)
         while cursor < count {
             let dependency = CampaignConfiguration.dependency(cursor, of: index)
-            if !delivered[dependency].wait(id) {
+            if !delivered[dependency] {
+                queues.append(id, to: deliveryWaiters(of: dependency))
                 elements[index].dependencyCursor = Int32(cursor)
                 return
             }
@@ -54,7 +65,7 @@ extension CampaignModel {
         if elements[index].stream.nextUnit() >= CampaignConfiguration.launchFailureProbability {
             launched += 1
             lastLaunch = time
-            if launched == elements.count { scheduler.schedule(.allLaunched, after: 0) }
+            if launched == elementCount { scheduler.schedule(.allLaunched, after: 0) }
             scheduler.schedule(.elementFinished(id), after: 0)
         } else {
             elements[index].rebuilding = true

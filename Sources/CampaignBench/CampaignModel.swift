@@ -13,9 +13,15 @@ import ConsortiumRandom
 /// handling of that event, exactly as SimPy runs an event's callbacks.
 ///
 /// The model is reused across trials: `prepare(trial:scheduler:)` resets its state without reallocating.
-public struct CampaignModel: SimulationModel, Sendable {
-    /// Per-element state, packed in one array.
-    struct Element: Sendable {
+///
+/// State is kept in fixed buffers owned by the (non-copyable) model: per-element records, per-agency slot
+/// counts, delivery flags, and one `EntityQueues` store for every queue an element can wait in (its agency's
+/// slot queue, a dependency's delivery, the next launch window); an element waits in at most one at a time.
+/// With growable arrays per resource and signal, every mutation paid a copy-on-write check (a runtime call):
+/// a quarter of the model's own instructions.
+public struct CampaignModel: SimulationModel, ~Copyable {
+    /// Per-element state.
+    struct Element {
         /// The development duration d (days).
         var duration: Double
         /// The element's accumulated cost.
@@ -30,13 +36,19 @@ public struct CampaignModel: SimulationModel, Sendable {
 
     /// The run's parameters.
     public let configuration: CampaignConfiguration
-    var elements: ContiguousArray<Element>
-    var slots: ContiguousArray<Resource>
-    var delivered: ContiguousArray<Signal>
-    /// Elements waiting for the next window.
-    var windowWaiting: WaitQueue
-    /// Elements released by the window that just ticked, drained by `.windowOpened`.
-    var windowFiring: WaitQueue
+    /// The number of elements E.
+    let elementCount: Int
+    /// The number of agencies A.
+    let agencyCount: Int
+    /// Per-element state, `elementCount` records.
+    let elements: UnsafeMutablePointer<Element>
+    /// Slots held per agency (SimPy's `Resource.count`), `agencyCount` entries.
+    let held: UnsafeMutablePointer<Int>
+    /// Whether each element's first development is complete (`delivered[i]` has succeeded).
+    let delivered: UnsafeMutablePointer<Bool>
+    /// Queue `a`: agency a's slot requests; queue `A + j`: elements waiting for element j's delivery; then the
+    /// elements waiting for the next window, and those released by the window that just ticked.
+    var queues: EntityQueues
     var launched: Int
     var lastLaunch: Double
     var stopScheduled: Bool
@@ -44,18 +56,37 @@ public struct CampaignModel: SimulationModel, Sendable {
     /// Creates the model's storage for `configuration`; call `prepare(trial:scheduler:)` before each trial.
     public init(configuration: CampaignConfiguration) {
         self.configuration = configuration
-        let count = configuration.elements
-        let idle = Element(duration: 0, cost: 0, stream: SplitMix64(state: 0), dependencyCursor: 0, rebuilding: false)
-        elements = ContiguousArray(repeating: idle, count: count)
-        slots = ContiguousArray(
-            repeating: Resource(capacity: CampaignConfiguration.slotsPerAgency), count: configuration.agencies)
-        delivered = ContiguousArray(repeating: Signal(), count: count)
-        windowWaiting = WaitQueue(capacity: count)
-        windowFiring = WaitQueue(capacity: count)
+        elementCount = configuration.elements
+        agencyCount = configuration.agencies
+        elements = .allocate(capacity: Swift.max(elementCount, 1))
+        elements.initialize(
+            repeating: Element(
+                duration: 0, cost: 0, stream: SplitMix64(state: 0), dependencyCursor: 0, rebuilding: false),
+            count: elementCount)
+        held = .allocate(capacity: agencyCount)
+        held.initialize(repeating: 0, count: agencyCount)
+        delivered = .allocate(capacity: Swift.max(elementCount, 1))
+        delivered.initialize(repeating: false, count: elementCount)
+        queues = EntityQueues(entities: elementCount, queues: agencyCount + elementCount + 2)
         launched = 0
         lastLaunch = 0
         stopScheduled = false
     }
+
+    deinit {
+        elements.deallocate()
+        held.deallocate()
+        delivered.deallocate()
+    }
+
+    /// The queue of elements waiting for the next launch window.
+    var windowWaiting: Int { agencyCount + elementCount }
+
+    /// The queue of elements released by the window that just ticked, drained by `.windowOpened`.
+    var windowFiring: Int { agencyCount + elementCount + 1 }
+
+    /// The queue of elements waiting for element `id`'s delivery.
+    func deliveryWaiters(of id: Int) -> Int { agencyCount + id }
 
     /// Resets the state for trial `trial`, draws each element's duration and schedules the initial events.
     ///
@@ -64,18 +95,17 @@ public struct CampaignModel: SimulationModel, Sendable {
     public mutating func prepare(trial: Int, scheduler: inout Scheduler<CampaignEvent>) {
         precondition(scheduler.isEmpty && scheduler.now == 0, "prepare a trial on a reset scheduler")
         let seed = UInt64(truncatingIfNeeded: configuration.seed)
-        for index in elements.indices {
+        for index in 0..<elementCount {
             var stream = SplitMix64(seed: seed, trial: trial, entity: index)
             let low = CampaignConfiguration.lowDuration(of: index)
             let duration = Triangular(low: low, mode: low * 1.3, high: low * 2.0).quantile(stream.nextUnit())
             elements[index] = Element(
                 duration: duration, cost: 0, stream: stream, dependencyCursor: 0, rebuilding: false)
-            delivered[index].reset()
+            delivered[index] = false
             scheduler.schedule(.elementStarted(Int32(index)), at: 0, priority: .urgent)
         }
-        for agency in slots.indices { slots[agency].reset() }
-        windowWaiting.removeAll()
-        windowFiring.removeAll()
+        held.update(repeating: 0, count: agencyCount)
+        queues.removeAll()
         launched = 0
         lastLaunch = 0
         stopScheduled = false
@@ -85,9 +115,9 @@ public struct CampaignModel: SimulationModel, Sendable {
 
     /// The outcome of the trial once the run has stopped.
     public var result: TrialResult {
-        let done = launched == elements.count
+        let done = launched == elementCount
         var total = 0.0
-        for element in elements { total += element.cost }
+        for index in 0..<elementCount { total += elements[index].cost }
         return TrialResult(
             completion: done ? lastLaunch : configuration.horizon, cost: total, completed: done, events: 0)
     }
@@ -106,23 +136,23 @@ public struct CampaignModel: SimulationModel, Sendable {
         case .holdEnded(let id):
             holdEnded(id, scheduler: &scheduler)
         case .slotReleased(let agency):
-            if let next = slots[Int(agency)].grantHead() { scheduler.schedule(.slotGranted(next), after: 0) }
+            grantSlot(of: Int(agency), scheduler: &scheduler)
         case .delivered(let id):
-            delivered[Int(id)].fire()
-            while let waiter = delivered[Int(id)].popWaiter() {
+            delivered[Int(id)] = true
+            while let waiter = queues.popFirst(of: deliveryWaiters(of: Int(id))) {
                 walkDependencies(of: waiter, from: elements[Int(waiter)].dependencyCursor + 1, scheduler: &scheduler)
             }
         case .integrated(let id):
-            windowWaiting.append(id)
+            queues.append(id, to: windowWaiting)
         case .windowTick:
             #if CONSORTIUM_INVARIANTS
-                precondition(windowFiring.isEmpty, "a window ticked before the previous one was drained")
+                precondition(queues.isEmpty(windowFiring), "a window ticked before the previous one was drained")
             #endif
-            swap(&windowWaiting, &windowFiring)
+            queues.swapQueues(windowWaiting, windowFiring)
             scheduler.schedule(.windowOpened, after: 0)
             scheduler.schedule(.windowTick, after: configuration.windowPeriod)
         case .windowOpened:
-            while let id = windowFiring.popFirst() { attemptLaunch(id, at: time, scheduler: &scheduler) }
+            while let id = queues.popFirst(of: windowFiring) { attemptLaunch(id, at: time, scheduler: &scheduler) }
         case .elementFinished:
             break
         case .allLaunched, .horizon:

@@ -10,7 +10,7 @@ public protocol SimulationEvent: Sendable, CustomStringConvertible {
 ///
 /// The simulator pops the next event, sets the clock, and calls `handle(_:at:scheduler:)`, which updates the
 /// model's state and schedules further events. No closure or existential is created per event.
-public protocol SimulationModel {
+public protocol SimulationModel: ~Copyable {
     /// The events this model schedules and handles.
     associatedtype Event: SimulationEvent
 

@@ -9,7 +9,7 @@
 /// simulator.scheduler.schedule(.arrival(0), at: 0)
 /// let outcome = try simulator.run(until: 1_000)
 /// ```
-public struct Simulator<Model: SimulationModel>: ~Copyable {
+public struct Simulator<Model: SimulationModel & ~Copyable>: ~Copyable {
     /// The model's state.
     public var model: Model
 
@@ -33,7 +33,7 @@ public struct Simulator<Model: SimulationModel>: ~Copyable {
     ///   - model: The model's initial state.
     ///   - eventLimit: The event-count guard; `Int.max` disables it.
     ///   - capacity: Storage reserved for pending events.
-    public init(model: Model, eventLimit: Int = .max, capacity: Int = 0) {
+    public init(model: consuming Model, eventLimit: Int = .max, capacity: Int = 0) {
         self.model = model
         self.scheduler = Scheduler(capacity: capacity)
         self.eventLimit = eventLimit
@@ -101,4 +101,4 @@ public struct Simulator<Model: SimulationModel>: ~Copyable {
     }
 }
 
-extension Simulator: Sendable where Model: Sendable {}
+extension Simulator: Sendable where Model: Sendable & ~Copyable {}

@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    @Test func entityQueueMisuseTraps() async {
+        await #expect(processExitsWith: .failure) {
+            var queues = EntityQueues(entities: 4, queues: 2)
+            queues.append(1, to: 0)
+            queues.append(1, to: 1)
+        }
+        await #expect(processExitsWith: .failure) {
+            var queues = EntityQueues(entities: 4, queues: 2)
+            queues.append(1, to: 2)
+        }
+        await #expect(processExitsWith: .failure) {
+            var queues = EntityQueues(entities: 4, queues: 2)
+            queues.append(4, to: 0)
+        }
+    }
+
     @Test func invalidDistributionParametersTrap() async {
         await #expect(processExitsWith: .failure) { _ = Beta(alpha: 0, beta: 1) }
         await #expect(processExitsWith: .failure) { _ = Triangular(low: 1, mode: 3, high: 2) }
