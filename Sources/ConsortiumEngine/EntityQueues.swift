@@ -70,6 +70,7 @@ public struct EntityQueues: ~Copyable {
     /// - Precondition: `entity` waits in no queue.
     /// - Complexity: O(1).
     @inlinable
+    @inline(__always)
     public mutating func append(_ entity: Int32, to queue: Int) {
         precondition(UInt(bitPattern: queue) < UInt(bitPattern: queueCount), "no queue \(queue)")
         precondition(UInt32(bitPattern: entity) < UInt32(truncatingIfNeeded: entityCount), "no entity \(entity)")
@@ -84,6 +85,7 @@ public struct EntityQueues: ~Copyable {
     ///
     /// - Complexity: O(1).
     @inlinable
+    @inline(__always)
     public mutating func popFirst(of queue: Int) -> Int32? {
         precondition(UInt(bitPattern: queue) < UInt(bitPattern: queueCount), "no queue \(queue)")
         let head = heads[queue]
@@ -103,8 +105,8 @@ public struct EntityQueues: ~Copyable {
         precondition(
             UInt(bitPattern: first) < UInt(bitPattern: queueCount)
                 && UInt(bitPattern: second) < UInt(bitPattern: queueCount), "no queue \(first) or \(second)")
-        swap(&heads[first], &heads[second])
-        swap(&tails[first], &tails[second])
+        (heads[first], heads[second]) = (heads[second], heads[first])
+        (tails[first], tails[second]) = (tails[second], tails[first])
     }
 
     /// Empties every queue.
