@@ -4,15 +4,16 @@
 /// fully determined order: by priority, then in the order they were scheduled (SimPy's `eid`, NIO's task id).
 ///
 /// Each pending event's place in that order is one 128-bit integer (`EventOrder`). Storage is a 4-ary min-heap
-/// kept as two parallel buffers, the orders and the events (`EventStorage`), plus a *same-instant lane*: an event scheduled for
-/// the current instant whose order is above the lane's last is appended to a FIFO instead of the heap.
+/// kept as two parallel buffers, the orders and the events (`EventStorage`), plus a *same-instant lane*: an
+/// event scheduled for the current instant whose order is above the lane's last is appended to a FIFO instead
+/// of the heap.
 /// The lane is always sorted, and `popNext()` takes the smaller of the lane head and the heap top, so the order
 /// is exactly the heap order while zero-delay events (grants, releases, signals) cost O(1).
 ///
 /// Popping from the heap is lazy: `popNext()` hands out the top and only marks it consumed. If the handler then
 /// schedules an event for a later instant (a process holding for a while: the common case), the new event
-/// *replaces* the consumed top with one sift-down, instead of a sift-down to remove the top and a sift-up to
-/// add the new event. Otherwise the top is removed before the next pop. The order of events is unchanged.
+/// *replaces* the consumed top with one (bottom-up) sift-down, instead of a sift-down to remove the top and a
+/// sift-up to add the new event. Otherwise the top is removed before the next pop. The order of events is unchanged.
 ///
 /// `reset()` empties the queue but keeps its capacity, so a Monte Carlo loop reuses storage across trials and
 /// the steady state allocates nothing per event.
