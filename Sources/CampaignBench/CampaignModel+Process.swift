@@ -9,6 +9,7 @@ extension CampaignModel {
     }
 
     /// Joins the back of the agency's queue and, as SimPy's `Request` does, grants the head if a slot is free.
+    @inline(__always)
     mutating func requestSlot(for id: Int32, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = agency(of: id)
         queues.append(id, to: agency)
@@ -16,6 +17,7 @@ extension CampaignModel {
     }
 
     /// Grants a free slot of `agency` to the head of its queue, if a slot is free and anyone waits.
+    @inline(__always)
     mutating func grantSlot(of agency: Int, scheduler: inout Scheduler<CampaignEvent>) {
         guard held[agency] < CampaignConfiguration.slotsPerAgency, let next = queues.popFirst(of: agency) else {
             return
@@ -25,6 +27,7 @@ extension CampaignModel {
     }
 
     /// Development or rebuild done: release the slot, charge the cost, then deliver or wait for a window.
+    @inline(__always)
     mutating func holdEnded(_ id: Int32, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = agency(of: id)
         precondition(held[agency] > 0, "element \(id) released a slot its agency does not hold")
@@ -43,6 +46,7 @@ extension CampaignModel {
     }
 
     /// Passes over delivered dependencies from `start`; waits on the first undelivered one, or integrates.
+    @inline(__always)
     mutating func walkDependencies(of id: Int32, from start: Int32, scheduler: inout Scheduler<CampaignEvent>) {
         let index = Int(id)
         let count = CampaignConfiguration.dependencyCount(of: index)
@@ -60,6 +64,7 @@ extension CampaignModel {
     }
 
     /// A window opened for element `id`: draw; launch, or go back to the slot queue for a rebuild.
+    @inline(__always)
     mutating func attemptLaunch(_ id: Int32, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let index = Int(id)
         if elements[index].stream.nextUnit() >= CampaignConfiguration.launchFailureProbability {

@@ -42,6 +42,8 @@ public struct CampaignModel: SimulationModel, ~Copyable {
     let agencyCount: Int
     /// Per-element state, `elementCount` records.
     let elements: UnsafeMutablePointer<Element>
+    /// Each element's development-duration distribution (fixed by its index), `elementCount` records.
+    let durations: UnsafeMutablePointer<Triangular>
     /// Slots held per agency (SimPy's `Resource.count`), `agencyCount` entries.
     let held: UnsafeMutablePointer<Int>
     /// Whether each element's first development is complete (`delivered[i]` has succeeded).
@@ -63,6 +65,11 @@ public struct CampaignModel: SimulationModel, ~Copyable {
             repeating: Element(
                 duration: 0, cost: 0, stream: SplitMix64(state: 0), dependencyCursor: 0, rebuilding: false),
             count: elementCount)
+        durations = .allocate(capacity: Swift.max(elementCount, 1))
+        for index in 0..<elementCount {
+            let low = CampaignConfiguration.lowDuration(of: index)
+            (durations + index).initialize(to: Triangular(low: low, mode: low * 1.3, high: low * 2.0))
+        }
         held = .allocate(capacity: agencyCount)
         held.initialize(repeating: 0, count: agencyCount)
         delivered = .allocate(capacity: Swift.max(elementCount, 1))
@@ -75,6 +82,7 @@ public struct CampaignModel: SimulationModel, ~Copyable {
 
     deinit {
         elements.deallocate()
+        durations.deallocate()
         held.deallocate()
         delivered.deallocate()
     }
@@ -97,8 +105,7 @@ public struct CampaignModel: SimulationModel, ~Copyable {
         let seed = UInt64(truncatingIfNeeded: configuration.seed)
         for index in 0..<elementCount {
             var stream = SplitMix64(seed: seed, trial: trial, entity: index)
-            let low = CampaignConfiguration.lowDuration(of: index)
-            let duration = Triangular(low: low, mode: low * 1.3, high: low * 2.0).quantile(stream.nextUnit())
+            let duration = durations[index].quantile(stream.nextUnit())
             elements[index] = Element(
                 duration: duration, cost: 0, stream: stream, dependencyCursor: 0, rebuilding: false)
             delivered[index] = false
