@@ -101,6 +101,7 @@ public struct EntityQueues: ~Copyable {
     ///
     /// - Complexity: O(1).
     @inlinable
+    @inline(__always)
     public mutating func swapQueues(_ first: Int, _ second: Int) {
         precondition(
             UInt(bitPattern: first) < UInt(bitPattern: queueCount)
