@@ -1,11 +1,11 @@
 /// The 4-ary min-heap under `Scheduler`, kept in `EventStorage`'s parallel buffers.
 ///
 /// A 4-ary heap is shallower than a binary heap (log4 n levels). The sift loops read only the 128-bit orders
-/// and move the events alongside. Order slots past the last entry hold a sentinel (`UInt128.max`), so every
-/// parent has four children to compare and the loop has no special case for a short last family. Four sibling orders fill 64 bytes, and the smallest of them is chosen by
-/// two rounds of branch-free comparisons (`EventOrder.less` turned into index arithmetic), so a random event
-/// time costs no mispredicted branch per level. Sifting moves a *hole* (an uninitialized slot) instead of
-/// swapping entries.
+/// and move the events alongside. Four sibling orders fill one 64-byte cache line (see `EventStorage`), and
+/// the smallest of them is chosen without a branch: two pairs, then the pairs' winners, each choice a select
+/// on the values already loaded. Order slots past the last entry hold a sentinel (`UInt128.max`), so every
+/// parent has four children to compare and the loop has no case for a short last family. Sifting moves a
+/// *hole* (an uninitialized slot) instead of swapping entries.
 ///
 /// Sifting down is *bottom-up* (Floyd; Wegener's bottom-up heapsort): the hole first runs down the path of
 /// smallest children to a leaf, moving each up one level, without comparing them with the entry being placed;

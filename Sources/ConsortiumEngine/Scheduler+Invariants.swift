@@ -2,8 +2,9 @@
 extension Scheduler {
     /// Traps if the heap order, the lane order or the clock invariant is broken.
     ///
-    /// Checked: every heap entry is preceded by its parent; the slots after the last hold sentinels; the lane is sorted and holds only events of the
-    /// current instant; no pending event lies before the clock; sequence numbers are below `nextSequence`.
+    /// Checked: every heap entry is preceded by its parent; the slots after the last hold sentinels; the lane
+    /// is sorted and holds only events of the current instant; no pending event lies before the clock;
+    /// sequence numbers are below `nextSequence`.
     /// - Complexity: O(n).
     @usableFromInline
     func checkInvariants() {

@@ -13,7 +13,8 @@
 /// Popping from the heap is lazy: `popNext()` hands out the top and only marks it consumed. If the handler then
 /// schedules an event for a later instant (a process holding for a while: the common case), the new event
 /// *replaces* the consumed top with one (bottom-up) sift-down, instead of a sift-down to remove the top and a
-/// sift-up to add the new event. Otherwise the top is removed before the next pop. The order of events is unchanged.
+/// sift-up to add the new event. Otherwise the top is removed before the next pop. The order of events is
+/// unchanged.
 ///
 /// `reset()` empties the queue but keeps its capacity, so a Monte Carlo loop reuses storage across trials and
 /// the steady state allocates nothing per event.
@@ -99,7 +100,6 @@ public struct Scheduler<Event>: ~Copyable {
     /// Adds an entry to the heap: in place of a consumed top (one sift-down), or as a new entry.
     ///
     /// Kept out of line, so that `schedule` inlines to the lane's few stores for a zero-delay event.
-    /// - Precondition: The storage is uniquely referenced.
     @inlinable
     @inline(never)
     mutating func heapInsert(_ order: UInt128, _ event: Event) {
