@@ -10,6 +10,9 @@ public protocol SimulationEvent: Sendable, CustomStringConvertible {
 ///
 /// The simulator pops the next event, sets the clock, and calls `handle(_:at:scheduler:)`, which updates the
 /// model's state and schedules further events. No closure or existential is created per event.
+///
+/// A model may be non-copyable (`~Copyable`): it can then own fixed buffers outright (per-entity records,
+/// `EntityQueues`) and mutate them without the copy-on-write check a growable array pays on every mutation.
 public protocol SimulationModel: ~Copyable {
     /// The events this model schedules and handles.
     associatedtype Event: SimulationEvent

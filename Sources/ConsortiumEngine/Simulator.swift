@@ -2,7 +2,8 @@
 ///
 /// The simulator owns the model and the queue as plain stored values, so the run loop is specialized for the
 /// model's event type and makes no dynamic calls. Two guards stop a run that went wrong: an event-count limit
-/// (an error) and a horizon (a normal outcome).
+/// (an error) and a horizon (a normal outcome). Like its scheduler, a simulator is non-copyable; its model may
+/// be either.
 ///
 /// ```swift
 /// var simulator = Simulator(model: Queueing(), eventLimit: 10_000_000)

@@ -192,3 +192,72 @@ struct Recorder: SimulationModel {
         #expect(try simulator.run() == .queueExhausted(at: 1))
     }
 }
+
+/// A non-copyable model: entities queue at one counter (`EntityQueues`), served one at a time for one unit of
+/// time each, in arrival order; the model owns a buffer of service start times, freed in its `deinit`.
+struct Counter: SimulationModel, ~Copyable {
+    enum Event: SimulationEvent, Equatable {
+        case arrive(Int32)
+        case leave(Int32)
+        var entity: Int? {
+            switch self {
+            case .arrive(let id), .leave(let id): Int(id)
+            }
+        }
+        var description: String { "\(self)" }
+    }
+
+    /// Counts deinitializations, to show the model is destroyed exactly once.
+    final class Tracker: @unchecked Sendable { var deinits = 0 }
+
+    var queues: EntityQueues
+    let started: UnsafeMutablePointer<Double>
+    var busy = false
+    let tracker: Tracker
+
+    init(entities: Int, tracker: Tracker) {
+        queues = EntityQueues(entities: entities, queues: 1)
+        started = .allocate(capacity: entities)
+        started.initialize(repeating: -1, count: entities)
+        self.tracker = tracker
+    }
+
+    deinit {
+        started.deallocate()
+        tracker.deinits += 1
+    }
+
+    mutating func handle(_ event: Event, at time: Double, scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .arrive(let id):
+            queues.append(id, to: 0)
+        case .leave:
+            busy = false
+        }
+        if !busy, let next = queues.popFirst(of: 0) {
+            busy = true
+            started[Int(next)] = time
+            scheduler.schedule(.leave(next), after: 1)
+        }
+    }
+}
+
+@Suite struct NonCopyableModelTests {
+    /// Arrivals at 0, 0, 0.5 and 5: served at 0, 1, 2 (first come, first served) and 5; the model is
+    /// destroyed once, with its simulator.
+    @Test func aNonCopyableModelRunsAndIsDestroyedOnce() throws {
+        let tracker = Counter.Tracker()
+        do {
+            var simulator = Simulator(model: Counter(entities: 4, tracker: tracker))
+            for (id, time) in [(0, 0.0), (1, 0), (2, 0.5), (3, 5)] {
+                simulator.scheduler.schedule(.arrive(Int32(id)), at: time)
+            }
+            let outcome = try simulator.run()
+            #expect(outcome == .queueExhausted(at: 6))
+            let starts = (0..<4).map { simulator.model.started[$0] }
+            #expect(starts == [0, 1, 2, 5])
+            #expect(tracker.deinits == 0)
+        }
+        #expect(tracker.deinits == 1)
+    }
+}
