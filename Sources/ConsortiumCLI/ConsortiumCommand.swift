@@ -24,11 +24,31 @@ public let consortiumVersion = "0.1.0"
 
 /// Runs the command line with the process arguments and exits.
 public func runConsortium() {
-    if let problem = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
-        printError(problem)
-        ConsortiumCommand.exit(withError: ExitStatus.usage)
+    let status = ConsortiumCommand.run(arguments: Array(CommandLine.arguments.dropFirst()))
+    ConsortiumCommand.exit(withError: status == 0 ? nil : ExitCode(status))
+}
+
+extension ConsortiumCommand {
+    /// Runs the command line in this process with `arguments` (without the program name), printing what the
+    /// program prints, and returns the status the program exits with. The program and the tests run this.
+    public static func run(arguments: [String]) -> Int32 {
+        if let problem = unknownCommand(arguments) {
+            printError(problem)
+            return ExitStatus.usage.rawValue
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            let message = fullMessage(for: error)
+            let status = exitCode(for: error)
+            if !message.isEmpty {
+                if status.isSuccess { print(message) } else { printError(message) }
+            }
+            return status.rawValue
+        }
     }
-    ConsortiumCommand.main()
 }
 
 /// The message for a first argument that names no command (ArgumentParser would only say "unexpected

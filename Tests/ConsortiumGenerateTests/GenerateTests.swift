@@ -32,17 +32,6 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// Runs `consortium ARGS` in-process and returns the exit code it would exit with.
-func exitCode(of arguments: [String]) -> Int32 {
-    do {
-        var command = try ConsortiumCommand.parseAsRoot(arguments)
-        try command.run()
-        return 0
-    } catch {
-        return ConsortiumCommand.exitCode(for: error).rawValue
-    }
-}
-
 @Suite(.serialized)
 struct GenerateTests {
     /// (agencies, elements, missions): the smallest library, small and medium ones, and one with a full mission.
@@ -118,11 +107,13 @@ struct GenerateTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let out = folder.url.appendingPathComponent("lib").path
-        #expect(exitCode(of: ["generate", "--agencies", "1", "--out", out]) == 64)
-        #expect(exitCode(of: ["generate", "--elements", "0", "--out", out]) == 64)
-        #expect(exitCode(of: ["generate", "--elements", "3", "--missions", "4", "--out", out]) == 64)
-        #expect(exitCode(of: ["generate", "--elements", "1001", "--missions", "2", "--out", out]) == 64)
-        #expect(exitCode(of: ["generate", "--elements", "10"]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["generate", "--agencies", "1", "--out", out]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["generate", "--elements", "0", "--out", out]) == 64)
+        #expect(
+            ConsortiumCommand.run(arguments: ["generate", "--elements", "3", "--missions", "4", "--out", out]) == 64)
+        #expect(
+            ConsortiumCommand.run(arguments: ["generate", "--elements", "1001", "--missions", "2", "--out", out]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["generate", "--elements", "10"]) == 64)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
@@ -131,13 +122,13 @@ struct GenerateTests {
         defer { folder.remove() }
         let out = folder.url.appendingPathComponent("lib").path
         let arguments = ["generate", "--agencies", "3", "--elements", "20", "--missions", "2", "--out", out]
-        #expect(exitCode(of: arguments) == 0)
-        #expect(exitCode(of: arguments) == 64)
-        #expect(exitCode(of: arguments + ["--force"]) == 0)
+        #expect(ConsortiumCommand.run(arguments: arguments) == 0)
+        #expect(ConsortiumCommand.run(arguments: arguments) == 64)
+        #expect(ConsortiumCommand.run(arguments: arguments + ["--force"]) == 0)
         let inside = folder.url.appendingPathComponent("Missions/new").path
         let insideArguments = ["generate", "--agencies", "2", "--elements", "2", "--missions", "1", "--out", inside]
-        #expect(exitCode(of: insideArguments) == 64)
-        #expect(exitCode(of: insideArguments + ["--force"]) == 0)
+        #expect(ConsortiumCommand.run(arguments: insideArguments) == 64)
+        #expect(ConsortiumCommand.run(arguments: insideArguments + ["--force"]) == 0)
         #expect(LibraryLoader().load([out]).diagnostics.isEmpty)
     }
 }

@@ -5,37 +5,32 @@ import Testing
 
 @testable import ConsortiumCLI
 
-/// Runs `consortium ARGS` in-process and returns the exit code it would exit with.
-func exitCode(of arguments: [String]) -> Int32 {
-    do {
-        var command = try ConsortiumCommand.parseAsRoot(arguments)
-        try command.run()
-        return 0
-    } catch {
-        return ConsortiumCommand.exitCode(for: error).rawValue
-    }
-}
-
 @Suite(.serialized)
 struct CommandLineTests {
     @Test func validateExitsZeroOnAValidLibrary() throws {
         let library = try TestLibrary()
         defer { library.remove() }
-        #expect(exitCode(of: ["validate", library.root.path]) == 0)
-        #expect(exitCode(of: ["validate", library.root.appendingPathComponent("Missions/mini.xml").path]) == 0)
+        #expect(ConsortiumCommand.run(arguments: ["validate", library.root.path]) == 0)
+        #expect(
+            ConsortiumCommand.run(arguments: [
+                "validate", library.root.appendingPathComponent("Missions/mini.xml").path,
+            ]) == 0)
     }
 
     @Test func validateExits65OnADataError() throws {
         let library = try TestLibrary()
         defer { library.remove() }
         try library.write(Data("<campaign/>".utf8), at: "Missions/broken.xml")
-        #expect(exitCode(of: ["validate", library.root.appendingPathComponent("Missions/broken.xml").path]) == 65)
+        #expect(
+            ConsortiumCommand.run(arguments: [
+                "validate", library.root.appendingPathComponent("Missions/broken.xml").path,
+            ]) == 65)
     }
 
     @Test func validateExits64OnAMissingPathOrABadOption() {
-        #expect(exitCode(of: ["validate", "/no/such/file.xml"]) == 64)
-        #expect(exitCode(of: ["validate", "--no-such-option"]) == 64)
-        #expect(exitCode(of: ["schema", "rocket"]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "/no/such/file.xml"]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "--no-such-option"]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["schema", "rocket"]) == 64)
     }
 
     /// The loader's limits are options of every command that reads files: lowered, a valid library is refused
@@ -44,11 +39,11 @@ struct CommandLineTests {
         let library = try TestLibrary()
         defer { library.remove() }
         let mini = library.root.appendingPathComponent("Missions/mini.xml").path
-        #expect(exitCode(of: ["validate", mini]) == 0)
-        #expect(exitCode(of: ["validate", "--max-elements", "10", mini]) == 65)
-        #expect(exitCode(of: ["simulate", "--max-elements", "10", mini]) == 65)
-        #expect(exitCode(of: ["validate", "--max-elements", "0", mini]) == 64)
-        #expect(exitCode(of: ["validate", "--max-file-size", "0", mini]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["validate", mini]) == 0)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "--max-elements", "10", mini]) == 65)
+        #expect(ConsortiumCommand.run(arguments: ["simulate", "--max-elements", "10", mini]) == 65)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "--max-elements", "0", mini]) == 64)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "--max-file-size", "0", mini]) == 64)
         let limits = try LibraryOptions.parse(["--max-file-size", "38", "--max-elements", "462067"]).limits
         #expect(limits.maxFileBytes == 38 << 20 && limits.maxElements == 462_067)
         #expect(limits.maxDepth == LoadLimits.default.maxDepth)
@@ -94,8 +89,8 @@ struct CommandLineTests {
         let text = try String(contentsOf: mini, encoding: .utf8)
         try library.write(
             Data(text.replacingOccurrences(of: "2027-12-01", with: "2026-03-01").utf8), at: "Missions/mini.xml")
-        #expect(exitCode(of: ["validate", mini.path]) == 0)
-        #expect(exitCode(of: ["validate", "--werror", mini.path]) == 65)
+        #expect(ConsortiumCommand.run(arguments: ["validate", mini.path]) == 0)
+        #expect(ConsortiumCommand.run(arguments: ["validate", "--werror", mini.path]) == 65)
     }
 
     @Test(arguments: FileKind.allCases)
@@ -115,7 +110,7 @@ struct CommandLineTests {
             ["--delay", "no-such-element=10d"], ["--ground", "starship=30d"], ["--fail", "ws-cargo#0"],
             ["--reassign", "ws-habitat-power=nobody"], [],
         ] {
-            #expect(exitCode(of: ["whatif", partner] + bad) == 64, "\(bad)")
+            #expect(ConsortiumCommand.run(arguments: ["whatif", partner] + bad) == 64, "\(bad)")
         }
     }
 
@@ -125,9 +120,9 @@ struct CommandLineTests {
         let library = try TestLibrary()
         defer { library.remove() }
         let mini = library.root.appendingPathComponent("Missions/mini.xml").path
-        #expect(exitCode(of: ["validate", mini]) == 0)
+        #expect(ConsortiumCommand.run(arguments: ["validate", mini]) == 0)
         try library.write(Data("<campaign id=\"x\"".utf8), at: "Missions/broken.xml")
-        #expect(exitCode(of: ["validate", mini]) == 65)
+        #expect(ConsortiumCommand.run(arguments: ["validate", mini]) == 65)
     }
 }
 
@@ -138,8 +133,15 @@ extension CommandLineTests {
         let library = try TestLibrary()
         defer { library.remove() }
         let mini = library.root.appendingPathComponent("Missions/mini.xml").path
-        #expect(exitCode(of: ["whatif", mini, "--withdraw", "beta@2027-01-01:beta", "--trials", "10"]) == 64)
-        #expect(exitCode(of: ["whatif", mini, "--reassign", "module-1-capsule-1=gamma", "--trials", "10"]) == 64)
-        #expect(exitCode(of: ["whatif", mini, "--withdraw", "beta@2027-01-01:alpha", "--trials", "10"]) == 0)
+        #expect(
+            ConsortiumCommand.run(arguments: ["whatif", mini, "--withdraw", "beta@2027-01-01:beta", "--trials", "10"])
+                == 64)
+        #expect(
+            ConsortiumCommand.run(arguments: [
+                "whatif", mini, "--reassign", "module-1-capsule-1=gamma", "--trials", "10",
+            ]) == 64)
+        #expect(
+            ConsortiumCommand.run(arguments: ["whatif", mini, "--withdraw", "beta@2027-01-01:alpha", "--trials", "10"])
+                == 0)
     }
 }
