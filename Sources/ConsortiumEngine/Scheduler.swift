@@ -202,10 +202,6 @@ public struct Scheduler<Event>: ~Copyable {
             (storage.laneOrders + index).moveInitialize(from: storage.laneOrders + index + 1, count: after)
             (storage.laneEvents + index).moveInitialize(from: storage.laneEvents + index + 1, count: after)
             storage.laneCount &-= 1
-            if storage.laneHead == storage.laneCount {
-                storage.laneHead = 0
-                storage.laneCount = 0
-            }
             return true
         }
         guard
