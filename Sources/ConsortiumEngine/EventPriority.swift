@@ -65,10 +65,10 @@ public struct ScheduledEvent<Event> {
     @usableFromInline
     static var sequenceMask: UInt64 { (1 << 56) - 1 }
 
-    /// The entry of a pending event, its time, priority and sequence decoded from its order.
+    /// The entry of a pending event due at `time`.
     @inlinable
-    init(order: UInt128, event: Event) {
-        self.init(time: EventOrder.time(order), key: EventOrder.key(order), event: event)
+    init(time: Double, entry: QueueEntry<Event>) {
+        self.init(time: time, key: entry.key, event: entry.event)
     }
 }
 

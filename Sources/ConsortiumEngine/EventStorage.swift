@@ -1,27 +1,46 @@
-/// The memory under `Scheduler`: a heap and a same-instant lane, each as two parallel buffers (orders, events).
+/// A pending event with its rank among the events of its instant.
+@usableFromInline
+struct QueueEntry<Event> {
+    /// Priority in the top 8 bits, insertion sequence in the low 56 bits (as in `ScheduledEvent.key`).
+    @usableFromInline
+    var key: UInt64
+
+    /// The event.
+    @usableFromInline
+    var event: Event
+
+    @inlinable
+    init(key: UInt64, _ event: Event) {
+        self.key = key
+        self.event = event
+    }
+}
+
+/// The memory under `Scheduler`: a heap of later events (time keys and entries, in parallel buffers) and the
+/// *lane* of the current instant's events.
 ///
 /// One class instance holds every buffer and belongs to one non-copyable `Scheduler`, so no operation needs a
-/// copy-on-write check, and resetting the lane is a store, not an array operation. The heap's orders are
-/// placed so that each family of four siblings fills one 64-byte cache line.
+/// copy-on-write check, and resetting the lane is a store, not an array operation. The heap's time keys are
+/// placed so that each family of four siblings fills one aligned 32-byte half of a cache line.
 ///
 /// The properties opt out of dynamic exclusivity checks (`@exclusivity(unchecked)`): they are reached only
 /// through the owning scheduler's `mutating` methods, which the compiler already checks statically.
 ///
 /// Initialization state, which every operation preserves:
 /// - heap slots `0..<heapCount` are initialized (a consumed top stays initialized until replaced or removed);
-/// - every order slot from `heapCount` to the end of the buffer (`heapCapacity` plus `padding`) holds the
-///   sentinel `UInt128.max`, which no event's order equals, so every parent has four children to compare
-///   and the sift-down needs no special case for a last parent with fewer than four;
+/// - every time slot from `heapCount` to the end of the buffer (`heapCapacity` plus `padding`) holds the
+///   sentinel `UInt64.max`, which no time's key equals, so every parent has four children to compare and the
+///   sift-down needs no special case for a last parent with fewer than four;
 /// - lane slots `laneHead..<laneCount` are initialized; consumed lane slots were moved out.
 @usableFromInline
 final class EventStorage<Event> {
-    /// The heap's orders (see `EventOrder`).
+    /// The heap's time keys (see `TimeKey`).
     @usableFromInline @exclusivity(unchecked)
-    var orders: UnsafeMutablePointer<UInt128>
+    var times: UnsafeMutablePointer<UInt64>
 
-    /// The heap's events, `events[i]` belonging to `orders[i]`.
+    /// The heap's entries, `entries[i]` due at `times[i]`.
     @usableFromInline @exclusivity(unchecked)
-    var events: UnsafeMutablePointer<Event>
+    var entries: UnsafeMutablePointer<QueueEntry<Event>>
 
     /// Initialized heap slots.
     @usableFromInline @exclusivity(unchecked)
@@ -31,13 +50,9 @@ final class EventStorage<Event> {
     @usableFromInline @exclusivity(unchecked)
     var heapCapacity: Int
 
-    /// The lane's orders, ascending.
+    /// The lane: entries of the current instant, ascending by key.
     @usableFromInline @exclusivity(unchecked)
-    var laneOrders: UnsafeMutablePointer<UInt128>
-
-    /// The lane's events.
-    @usableFromInline @exclusivity(unchecked)
-    var laneEvents: UnsafeMutablePointer<Event>
+    var lane: UnsafeMutablePointer<QueueEntry<Event>>
 
     /// Index of the lane's first pending entry.
     @usableFromInline @exclusivity(unchecked)
@@ -55,22 +70,20 @@ final class EventStorage<Event> {
     @usableFromInline
     init(capacity: Int) {
         heapCapacity = Swift.max(capacity, 16)
-        orders = Self.allocateOrders(capacity: heapCapacity)
-        events = .allocate(capacity: heapCapacity)
+        times = Self.allocateTimes(capacity: heapCapacity)
+        entries = .allocate(capacity: heapCapacity)
         heapCount = 0
         laneCapacity = Swift.max(Swift.min(capacity, 64), 16)
-        laneOrders = .allocate(capacity: laneCapacity)
-        laneEvents = .allocate(capacity: laneCapacity)
+        lane = .allocate(capacity: laneCapacity)
         laneHead = 0
         laneCount = 0
     }
 
     deinit {
         removeAll()
-        Self.deallocateOrders(orders)
-        events.deallocate()
-        laneOrders.deallocate()
-        laneEvents.deallocate()
+        Self.deallocateTimes(times)
+        entries.deallocate()
+        lane.deallocate()
     }
 
     /// A copy with the same pending entries (for `Scheduler.copy()`).
@@ -78,12 +91,11 @@ final class EventStorage<Event> {
     func copy() -> EventStorage {
         let copy = EventStorage(capacity: heapCapacity)
         copy.reserveLane(laneCapacity)
-        copy.orders.update(from: orders, count: heapCount)
-        copy.events.initialize(from: events, count: heapCount)
+        copy.times.update(from: times, count: heapCount)
+        copy.entries.initialize(from: entries, count: heapCount)
         copy.heapCount = heapCount
         let pending = laneCount &- laneHead
-        copy.laneOrders.initialize(from: laneOrders + laneHead, count: pending)
-        copy.laneEvents.initialize(from: laneEvents + laneHead, count: pending)
+        copy.lane.initialize(from: lane + laneHead, count: pending)
         copy.laneCount = pending
         return copy
     }
@@ -91,10 +103,10 @@ final class EventStorage<Event> {
     /// Deinitializes every entry, keeping the buffers.
     @usableFromInline
     func removeAll() {
-        events.deinitialize(count: heapCount)
-        orders.update(repeating: .max, count: heapCount)
+        entries.deinitialize(count: heapCount)
+        times.update(repeating: .max, count: heapCount)
         heapCount = 0
-        (laneEvents + laneHead).deinitialize(count: laneCount &- laneHead)
+        (lane + laneHead).deinitialize(count: laneCount &- laneHead)
         laneHead = 0
         laneCount = 0
     }
@@ -103,59 +115,64 @@ final class EventStorage<Event> {
     @usableFromInline
     func growHeap() {
         let capacity = heapCapacity &* 2
-        let newOrders = Self.allocateOrders(capacity: capacity)
-        let newEvents = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
-        newOrders.update(from: orders, count: heapCount)
-        newEvents.moveInitialize(from: events, count: heapCount)
-        Self.deallocateOrders(orders)
-        events.deallocate()
-        orders = newOrders
-        events = newEvents
+        let newTimes = Self.allocateTimes(capacity: capacity)
+        let newEntries = UnsafeMutablePointer<QueueEntry<Event>>.allocate(capacity: capacity)
+        newTimes.update(from: times, count: heapCount)
+        newEntries.moveInitialize(from: entries, count: heapCount)
+        Self.deallocateTimes(times)
+        entries.deallocate()
+        times = newTimes
+        entries = newEntries
         heapCapacity = capacity
     }
 
-    /// Allocates `capacity` heap orders placed so that each group of four siblings (indices 4i+1 ... 4i+4, 64
-    /// bytes) fills exactly one cache line: a sift reads one line per level instead of two.
+    /// Allocates `capacity` heap time keys placed so that each group of four siblings (indices 4i+1 ... 4i+4,
+    /// 32 bytes) fills one aligned half of a cache line: a sift reads one line per level, never two.
     @usableFromInline
-    static func allocateOrders(capacity: Int) -> UnsafeMutablePointer<UInt128> {
+    static func allocateTimes(capacity: Int) -> UnsafeMutablePointer<UInt64> {
         let slots = capacity + padding
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: ordersOffset + slots * 16, alignment: 64)
-        let orders = (raw + ordersOffset).bindMemory(to: UInt128.self, capacity: slots)
-        orders.initialize(repeating: .max, count: slots)
-        return orders
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: timesOffset + slots * 8, alignment: 64)
+        let times = (raw + timesOffset).bindMemory(to: UInt64.self, capacity: slots)
+        times.initialize(repeating: .max, count: slots)
+        return times
     }
 
-    /// Sentinel order slots past the capacity: the children of the last parent reach at most three past it.
+    /// Sentinel time slots past the capacity: the children of the last parent reach at most three past it.
     @usableFromInline
     static var padding: Int { 4 }
 
-    /// Bytes from the 64-byte aligned allocation to order 0, so that order 1 starts a cache line.
+    /// Bytes from the 64-byte aligned allocation to time 0, so that time 1 starts an aligned 32-byte half.
     @usableFromInline
-    static var ordersOffset: Int { 64 - 16 }
+    static var timesOffset: Int { 32 - 8 }
 
-    /// Frees what `allocateOrders(capacity:)` allocated.
+    /// Frees what `allocateTimes(capacity:)` allocated.
     @usableFromInline
-    static func deallocateOrders(_ orders: UnsafeMutablePointer<UInt128>) {
-        (UnsafeMutableRawPointer(orders) - ordersOffset).deallocate()
+    static func deallocateTimes(_ times: UnsafeMutablePointer<UInt64>) {
+        (UnsafeMutableRawPointer(times) - timesOffset).deallocate()
     }
 
-    /// Whether an entry of the current instant with order `order` can join the lane: the lane is empty or
-    /// its last entry precedes `order` (so the lane stays sorted).
+    /// Adds an entry to the lane, keeping it sorted: appended if its key follows the last (the common case:
+    /// a later sequence number of the same or a lower-ranked priority), else inserted in place.
     @inlinable
     @inline(__always)
-    func laneAccepts(_ order: UInt128) -> Bool {
-        laneHead == laneCount || laneOrders[laneCount &- 1] < order
+    func laneInsert(_ entry: QueueEntry<Event>) {
+        if laneHead == laneCount || lane[laneCount &- 1].key < entry.key {
+            if laneCount == laneCapacity { makeLaneRoom() }
+            (lane + laneCount).initialize(to: entry)
+            laneCount &+= 1
+        } else {
+            laneInsertInPlace(entry)
+        }
     }
 
-    /// Appends an entry to the lane.
-    ///
-    /// - Precondition: `laneAccepts(order)`.
-    @inlinable
-    @inline(__always)
-    func laneAppend(_ order: UInt128, _ event: Event) {
+    /// Inserts an entry that precedes the lane's last (a higher priority than events already waiting).
+    @usableFromInline
+    func laneInsertInPlace(_ entry: QueueEntry<Event>) {
         if laneCount == laneCapacity { makeLaneRoom() }
-        laneOrders[laneCount] = order
-        (laneEvents + laneCount).initialize(to: event)
+        var index = laneCount
+        while index > laneHead && entry.key < lane[index &- 1].key { index &-= 1 }
+        (lane + index + 1).moveInitialize(from: lane + index, count: laneCount &- index)
+        (lane + index).initialize(to: entry)
         laneCount &+= 1
     }
 
@@ -165,8 +182,7 @@ final class EventStorage<Event> {
     func makeLaneRoom() {
         let pending = laneCount &- laneHead
         if pending <= laneCapacity / 2 {
-            laneOrders.moveInitialize(from: laneOrders + laneHead, count: pending)
-            laneEvents.moveInitialize(from: laneEvents + laneHead, count: pending)
+            lane.moveInitialize(from: lane + laneHead, count: pending)
             laneHead = 0
             laneCount = pending
         } else {
@@ -174,24 +190,20 @@ final class EventStorage<Event> {
         }
     }
 
-    /// Grows the lane's buffers to at least `capacity` slots.
+    /// Grows the lane's buffer to at least `capacity` slots.
     @usableFromInline
     func reserveLane(_ capacity: Int) {
         guard capacity > laneCapacity else { return }
-        let newOrders = UnsafeMutablePointer<UInt128>.allocate(capacity: capacity)
-        let newEvents = UnsafeMutablePointer<Event>.allocate(capacity: capacity)
+        let newLane = UnsafeMutablePointer<QueueEntry<Event>>.allocate(capacity: capacity)
         let pending = laneCount &- laneHead
-        newOrders.moveInitialize(from: laneOrders + laneHead, count: pending)
-        newEvents.moveInitialize(from: laneEvents + laneHead, count: pending)
-        laneOrders.deallocate()
-        laneEvents.deallocate()
-        laneOrders = newOrders
-        laneEvents = newEvents
+        newLane.moveInitialize(from: lane + laneHead, count: pending)
+        lane.deallocate()
+        lane = newLane
         laneHead = 0
         laneCount = pending
         laneCapacity = capacity
     }
 }
 
-// The buffers are reached only through a `Scheduler`, which copies them before any mutation of shared storage.
+// The buffers are reached only through the one `Scheduler` that owns them.
 extension EventStorage: @unchecked Sendable where Event: Sendable {}

@@ -3,18 +3,18 @@
 /// Events are handled in `(time, priority, insertion sequence)` order, so events of the same instant run in a
 /// fully determined order: by priority, then in the order they were scheduled (SimPy's `eid`, NIO's task id).
 ///
-/// Each pending event's place in that order is one 128-bit integer (`EventOrder`). Storage is a 4-ary min-heap
-/// kept as two parallel buffers, the orders and the events (`EventStorage`), plus a *same-instant lane*: an
-/// event scheduled for the current instant whose order is above the lane's last is appended to a FIFO instead
-/// of the heap.
-/// The lane is always sorted, and `popNext()` takes the smaller of the lane head and the heap top, so the order
-/// is exactly the heap order while zero-delay events (grants, releases, signals) cost O(1).
+/// Storage is in two parts (`EventStorage`): a 4-ary min-heap of the events of later instants, ordered by time
+/// alone (one 64-bit compare per choice), and the *lane*: the events of the current instant, kept sorted by
+/// priority and sequence. An event scheduled for the current instant joins the lane, in O(1) when it ranks
+/// after the lane's last (always, at equal priority), so zero-delay events (grants, releases, signals) never
+/// touch the heap. When the lane is empty, the next instant is the heap's top: if the top has no other event
+/// of its time (the common case, seen in one comparison with its four children) it is handed out directly;
+/// otherwise every event of that instant moves from the heap to the lane, which sorts them by key.
 ///
 /// Popping from the heap is lazy: `popNext()` hands out the top and only marks it consumed. If the handler then
 /// schedules an event for a later instant (a process holding for a while: the common case), the new event
 /// *replaces* the consumed top with one (bottom-up) sift-down, instead of a sift-down to remove the top and a
-/// sift-up to add the new event. Otherwise the top is removed before the next pop. The order of events is
-/// unchanged.
+/// sift-up to add the new event. Otherwise the top is removed before the next pop.
 ///
 /// `reset()` empties the queue but keeps its capacity, so a Monte Carlo loop reuses storage across trials and
 /// the steady state allocates nothing per event.
@@ -77,7 +77,8 @@ public struct Scheduler<Event>: ~Copyable {
     ///
     /// - Precondition: `time` is not before `now` (and is not NaN).
     /// - Returns: A handle that can cancel the event.
-    /// - Complexity: O(1) for an event of the current instant, O(log n) otherwise.
+    /// - Complexity: O(1) for an event of the current instant (ranked after the instant's last, as every
+    ///   event of equal priority is), O(log n) otherwise.
     @inlinable
     @inline(__always)
     @discardableResult
@@ -85,11 +86,11 @@ public struct Scheduler<Event>: ~Copyable {
         precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
         let sequence = nextSequence
         nextSequence &+= 1
-        let order = EventOrder.make(time: time, key: UInt64(priority.rawValue) << 56 | sequence)
-        if time == _now && storage.laneAccepts(order) {
-            storage.laneAppend(order, event)
+        let entry = QueueEntry(key: UInt64(priority.rawValue) << 56 | sequence, event)
+        if time == _now {
+            storage.laneInsert(entry)
         } else {
-            heapInsert(order, event)
+            heapInsert(TimeKey.make(time), entry)
         }
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
@@ -102,12 +103,12 @@ public struct Scheduler<Event>: ~Copyable {
     /// Kept out of line, so that `schedule` inlines to the lane's few stores for a zero-delay event.
     @inlinable
     @inline(never)
-    mutating func heapInsert(_ order: UInt128, _ event: Event) {
+    mutating func heapInsert(_ time: UInt64, _ entry: QueueEntry<Event>) {
         if heapTopConsumed {
             heapTopConsumed = false
-            storage.replaceTop(order, event)
+            storage.replaceTop(time, entry)
         } else {
-            storage.push(order, event)
+            storage.push(time, entry)
         }
     }
 
@@ -128,52 +129,78 @@ public struct Scheduler<Event>: ~Copyable {
 
     /// The next event to be handled, without removing it.
     ///
-    /// - Complexity: O(1).
+    /// - Complexity: O(1), or O(k) when k events share the next instant and none has been handled yet.
     @inlinable
     public func peek() -> ScheduledEvent<Event>? {
-        let top = heapMinimumIndex()
-        if laneGoesFirst(heapTop: top) {
-            return ScheduledEvent(
-                order: storage.laneOrders[storage.laneHead], event: storage.laneEvents[storage.laneHead])
+        if storage.laneHead != storage.laneCount {
+            return ScheduledEvent(time: _now, entry: storage.lane[storage.laneHead])
         }
-        guard let top else { return nil }
-        return ScheduledEvent(order: storage.orders[top], event: storage.events[top])
-    }
-
-    /// Whether the lane's head is handled before the heap's smallest pending entry, at index `heapTop`.
-    @inlinable
-    func laneGoesFirst(heapTop: Int?) -> Bool {
-        guard storage.laneHead < storage.laneCount else { return false }
-        guard let heapTop else { return true }
-        return storage.laneOrders[storage.laneHead] < storage.orders[heapTop]
+        guard let index = heapMinimumIndex() else { return nil }
+        return ScheduledEvent(time: TimeKey.time(storage.times[index]), entry: storage.entries[index])
     }
 
     /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
     ///
     /// The clock is set *before* the caller handles the event, so a handler always sees `now == time`.
-    /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap.
+    /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap; O(k log n) when the
+    ///   next instant's k events move from the heap to the lane.
     @inlinable
     public mutating func popNext(notAfter limit: Double = .infinity) -> ScheduledEvent<Event>? {
         if heapTopConsumed {
             heapTopConsumed = false
-            storage.remove(at: 0)
+            storage.take(at: 0)
         }
-        let next: ScheduledEvent<Event>
-        if laneGoesFirst(heapTop: storage.heapCount == 0 ? nil : 0) {
+        if storage.laneHead != storage.laneCount {
             guard _now <= limit else { return nil }
-            next = ScheduledEvent(
-                order: storage.laneOrders[storage.laneHead], event: (storage.laneEvents + storage.laneHead).move())
-            storage.laneHead &+= 1
-        } else {
-            guard storage.heapCount > 0, EventOrder.time(storage.orders[0]) <= limit else { return nil }
-            next = ScheduledEvent(order: storage.orders[0], event: storage.events[0])
-            heapTopConsumed = true
+            return popLane()
         }
-        _now = next.time
+        guard storage.heapCount > 0 else { return nil }
+        let top = storage.times[0]
+        let time = TimeKey.time(top)
+        guard time <= limit else { return nil }
+        _now = time
+        if storage.topHasTwin(top) {
+            openInstant(top)
+            return popLane()
+        }
+        heapTopConsumed = true
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
-        return next
+        return ScheduledEvent(time: time, entry: storage.entries[0])
+    }
+
+    /// Removes and returns the lane's first entry.
+    ///
+    /// - Precondition: The lane is not empty.
+    @inlinable
+    @inline(__always)
+    mutating func popLane() -> ScheduledEvent<Event> {
+        let entry = (storage.lane + storage.laneHead).move()
+        storage.laneHead &+= 1
+        #if CONSORTIUM_INVARIANTS
+            checkInvariants()
+        #endif
+        return ScheduledEvent(time: _now, entry: entry)
+    }
+
+    /// Moves every heap entry due at time key `time` (the top's, now the clock's) to the empty lane, sorted by
+    /// key: the heap orders them by time alone.
+    ///
+    /// - Precondition: The lane is empty and no entry of the heap is due before `time`.
+    @inlinable
+    @inline(never)
+    mutating func openInstant(_ time: UInt64) {
+        storage.laneHead = 0
+        storage.laneCount = 0
+        while storage.heapCount > 0 && storage.times[0] == time {
+            let entry = storage.take(at: 0)
+            if storage.laneCount == storage.laneCapacity { storage.makeLaneRoom() }
+            (storage.lane + storage.laneCount).initialize(to: entry)
+            storage.laneCount &+= 1
+        }
+        var instant = UnsafeMutableBufferPointer(start: storage.lane, count: storage.laneCount)
+        instant.sort { $0.key < $1.key }
     }
 
     /// Cancels a pending event.
@@ -191,25 +218,21 @@ public struct Scheduler<Event>: ~Copyable {
         }
         if heapTopConsumed {
             heapTopConsumed = false
-            storage.remove(at: 0)
+            storage.take(at: 0)
         }
         let mask = ScheduledEvent<Event>.sequenceMask
-        if let index = (storage.laneHead..<storage.laneCount).first(where: {
-            EventOrder.key(storage.laneOrders[$0]) & mask == handle.sequence
-        }) {
-            let after = storage.laneCount &- index &- 1
-            (storage.laneEvents + index).deinitialize(count: 1)
-            (storage.laneOrders + index).moveInitialize(from: storage.laneOrders + index + 1, count: after)
-            (storage.laneEvents + index).moveInitialize(from: storage.laneEvents + index + 1, count: after)
+        let lane = storage.lane
+        if let index = (storage.laneHead..<storage.laneCount).first(where: { lane[$0].key & mask == handle.sequence }) {
+            (lane + index).deinitialize(count: 1)
+            (lane + index).moveInitialize(from: lane + index + 1, count: storage.laneCount &- index &- 1)
             storage.laneCount &-= 1
             return true
         }
-        guard
-            let index = (0..<storage.heapCount).first(where: {
-                EventOrder.key(storage.orders[$0]) & mask == handle.sequence
-            })
-        else { return false }
-        storage.remove(at: index)
+        let entries = storage.entries
+        guard let index = (0..<storage.heapCount).first(where: { entries[$0].key & mask == handle.sequence }) else {
+            return false
+        }
+        storage.take(at: index)
         return true
     }
 
@@ -228,17 +251,35 @@ public struct Scheduler<Event>: ~Copyable {
     @inlinable
     var heapCount: Int { storage.heapCount &- (heapTopConsumed ? 1 : 0) }
 
-    /// The index of the smallest heap entry not yet consumed, or `nil` if there is none.
+    /// The index of the heap's next entry: the smallest key among the entries of the earliest time, not
+    /// counting a consumed top; `nil` if there is none.
     ///
-    /// With a consumed top, the next smallest entry is the smallest of the top's children.
-    /// - Complexity: O(1).
+    /// The entries of the earliest time hang from the top as one subtree (each one's parent is due no later,
+    /// so at the same time, or is the consumed top), which is searched when the top has a twin or is consumed.
+    /// - Complexity: O(1) without ties, O(k) for k entries sharing the earliest time.
     @inlinable
     func heapMinimumIndex() -> Int? {
-        let orders = storage.orders
-        guard heapTopConsumed else { return storage.heapCount == 0 ? nil : 0 }
-        let end = Swift.min(5, storage.heapCount)
-        guard end > 1 else { return nil }
-        return (1..<end).min { orders[$0] < orders[$1] }
+        let times = storage.times
+        if !heapTopConsumed {
+            guard storage.heapCount > 0 else { return nil }
+            if !storage.topHasTwin(times[0]) { return 0 }
+        }
+        let earliest =
+            heapTopConsumed ? Swift.min(Swift.min(times[1], times[2]), Swift.min(times[3], times[4])) : times[0]
+        guard earliest != .max else { return nil }
+        var best: Int?
+        var pending = [0]
+        while let node = pending.popLast() {
+            if node != 0 || !heapTopConsumed {
+                guard times[node] == earliest else { continue }
+                if best.map({ storage.entries[node].key < storage.entries[$0].key }) ?? true { best = node }
+            }
+            let first = node &* 4 &+ 1
+            if first < storage.heapCount {
+                pending.append(contentsOf: first..<Swift.min(first &+ 4, storage.heapCount))
+            }
+        }
+        return best
     }
 
     /// A scheduler with the same clock, pending events and sequence counter, and storage of its own.

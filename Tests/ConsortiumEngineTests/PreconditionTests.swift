@@ -77,19 +77,18 @@ import Testing
             await #expect(processExitsWith: .failure) {
                 var scheduler = Scheduler<Int>()
                 for id in 0..<10 { scheduler.schedule(id, at: Double(10 - id)) }
-                let orders = scheduler.storage.orders
+                let times = scheduler.storage.times
                 let last = scheduler.storage.heapCount - 1
-                (orders[0], orders[last]) = (orders[last], orders[0])
+                (times[0], times[last]) = (times[last], times[0])
                 scheduler.checkInvariants()
             }
         }
 
-        @Test func aLaneEntryOffTheClockIsCaught() async {
+        @Test func aHeapEntryAtTheClockIsCaught() async {
             await #expect(processExitsWith: .failure) {
                 var scheduler = Scheduler<Int>()
-                scheduler.schedule(1, at: 0)
-                scheduler.schedule(2, at: 0)
-                scheduler._now = 1
+                scheduler.schedule(1, at: 2)
+                scheduler._now = 2
                 scheduler.checkInvariants()
             }
         }

@@ -168,8 +168,8 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
     }
 }
 
-/// The 128-bit encoding of (time, priority, sequence) sorts exactly as the tuple does.
-@Suite struct EventOrderTests {
+/// Time keys sort exactly as the times do; the scheduler breaks ties within an instant by priority and sequence.
+@Suite struct TimeKeyTests {
     static let times: [Double] = [
         -.infinity, -.greatestFiniteMagnitude, -1e300, -2.5, -1, -.leastNonzeroMagnitude, 0,
         .leastNonzeroMagnitude, .leastNormalMagnitude, 0.1, 1, 1 + .ulpOfOne, 2.5, 1e300,
@@ -178,19 +178,20 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
 
     @Test func timesRoundTripAndSortAsDoubles() {
         for time in Self.times {
-            #expect(EventOrder.time(EventOrder.make(time: time, key: 7)) == time)
-            #expect(EventOrder.key(EventOrder.make(time: time, key: 7)) == 7)
+            #expect(TimeKey.time(TimeKey.make(time)) == time)
+            #expect(TimeKey.make(time) != .max, "no time maps to the sentinel")
         }
         for (earlier, later) in zip(Self.times, Self.times.dropFirst()) {
-            #expect(EventOrder.make(time: earlier, key: .max) < EventOrder.make(time: later, key: 0))
-            #expect(EventOrder.less(EventOrder.make(time: earlier, key: 0), EventOrder.make(time: later, key: 0)) == 1)
-            #expect(EventOrder.less(EventOrder.make(time: later, key: 0), EventOrder.make(time: earlier, key: 0)) == 0)
+            #expect(TimeKey.make(earlier) < TimeKey.make(later))
+            #expect(TimeKey.less(TimeKey.make(earlier), TimeKey.make(later)) == 1)
+            #expect(TimeKey.less(TimeKey.make(later), TimeKey.make(earlier)) == 0)
+            #expect(TimeKey.less(TimeKey.make(later), TimeKey.make(later)) == 0)
         }
     }
 
     @Test func negativeZeroIsTheSameInstantAsZero() {
-        #expect(EventOrder.make(time: -0.0, key: 3) == EventOrder.make(time: 0, key: 3))
-        #expect(EventOrder.time(EventOrder.make(time: -0.0, key: 3)).sign == .plus)
+        #expect(TimeKey.make(-0.0) == TimeKey.make(0))
+        #expect(TimeKey.time(TimeKey.make(-0.0)).sign == .plus)
         var scheduler = Scheduler<String>(start: -0.0)
         scheduler.schedule("second", at: 0)
         scheduler.schedule("first", at: -0.0, priority: .urgent)
@@ -198,10 +199,23 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
         #expect(drain(&scheduler).map(\.event) == ["first", "second", "third"])
     }
 
-    @Test func keysBreakTiesWithinAnInstant() {
-        #expect(EventOrder.make(time: 3, key: 1) < EventOrder.make(time: 3, key: 2))
-        #expect(EventOrder.make(time: -3, key: 1) < EventOrder.make(time: -3, key: 2))
-        #expect(EventOrder.make(time: 3, key: .max) < EventOrder.make(time: 3.000_000_000_000_001, key: 0))
+    /// Events of one later instant wait in the heap in no particular order and leave it sorted.
+    @Test func tiesOfALaterInstantLeaveTheHeapInOrder() {
+        var scheduler = Scheduler<Int>()
+        for id in 0..<200 {
+            scheduler.schedule(
+                id, at: Double(id % 3) + 1, priority: EventPriority(rawValue: UInt8(id % 5 == 0 ? 0 : 1)))
+        }
+        let order = drain(&scheduler)
+        for instant in 1...3 {
+            let ids = order.filter { $0.time == Double(instant) }.map(\.event)
+            let urgent = ids.filter { $0 % 5 == 0 }
+            #expect(ids == urgent + ids.filter { $0 % 5 != 0 }, "instant \(instant): urgent first")
+            #expect(
+                urgent == urgent.sorted()
+                    && ids.dropFirst(urgent.count).elementsEqual(ids.dropFirst(urgent.count).sorted()))
+            #expect(ids.count == (instant == 1 ? 67 : instant == 2 ? 67 : 66))
+        }
     }
 }
 
@@ -289,7 +303,11 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
             for _ in 0..<30 { _ = scheduler.popNext() }
             #expect(tracker.live == 90, "popped events are released once the caller drops them")
             for _ in 0..<6 { _ = scheduler.popNext() }
-            #expect(scheduler.now == 1 && tracker.live == 85, "the heap top just popped is held until the next pop")
+            #expect(
+                scheduler.now == 1 && tracker.live == 84,
+                "instant 1's 15 heap events moved to the lane; the first left it")
+            scheduler.schedule(Token(998, tracker), at: 1.5)
+            #expect(scheduler.popNext()?.event.id == 8 && scheduler.popNext()?.event.id == 15)
             for handle in handles.prefix(60) { scheduler.cancel(handle) }
             let copy = scheduler.copy()
             scheduler.schedule(Token(999, tracker), after: 1)
