@@ -145,6 +145,7 @@ public struct Scheduler<Event>: ~Copyable {
     /// - Complexity: O(1) for an event of the lane, O(log n) for an event of the heap; O(k log n) when the
     ///   next instant's k events move from the heap to the lane.
     @inlinable
+    @inline(__always)
     public mutating func popNext(notAfter limit: Double = .infinity) -> ScheduledEvent<Event>? {
         if heapTopConsumed {
             heapTopConsumed = false
