@@ -16,8 +16,13 @@ struct QueueEntry<Event> {
     }
 }
 
-/// The memory under `Scheduler`: a heap of later events (time keys and entries, in parallel buffers) and the
-/// *lane* of the current instant's events.
+/// The memory under `Scheduler`: a heap of later events and the *lane* of the current instant's events.
+///
+/// The heap is two parallel buffers in heap order, the time keys and the *slots*, which name where each
+/// entry (key and event) lives in a third buffer, the pool. Sifting moves a time key and a 4-byte slot per
+/// level; an entry stays where it was put until it leaves the queue. Slots past `heapCount` list the free pool
+/// places, so `slots` is always a permutation of `0..<heapCapacity`: a push takes the free place at
+/// `slots[heapCount]`, and a removal leaves its place at the end of the heap.
 ///
 /// One class instance holds every buffer and belongs to one non-copyable `Scheduler`, so no operation needs a
 /// copy-on-write check, and resetting the lane is a store, not an array operation. The heap's time keys are
@@ -27,7 +32,8 @@ struct QueueEntry<Event> {
 /// through the owning scheduler's `mutating` methods, which the compiler already checks statically.
 ///
 /// Initialization state, which every operation preserves:
-/// - heap slots `0..<heapCount` are initialized (a consumed top stays initialized until replaced or removed);
+/// - the pool places `slots[0..<heapCount]` are initialized (a consumed top stays initialized until replaced
+///   or removed), the others are not;
 /// - every time slot from `heapCount` to the end of the buffer (`heapCapacity` plus `padding`) holds the
 ///   sentinel `UInt64.max`, which no time's key equals, so every parent has four children to compare and the
 ///   sift-down needs no special case for a last parent with fewer than four;
@@ -38,9 +44,13 @@ final class EventStorage<Event> {
     @usableFromInline @exclusivity(unchecked)
     var times: UnsafeMutablePointer<UInt64>
 
-    /// The heap's entries, `entries[i]` due at `times[i]`.
+    /// The heap's pool places, `pool[slots[i]]` due at `times[i]`; past `heapCount`, the free places.
     @usableFromInline @exclusivity(unchecked)
-    var entries: UnsafeMutablePointer<QueueEntry<Event>>
+    var slots: UnsafeMutablePointer<UInt32>
+
+    /// The heap's entries, by pool place.
+    @usableFromInline @exclusivity(unchecked)
+    var pool: UnsafeMutablePointer<QueueEntry<Event>>
 
     /// Initialized heap slots.
     @usableFromInline @exclusivity(unchecked)
@@ -69,9 +79,12 @@ final class EventStorage<Event> {
     /// Creates empty buffers with room for `capacity` heap entries and a smaller lane.
     @usableFromInline
     init(capacity: Int) {
+        precondition(capacity < Int(UInt32.max), "more pending events than a scheduler can hold")
         heapCapacity = Swift.max(capacity, 16)
         times = Self.allocateTimes(capacity: heapCapacity)
-        entries = .allocate(capacity: heapCapacity)
+        slots = .allocate(capacity: heapCapacity)
+        for place in 0..<heapCapacity { slots[place] = UInt32(truncatingIfNeeded: place) }
+        pool = .allocate(capacity: heapCapacity)
         heapCount = 0
         laneCapacity = Swift.max(Swift.min(capacity, 64), 16)
         lane = .allocate(capacity: laneCapacity)
@@ -82,8 +95,16 @@ final class EventStorage<Event> {
     deinit {
         removeAll()
         Self.deallocateTimes(times)
-        entries.deallocate()
+        slots.deallocate()
+        pool.deallocate()
         lane.deallocate()
+    }
+
+    /// The entry at heap index `index`.
+    @inlinable
+    @inline(__always)
+    func entry(at index: Int) -> UnsafeMutablePointer<QueueEntry<Event>> {
+        pool + Int(slots[index])
     }
 
     /// A copy with the same pending entries (for `Scheduler.copy()`).
@@ -92,7 +113,8 @@ final class EventStorage<Event> {
         let copy = EventStorage(capacity: heapCapacity)
         copy.reserveLane(laneCapacity)
         copy.times.update(from: times, count: heapCount)
-        copy.entries.initialize(from: entries, count: heapCount)
+        copy.slots.update(from: slots, count: heapCapacity)
+        for index in 0..<heapCount { (copy.pool + Int(slots[index])).initialize(to: entry(at: index).pointee) }
         copy.heapCount = heapCount
         let pending = laneCount &- laneHead
         copy.lane.initialize(from: lane + laneHead, count: pending)
@@ -103,7 +125,7 @@ final class EventStorage<Event> {
     /// Deinitializes every entry, keeping the buffers.
     @usableFromInline
     func removeAll() {
-        entries.deinitialize(count: heapCount)
+        for index in 0..<heapCount { entry(at: index).deinitialize(count: 1) }
         times.update(repeating: .max, count: heapCount)
         heapCount = 0
         (lane + laneHead).deinitialize(count: laneCount &- laneHead)
@@ -115,14 +137,20 @@ final class EventStorage<Event> {
     @usableFromInline
     func growHeap() {
         let capacity = heapCapacity &* 2
+        precondition(capacity < Int(UInt32.max), "more pending events than a scheduler can hold")
         let newTimes = Self.allocateTimes(capacity: capacity)
-        let newEntries = UnsafeMutablePointer<QueueEntry<Event>>.allocate(capacity: capacity)
+        let newSlots = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+        let newPool = UnsafeMutablePointer<QueueEntry<Event>>.allocate(capacity: capacity)
         newTimes.update(from: times, count: heapCount)
-        newEntries.moveInitialize(from: entries, count: heapCount)
+        newSlots.update(from: slots, count: heapCapacity)
+        for place in heapCapacity..<capacity { newSlots[place] = UInt32(truncatingIfNeeded: place) }
+        for index in 0..<heapCount { (newPool + Int(slots[index])).moveInitialize(from: entry(at: index), count: 1) }
         Self.deallocateTimes(times)
-        entries.deallocate()
+        slots.deallocate()
+        pool.deallocate()
         times = newTimes
-        entries = newEntries
+        slots = newSlots
+        pool = newPool
         heapCapacity = capacity
     }
 

@@ -1,11 +1,11 @@
 /// The 4-ary min-heap under `Scheduler`, ordered by time alone, kept in `EventStorage`'s parallel buffers.
 ///
 /// A 4-ary heap is shallower than a binary heap (log4 n levels). The sift loops read only the 64-bit time keys
-/// and move the entries alongside. Four sibling keys fill one aligned 32-byte half of a cache line (see
+/// and move the 4-byte pool slots alongside; entries never move. Four sibling keys fill one aligned 32-byte half of a cache line (see
 /// `EventStorage`), and the smallest of them is chosen without a branch: two pairs, then the pairs' winners,
 /// each choice a select on the values already loaded. Time slots past the last entry hold a sentinel
 /// (`UInt64.max`), so every parent has four children to compare and the loop has no case for a short last
-/// family. Sifting moves a *hole* (an uninitialized slot) instead of swapping entries.
+/// family. Sifting moves a *hole* instead of swapping.
 ///
 /// Sifting down is *bottom-up* (Floyd; Wegener's bottom-up heapsort): the hole first runs down the path of
 /// smallest children to a leaf, moving each up one level, without comparing them with the entry being placed;
@@ -16,28 +16,31 @@
 /// Entries of equal time sit in the heap in no particular order; `Scheduler` sorts them by key when their
 /// instant comes (see `Scheduler.popNext`).
 extension EventStorage {
-    /// Adds an entry due at time key `time`.
+    /// Adds an entry due at time key `time`, in the first free pool place.
     ///
     /// - Complexity: O(log n).
     @inlinable
     func push(_ time: UInt64, _ entry: QueueEntry<Event>) {
         if heapCount == heapCapacity { growHeap() }
         let hole = heapCount
+        let slot = slots[hole]
         heapCount &+= 1
-        Self.siftUp(times, entries, placing: time, entry, into: hole, notAbove: 0)
+        (pool + Int(slot)).initialize(to: entry)
+        Self.siftUp(times, slots, placing: time, slot, into: hole, notAbove: 0)
     }
 
-    /// Replaces the top (already handed out, still initialized) with a new entry.
+    /// Replaces the top (already handed out, still initialized) with a new entry, in the top's pool place.
     ///
     /// - Precondition: The heap is not empty.
     /// - Complexity: O(log n).
     @inlinable
     func replaceTop(_ time: UInt64, _ entry: QueueEntry<Event>) {
-        entries.deinitialize(count: 1)
-        Self.siftDown(times, entries, count: heapCount, placing: time, entry, into: 0)
+        let slot = slots[0]
+        (pool + Int(slot)).pointee = entry
+        Self.siftDown(times, slots, count: heapCount, placing: time, slot, into: 0)
     }
 
-    /// Removes the entry at `index` and returns it.
+    /// Removes the entry at heap index `index` and returns it.
     ///
     /// - Precondition: `index` is below the heap's count.
     /// - Complexity: O(log n).
@@ -45,55 +48,47 @@ extension EventStorage {
     @discardableResult
     func take(at index: Int) -> QueueEntry<Event> {
         let last = heapCount &- 1
-        let taken = (entries + index).move()
+        let freed = slots[index]
+        let taken = (pool + Int(freed)).move()
         heapCount = last
         let time = times[last]
+        let slot = slots[last]
         times[last] = .max
+        slots[last] = freed
         guard index < last else { return taken }
-        let entry = (entries + last).move()
         if index > 0 && time < times[(index &- 1) >> 2] {
-            Self.siftUp(times, entries, placing: time, entry, into: index, notAbove: 0)
+            Self.siftUp(times, slots, placing: time, slot, into: index, notAbove: 0)
         } else {
-            Self.siftDown(times, entries, count: last, placing: time, entry, into: index)
+            Self.siftDown(times, slots, count: last, placing: time, slot, into: index)
         }
         return taken
     }
 
-    /// Moves the entry at `from` into the hole at `to` (leaving the hole at `from`).
-    @inlinable
-    @inline(__always)
-    static func move(
-        _ times: UnsafeMutablePointer<UInt64>, _ entries: UnsafeMutablePointer<QueueEntry<Event>>, from: Int,
-        to: Int
-    ) {
-        times[to] = times[from]
-        (entries + to).initialize(to: (entries + from).move())
-    }
-
-    /// Places an entry at the hole `index` after moving the hole up past every parent due later than it,
+    /// Places a time and slot at the hole `index` after moving the hole up past every parent due later,
     /// stopping at index `top`.
     @inlinable
     static func siftUp(
-        _ times: UnsafeMutablePointer<UInt64>, _ entries: UnsafeMutablePointer<QueueEntry<Event>>,
-        placing time: UInt64, _ entry: QueueEntry<Event>, into index: Int, notAbove top: Int
+        _ times: UnsafeMutablePointer<UInt64>, _ slots: UnsafeMutablePointer<UInt32>,
+        placing time: UInt64, _ slot: UInt32, into index: Int, notAbove top: Int
     ) {
         var hole = index
         while hole > top {
             let parent = (hole &- 1) >> 2
             guard time < times[parent] else { break }
-            move(times, entries, from: parent, to: hole)
+            times[hole] = times[parent]
+            slots[hole] = slots[parent]
             hole = parent
         }
         times[hole] = time
-        (entries + hole).initialize(to: entry)
+        slots[hole] = slot
     }
 
-    /// Places an entry at the hole `index` of a heap of `count` slots: the hole descends along the smallest
-    /// children to a leaf, then the entry climbs back to its place (bottom-up; see the type's note).
+    /// Places a time and slot at the hole `index` of a heap of `count` entries: the hole descends along the
+    /// smallest children to a leaf, then the entry climbs back to its place (bottom-up; see the type's note).
     @inlinable
     static func siftDown(
-        _ times: UnsafeMutablePointer<UInt64>, _ entries: UnsafeMutablePointer<QueueEntry<Event>>, count: Int,
-        placing time: UInt64, _ entry: QueueEntry<Event>, into index: Int
+        _ times: UnsafeMutablePointer<UInt64>, _ slots: UnsafeMutablePointer<UInt32>, count: Int,
+        placing time: UInt64, _ slot: UInt32, into index: Int
     ) {
         var hole = index
         var first = hole &* 4 &+ 1
@@ -109,11 +104,11 @@ extension EventStorage {
             let rightWins = TimeKey.less(rightTime, leftTime)
             let best = first &+ (rightWins == 1 ? 2 &+ right : left)
             times[hole] = rightWins == 1 ? rightTime : leftTime
-            (entries + hole).initialize(to: (entries + best).move())
+            slots[hole] = slots[best]
             hole = best
             first = hole &* 4 &+ 1
         }
-        siftUp(times, entries, placing: time, entry, into: hole, notAbove: index)
+        siftUp(times, slots, placing: time, slot, into: hole, notAbove: index)
     }
 
     /// Whether a child of the top is due at time key `time` (the top's own): the top is then one of several

@@ -27,7 +27,14 @@ extension Scheduler {
                 } else {
                     precondition(time > _now, "heap entry at \(time) is not after the clock \(_now)")
                 }
-                precondition(queue.entries[index].key & mask < nextSequence, "sequence number from the future")
+                precondition(
+                    queue.entry(at: index).pointee.key & mask < nextSequence, "sequence number from the future")
+            }
+            var placeUsed = [Bool](repeating: false, count: queue.heapCapacity)
+            for index in 0..<queue.heapCapacity {
+                let place = Int(queue.slots[index])
+                precondition(place < queue.heapCapacity && !placeUsed[place], "slots are not a permutation")
+                placeUsed[place] = true
             }
             precondition(
                 0 <= queue.laneHead && queue.laneHead <= queue.laneCount && queue.laneCount <= queue.laneCapacity,

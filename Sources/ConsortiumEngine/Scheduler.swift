@@ -136,7 +136,7 @@ public struct Scheduler<Event>: ~Copyable {
             return ScheduledEvent(time: _now, entry: storage.lane[storage.laneHead])
         }
         guard let index = heapMinimumIndex() else { return nil }
-        return ScheduledEvent(time: TimeKey.time(storage.times[index]), entry: storage.entries[index])
+        return ScheduledEvent(time: TimeKey.time(storage.times[index]), entry: storage.entry(at: index).pointee)
     }
 
     /// Removes the next event if its time is not after `limit`, and advances the clock to its time.
@@ -168,7 +168,7 @@ public struct Scheduler<Event>: ~Copyable {
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
-        return ScheduledEvent(time: time, entry: storage.entries[0])
+        return ScheduledEvent(time: time, entry: storage.entry(at: 0).pointee)
     }
 
     /// Removes and returns the lane's first entry.
@@ -229,8 +229,11 @@ public struct Scheduler<Event>: ~Copyable {
             storage.laneCount &-= 1
             return true
         }
-        let entries = storage.entries
-        guard let index = (0..<storage.heapCount).first(where: { entries[$0].key & mask == handle.sequence }) else {
+        let queue = storage
+        guard
+            let index = (0..<queue.heapCount).first(where: { queue.entry(at: $0).pointee.key & mask == handle.sequence }
+            )
+        else {
             return false
         }
         storage.take(at: index)
@@ -273,7 +276,9 @@ public struct Scheduler<Event>: ~Copyable {
         while let node = pending.popLast() {
             if node != 0 || !heapTopConsumed {
                 guard times[node] == earliest else { continue }
-                if best.map({ storage.entries[node].key < storage.entries[$0].key }) ?? true { best = node }
+                if best.map({ storage.entry(at: node).pointee.key < storage.entry(at: $0).pointee.key }) ?? true {
+                    best = node
+                }
             }
             let first = node &* 4 &+ 1
             if first < storage.heapCount {
