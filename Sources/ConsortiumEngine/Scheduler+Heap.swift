@@ -20,6 +20,7 @@ extension EventStorage {
     ///
     /// - Complexity: O(log n).
     @inlinable
+    @inline(never)
     func push(_ time: UInt64, _ entry: QueueEntry<Event>) {
         if heapCount == heapCapacity { growHeap() }
         let hole = heapCount
@@ -34,6 +35,7 @@ extension EventStorage {
     /// - Precondition: The heap is not empty.
     /// - Complexity: O(log n).
     @inlinable
+    @inline(never)
     func replaceTop(_ time: UInt64, _ entry: QueueEntry<Event>) {
         let slot = slots[0]
         (pool + Int(slot)).pointee = entry

@@ -84,32 +84,31 @@ public struct Scheduler<Event>: ~Copyable {
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) -> EventHandle {
         precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
+        return enqueue(event, at: time, priority: priority)
+    }
+
+    /// Adds an event due at `time`, which is not before the clock: to the lane for the current instant, else
+    /// to the heap, in place of a consumed top (one sift-down) or as a new entry.
+    ///
+    /// The heap operations stay out of line, so that a zero-delay event costs the lane's few stores.
+    @inlinable
+    @inline(__always)
+    mutating func enqueue(_ event: Event, at time: Double, priority: EventPriority) -> EventHandle {
         let sequence = nextSequence
         nextSequence &+= 1
         let entry = QueueEntry(key: UInt64(priority.rawValue) << 56 | sequence, event)
         if time == _now {
             storage.laneInsert(entry)
+        } else if heapTopConsumed {
+            heapTopConsumed = false
+            storage.replaceTop(TimeKey.make(time), entry)
         } else {
-            heapInsert(TimeKey.make(time), entry)
+            storage.push(TimeKey.make(time), entry)
         }
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
         return EventHandle(sequence: sequence)
-    }
-
-    /// Adds an entry to the heap: in place of a consumed top (one sift-down), or as a new entry.
-    ///
-    /// Kept out of line, so that `schedule` inlines to the lane's few stores for a zero-delay event.
-    @inlinable
-    @inline(never)
-    mutating func heapInsert(_ time: UInt64, _ entry: QueueEntry<Event>) {
-        if heapTopConsumed {
-            heapTopConsumed = false
-            storage.replaceTop(time, entry)
-        } else {
-            storage.push(time, entry)
-        }
     }
 
     /// Schedules `event` after `delay` units of simulated time.
@@ -124,7 +123,8 @@ public struct Scheduler<Event>: ~Copyable {
         _ event: Event, after delay: Double, priority: EventPriority = .normal
     ) -> EventHandle {
         precondition(delay >= 0, "negative delay \(delay)")
-        return schedule(event, at: _now + delay, priority: priority)
+        // `now + delay` is not before `now` for a delay of zero or more (rounding is monotonic).
+        return enqueue(event, at: _now + delay, priority: priority)
     }
 
     /// The next event to be handled, without removing it.
