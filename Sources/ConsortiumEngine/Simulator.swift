@@ -87,6 +87,7 @@ public struct Simulator<Model: SimulationModel & ~Copyable>: ~Copyable {
 
     /// Pops and handles one event not after `limit`; returns `false` if there is none.
     @inlinable
+    @inline(__always)
     mutating func handleNext(notAfter limit: Double) throws(SimulationError) -> Bool {
         if handledCount >= eventLimit, let next = scheduler.peek(), next.time <= limit {
             throw .eventLimitExceeded(limit: eventLimit, time: next.time, nextEvent: next.event)
