@@ -32,14 +32,23 @@ extension EventStorage {
 
     /// Replaces the top (already handed out, still initialized) with a new entry, in the top's pool place.
     ///
-    /// - Precondition: The heap is not empty.
+    /// The first level of the sift-down was chosen when the top was handed out (`smallestChild`; see
+    /// `Scheduler.popNext`), so it is done off this call's chain of dependent loads.
+    /// - Precondition: The heap is not empty, and `smallestChild` is the index of the top's smallest child
+    ///   (1...4; a sentinel's when the top has none).
     /// - Complexity: O(log n).
     @inlinable
     @inline(never)
-    func replaceTop(_ time: UInt64, _ entry: QueueEntry<Event>) {
+    func replaceTop(_ time: UInt64, _ entry: QueueEntry<Event>, smallestChild: Int) {
         let slot = slots[0]
         (pool + Int(slot)).pointee = entry
-        Self.siftDown(times, slots, count: heapCount, placing: time, slot, into: 0)
+        var hole = 0
+        if smallestChild < heapCount {
+            times[0] = times[smallestChild]
+            slots[0] = slots[smallestChild]
+            hole = smallestChild
+        }
+        Self.siftDown(times, slots, count: heapCount, placing: time, slot, from: hole, notAbove: 0)
     }
 
     /// Removes the entry at heap index `index` and returns it.
@@ -61,7 +70,7 @@ extension EventStorage {
         if index > 0 && time < times[(index &- 1) >> 2] {
             Self.siftUp(times, slots, placing: time, slot, into: index, notAbove: 0)
         } else {
-            Self.siftDown(times, slots, count: last, placing: time, slot, into: index)
+            Self.siftDown(times, slots, count: last, placing: time, slot, from: index, notAbove: index)
         }
         return taken
     }
@@ -85,42 +94,39 @@ extension EventStorage {
         slots[hole] = slot
     }
 
-    /// Places a time and slot at the hole `index` of a heap of `count` entries: the hole descends along the
-    /// smallest children to a leaf, then the entry climbs back to its place (bottom-up; see the type's note).
+    /// Places a time and slot in a heap of `count` entries whose hole is at `start`, in the subtree of `top`:
+    /// the hole descends along the smallest children to a leaf, then the entry climbs back to its place, not
+    /// above `top` (bottom-up; see the type's note).
     @inlinable
     static func siftDown(
         _ times: UnsafeMutablePointer<UInt64>, _ slots: UnsafeMutablePointer<UInt32>, count: Int,
-        placing time: UInt64, _ slot: UInt32, into index: Int
+        placing time: UInt64, _ slot: UInt32, from start: Int, notAbove top: Int
     ) {
-        var hole = index
+        var hole = start
         var first = hole &* 4 &+ 1
-        // Two pairs of children, then the pairs' winners, by selects; missing children are sentinels (`.max`).
         while first < count {
-            let children = times + first
-            let pair0 = children[0]
-            let pair1 = children[2]
-            let left = TimeKey.less(children[1], pair0)
-            let right = TimeKey.less(children[3], pair1)
-            let leftTime = left == 1 ? children[1] : pair0
-            let rightTime = right == 1 ? children[3] : pair1
-            let rightWins = TimeKey.less(rightTime, leftTime)
-            let best = first &+ (rightWins == 1 ? 2 &+ right : left)
-            times[hole] = rightWins == 1 ? rightTime : leftTime
+            let (smallest, best) = smallestChild(times, first: first)
+            times[hole] = smallest
             slots[hole] = slots[best]
             hole = best
             first = hole &* 4 &+ 1
         }
-        siftUp(times, slots, placing: time, slot, into: hole, notAbove: index)
+        siftUp(times, slots, placing: time, slot, into: hole, notAbove: top)
     }
 
-    /// Whether a child of the top is due at time key `time` (the top's own): the top is then one of several
-    /// entries of its instant, which the heap holds in no particular order.
-    ///
-    /// Reads four slots of one half cache line, the line the next sift-down reads first; missing children are
-    /// sentinels.
+    /// The smallest of the four children from index `first` and its index: two pairs, then the pairs'
+    /// winners, by selects (no branch); missing children are sentinels (`.max`), ties go to the leftmost.
     @inlinable
     @inline(__always)
-    func topHasTwin(_ time: UInt64) -> Bool {
-        Swift.min(Swift.min(times[1], times[2]), Swift.min(times[3], times[4])) == time
+    static func smallestChild(_ times: UnsafeMutablePointer<UInt64>, first: Int) -> (time: UInt64, index: Int) {
+        let children = times + first
+        let pair0 = children[0]
+        let pair1 = children[2]
+        let left = TimeKey.less(children[1], pair0)
+        let right = TimeKey.less(children[3], pair1)
+        let leftTime = left == 1 ? children[1] : pair0
+        let rightTime = right == 1 ? children[3] : pair1
+        let rightWins = TimeKey.less(rightTime, leftTime)
+        return (rightWins == 1 ? rightTime : leftTime, first &+ (rightWins == 1 ? 2 &+ right : left))
     }
 }

@@ -36,6 +36,10 @@ public struct Scheduler<Event>: ~Copyable {
     @usableFromInline
     var heapTopConsumed: Bool
 
+    /// With a consumed top, the index of its smallest child (chosen by `popNext`, used by `replaceTop`).
+    @usableFromInline
+    var consumedTopChild: Int
+
     /// The insertion sequence number given to the next scheduled event.
     @usableFromInline
     var nextSequence: UInt64
@@ -53,6 +57,7 @@ public struct Scheduler<Event>: ~Copyable {
         _now = start
         storage = EventStorage(capacity: capacity)
         heapTopConsumed = false
+        consumedTopChild = 0
         nextSequence = 0
         stopRequested = false
     }
@@ -101,7 +106,7 @@ public struct Scheduler<Event>: ~Copyable {
             storage.laneInsert(entry)
         } else if heapTopConsumed {
             heapTopConsumed = false
-            storage.replaceTop(TimeKey.make(time), entry)
+            storage.replaceTop(TimeKey.make(time), entry, smallestChild: consumedTopChild)
         } else {
             storage.push(TimeKey.make(time), entry)
         }
@@ -160,11 +165,15 @@ public struct Scheduler<Event>: ~Copyable {
         let time = TimeKey.time(top)
         guard time <= limit else { return nil }
         _now = time
-        if storage.topHasTwin(top) {
+        // The top's smallest child: if it is due at the same time, the instant has several events and the heap
+        // holds them in no particular order; else it is where the replacing entry's sift-down begins.
+        let child = EventStorage<Event>.smallestChild(storage.times, first: 1)
+        if child.time == top {
             openInstant(top)
             return popLane()
         }
         heapTopConsumed = true
+        consumedTopChild = child.index
         #if CONSORTIUM_INVARIANTS
             checkInvariants()
         #endif
@@ -266,7 +275,7 @@ public struct Scheduler<Event>: ~Copyable {
         let times = storage.times
         if !heapTopConsumed {
             guard storage.heapCount > 0 else { return nil }
-            if !storage.topHasTwin(times[0]) { return 0 }
+            if EventStorage<Event>.smallestChild(times, first: 1).time != times[0] { return 0 }
         }
         let earliest =
             heapTopConsumed ? Swift.min(Swift.min(times[1], times[2]), Swift.min(times[3], times[4])) : times[0]
@@ -293,15 +302,20 @@ public struct Scheduler<Event>: ~Copyable {
     /// - Complexity: O(n).
     public func copy() -> Scheduler {
         Scheduler(
-            now: _now, storage: storage.copy(), heapTopConsumed: heapTopConsumed, nextSequence: nextSequence,
+            now: _now, storage: storage.copy(), heapTopConsumed: heapTopConsumed, consumedTopChild: consumedTopChild,
+            nextSequence: nextSequence,
             stopRequested: stopRequested)
     }
 
     /// A scheduler made of the given parts (for `copy()`).
-    init(now: Double, storage: EventStorage<Event>, heapTopConsumed: Bool, nextSequence: UInt64, stopRequested: Bool) {
+    init(
+        now: Double, storage: EventStorage<Event>, heapTopConsumed: Bool, consumedTopChild: Int, nextSequence: UInt64,
+        stopRequested: Bool
+    ) {
         _now = now
         self.storage = storage
         self.heapTopConsumed = heapTopConsumed
+        self.consumedTopChild = consumedTopChild
         self.nextSequence = nextSequence
         self.stopRequested = stopRequested
     }
