@@ -14,6 +14,8 @@
 #   PYTHON=python3          the interpreter that runs SimPy
 #   NO_PIP=1                do not try `pip install simpy==4.1.2` when SimPy is missing
 #   QUICK=1                 one tenth of the trial and event counts, for a smoke run
+#   CC=clang                the C compiler for scripts/hold-floor.c, the microbenchmark's bare-C floor (skipped
+#                           when no compiler is found)
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -140,12 +142,19 @@ done
 # --- microbenchmark ---------------------------------------------------------------------------------------
 echo
 echo "== raw event loop (N processes holding U(0,1); events/s, median of $REPS)"
-declare -A MEPS_PY MEPS_1
+# The floor: the same hold loop on a bare 4-ary heap in C (scripts/hold-floor.c), run beside ours, so that the
+# machine's speed at the moment is measured too.
+FLOOR=""
+CC="${CC:-$(command -v clang || command -v cc || true)}"
+if [[ -n "$CC" ]] && "$CC" -O3 -o "$SCRATCH/hold-floor" "$REPO/scripts/hold-floor.c" 2>/dev/null; then
+    FLOOR="$SCRATCH/hold-floor"
+fi
+declare -A MEPS_PY MEPS_1 MEPS_BEST MEPS_FLOOR PAIR_FLOOR
 for workload in "${MICROS[@]}"; do
     read -r n totpy totours <<<"$workload"
     totpy=$((totpy / SCALE))
     totours=$((totours / SCALE))
-    py=() ours=()
+    py=() ours=() floor=()
     for ((rep = 1; rep <= REPS; rep++)); do
         if [[ $HAVE_SIMPY == 1 ]]; then
             out="$("$PYTHON" "$BENCH_DIR/microbench.py" simpy --procs "$n" --total "$totpy" --seed 1)"
@@ -153,13 +162,24 @@ for workload in "${MICROS[@]}"; do
         fi
         out="$("$OURS" micro --procs "$n" --total "$totours" --seed 1)"
         ours+=("$(value 'events/second:' <<<"$out")")
+        if [[ -n "$FLOOR" ]]; then
+            floor+=("$("$FLOOR" "$n" "$totours" | value 'events/second:')")
+        fi
     done
     MEPS_PY[$n]="$(printf '%s\n' "${py[@]}" | grep . | median)"
     MEPS_1[$n]="$(printf '%s\n' "${ours[@]}" | median)"
+    MEPS_BEST[$n]="$(printf '%s\n' "${ours[@]}" | sort -g | tail -1)"
     printf 'N=%-7s SimPy %12s events/s   ours %12s events/s   ours/SimPy %sx\n' "$n" "$(human "${MEPS_PY[$n]}")" \
         "$(human "${MEPS_1[$n]}")" "$(ratio "${MEPS_1[$n]}" "${MEPS_PY[$n]}")"
+    if [[ -n "$FLOOR" ]]; then
+        MEPS_FLOOR[$n]="$(printf '%s\n' "${floor[@]}" | median)"
+        PAIR_FLOOR[$n]="$(paired "${ours[*]}" "${floor[*]}" 2)"
+        printf '          bare-C floor %12s events/s   ours/floor %sx (paired %sx)\n' "$(human "${MEPS_FLOOR[$n]}")" \
+            "$(calc "${MEPS_1[$n]} / ${MEPS_FLOOR[$n]}" 2)" "${PAIR_FLOOR[$n]}"
+    fi
     echo "    runs  SimPy: ${py[*]:-n/a}"
     echo "    runs  ours:  ${ours[*]}"
+    [[ -n "$FLOOR" ]] && echo "    runs  floor: ${floor[*]}"
 done
 
 # --- targets ----------------------------------------------------------------------------------------------
@@ -188,5 +208,8 @@ for workload in "${CAMPAIGNS[@]}"; do
     echo "--threads 2 >= 1.9x single at E=$e: ${s}x  $(verdict "$s >= 1.9")   (median of paired ratios: ${PAIR_2[$e]}x  $(verdict "${PAIR_2[$e]} >= 1.9"))"
 done
 m="$(calc "${MEPS_1[1000]} / 1e6" 2)"
-echo "microbench >= 30 M events/s at N=1000: $m M  $(verdict "$m >= 30")"
+echo "microbench >= 30 M events/s at N=1000: $m M  $(verdict "$m >= 30")   (best run: $(calc "${MEPS_BEST[1000]} / 1e6" 2) M)"
+if [[ -n "$FLOOR" ]]; then
+    echo "    (bare-C floor in the same minutes: $(calc "${MEPS_FLOOR[1000]} / 1e6" 2) M; ours/floor paired ${PAIR_FLOOR[1000]}x)"
+fi
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

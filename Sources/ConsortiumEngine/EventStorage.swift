@@ -193,12 +193,19 @@ final class EventStorage<Event> {
         }
     }
 
-    /// Inserts an entry that precedes the lane's last (a higher priority than events already waiting).
+    /// Inserts an entry that precedes the lane's last (a higher priority than events already waiting): a
+    /// binary search, then one block move of the entries ranked after it.
     @usableFromInline
     func laneInsertInPlace(_ entry: QueueEntry<Event>) {
         if laneCount == laneCapacity { makeLaneRoom() }
-        var index = laneCount
-        while index > laneHead && entry.key < lane[index &- 1].key { index &-= 1 }
+        // Binary search for the first entry ranked after the new one (keys are unique).
+        var low = laneHead
+        var high = laneCount
+        while low < high {
+            let middle = low &+ (high &- low) >> 1
+            if lane[middle].key < entry.key { low = middle &+ 1 } else { high = middle }
+        }
+        let index = low
         (lane + index + 1).moveInitialize(from: lane + index, count: laneCount &- index)
         (lane + index).initialize(to: entry)
         laneCount &+= 1
