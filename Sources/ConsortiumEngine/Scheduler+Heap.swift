@@ -1,9 +1,9 @@
 /// The 4-ary min-heap under `Scheduler`, ordered by time alone, kept in `EventStorage`'s parallel buffers.
 ///
 /// A 4-ary heap is shallower than a binary heap (log4 n levels). The sift loops read only the 64-bit time keys
-/// and move the 4-byte pool slots alongside; entries never move. Four sibling keys fill one aligned 32-byte half of a cache line (see
-/// `EventStorage`), and the smallest of them is chosen without a branch: two pairs, then the pairs' winners,
-/// each choice a select on the values already loaded. Time slots past the last entry hold a sentinel
+/// and move the 4-byte pool slots alongside; entries never move. Four sibling keys fill one aligned 32-byte
+/// half of a cache line (see `EventStorage`), and the smallest of them is chosen without a branch: two pairs,
+/// then the pairs' winners, each choice a select on the values already loaded. Time slots past the last entry hold a sentinel
 /// (`UInt64.max`), so every parent has four children to compare and the loop has no case for a short last
 /// family. Sifting moves a *hole* instead of swapping.
 ///

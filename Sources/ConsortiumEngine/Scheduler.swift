@@ -231,21 +231,17 @@ public struct Scheduler<Event>: ~Copyable {
             storage.take(at: 0)
         }
         let mask = ScheduledEvent<Event>.sequenceMask
-        let lane = storage.lane
-        if let index = (storage.laneHead..<storage.laneCount).first(where: { lane[$0].key & mask == handle.sequence }) {
+        let queue = storage
+        let lane = queue.lane
+        if let index = (queue.laneHead..<queue.laneCount).first(where: { lane[$0].key & mask == handle.sequence }) {
             (lane + index).deinitialize(count: 1)
-            (lane + index).moveInitialize(from: lane + index + 1, count: storage.laneCount &- index &- 1)
-            storage.laneCount &-= 1
+            (lane + index).moveInitialize(from: lane + index + 1, count: queue.laneCount &- index &- 1)
+            queue.laneCount &-= 1
             return true
         }
-        let queue = storage
-        guard
-            let index = (0..<queue.heapCount).first(where: { queue.entry(at: $0).pointee.key & mask == handle.sequence }
-            )
-        else {
-            return false
-        }
-        storage.take(at: index)
+        let inHeap = (0..<queue.heapCount).first { queue.entry(at: $0).pointee.key & mask == handle.sequence }
+        guard let index = inHeap else { return false }
+        queue.take(at: index)
         return true
     }
 
@@ -273,12 +269,12 @@ public struct Scheduler<Event>: ~Copyable {
     @inlinable
     func heapMinimumIndex() -> Int? {
         let times = storage.times
+        let smallestChild = EventStorage<Event>.smallestChild(times, first: 1).time
         if !heapTopConsumed {
             guard storage.heapCount > 0 else { return nil }
-            if EventStorage<Event>.smallestChild(times, first: 1).time != times[0] { return 0 }
+            if smallestChild != times[0] { return 0 }
         }
-        let earliest =
-            heapTopConsumed ? Swift.min(Swift.min(times[1], times[2]), Swift.min(times[3], times[4])) : times[0]
+        let earliest = heapTopConsumed ? smallestChild : times[0]
         guard earliest != .max else { return nil }
         var best: Int?
         var pending = [0]
