@@ -17,7 +17,7 @@ extension Scheduler {
                 let parent = (index - 1) / 4
                 precondition(queue.times[parent] <= queue.times[index], "heap order broken at index \(index)")
             }
-            for index in queue.heapCount..<queue.heapCount + 3 {
+            for index in queue.heapCount..<queue.heapCount + 4 {
                 precondition(queue.times[index] == .max, "no sentinel after the heap's last entry, at \(index)")
             }
             for index in 0..<queue.heapCount {

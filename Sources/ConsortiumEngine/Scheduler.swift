@@ -54,7 +54,8 @@ public struct Scheduler<Event>: ~Copyable {
     ///   - start: The initial simulated time.
     ///   - capacity: Storage reserved up front for pending events.
     public init(start: Double = 0, capacity: Int = 0) {
-        _now = start
+        precondition(!start.isNaN, "the clock cannot start at NaN")
+        _now = start + 0.0  // -0 becomes +0, as in time keys
         storage = EventStorage(capacity: capacity)
         heapTopConsumed = false
         consumedTopChild = 0
@@ -128,8 +129,7 @@ public struct Scheduler<Event>: ~Copyable {
         _ event: Event, after delay: Double, priority: EventPriority = .normal
     ) -> EventHandle {
         precondition(delay >= 0, "negative delay \(delay)")
-        // `now + delay` is not before `now` for a delay of zero or more (rounding is monotonic).
-        return enqueue(event, at: _now + delay, priority: priority)
+        return schedule(event, at: _now + delay, priority: priority)
     }
 
     /// The next event to be handled, without removing it.
@@ -253,7 +253,8 @@ public struct Scheduler<Event>: ~Copyable {
         heapTopConsumed = false
         nextSequence = 0
         stopRequested = false
-        _now = start
+        precondition(!start.isNaN, "the clock cannot start at NaN")
+        _now = start + 0.0  // -0 becomes +0, as in time keys
     }
 
     /// The number of entries in the heap, not counting a consumed top.

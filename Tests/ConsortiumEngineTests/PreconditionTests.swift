@@ -23,6 +23,25 @@ import Testing
         }
     }
 
+    /// A time of NaN would sort before every other and never come due: it is refused wherever it could arise.
+    @Test func aNaNTimeTraps() async {
+        await #expect(processExitsWith: .failure) {
+            var scheduler = Scheduler<Int>(start: -.infinity)
+            scheduler.schedule(1, after: .infinity)  // -inf + inf
+        }
+        await #expect(processExitsWith: .failure) {
+            var scheduler = Scheduler<Int>()
+            scheduler.schedule(1, after: .nan)
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = Scheduler<Int>(start: .nan)
+        }
+        await #expect(processExitsWith: .failure) {
+            var scheduler = Scheduler<Int>()
+            scheduler.reset(start: .nan)
+        }
+    }
+
     @Test func resourceMisuseTraps() async {
         await #expect(processExitsWith: .failure) {
             _ = Resource(capacity: 0)

@@ -193,10 +193,13 @@ private func drain<Event>(_ scheduler: inout Scheduler<Event>) -> [(time: Double
         #expect(TimeKey.make(-0.0) == TimeKey.make(0))
         #expect(TimeKey.time(TimeKey.make(-0.0)).sign == .plus)
         var scheduler = Scheduler<String>(start: -0.0)
+        #expect(scheduler.now.sign == .plus)
         scheduler.schedule("second", at: 0)
         scheduler.schedule("first", at: -0.0, priority: .urgent)
         scheduler.schedule("third", at: -0.0)
-        #expect(drain(&scheduler).map(\.event) == ["first", "second", "third"])
+        let order = drain(&scheduler)
+        #expect(order.map(\.event) == ["first", "second", "third"])
+        #expect(order.allSatisfy { $0.time.sign == .plus }, "times are reported as +0")
     }
 
     /// Events of one later instant wait in the heap in no particular order and leave it sorted.
