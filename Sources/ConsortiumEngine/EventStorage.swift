@@ -185,12 +185,35 @@ final class EventStorage<Event> {
     @inline(__always)
     func laneInsert(_ entry: QueueEntry<Event>) {
         if laneHead == laneCount || lane[laneCount &- 1].key < entry.key {
-            if laneCount == laneCapacity { makeLaneRoom() }
-            (lane + laneCount).initialize(to: entry)
-            laneCount &+= 1
+            laneAppend(entry)
         } else {
             laneInsertInPlace(entry)
         }
+    }
+
+    /// Appends an entry to the lane.
+    ///
+    /// - Precondition: It ranks after the lane's last, or the lane is sorted afterwards.
+    @inlinable
+    @inline(__always)
+    func laneAppend(_ entry: QueueEntry<Event>) {
+        if laneCount == laneCapacity { makeLaneRoom() }
+        (lane + laneCount).initialize(to: entry)
+        laneCount &+= 1
+    }
+
+    /// Moves every heap entry due at time key `time` to the empty lane, sorted by key (the heap orders them by
+    /// time alone).
+    ///
+    /// - Precondition: The lane is empty and no heap entry is due before `time`.
+    @inlinable
+    @inline(never)
+    func openInstant(_ time: UInt64) {
+        laneHead = 0
+        laneCount = 0
+        while heapCount > 0 && times[0] == time { laneAppend(take(at: 0)) }
+        var instant = UnsafeMutableBufferPointer(start: lane, count: laneCount)
+        instant.sort { $0.key < $1.key }
     }
 
     /// Inserts an entry that precedes the lane's last (a higher priority than events already waiting): a

@@ -90,19 +90,10 @@ public struct Scheduler<Event>: ~Copyable {
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) -> EventHandle {
         precondition(time >= _now, "cannot schedule an event at \(time): the clock is already at \(_now)")
-        return enqueue(event, at: time, priority: priority)
-    }
-
-    /// Adds an event due at `time`, which is not before the clock: to the lane for the current instant, else
-    /// to the heap, in place of a consumed top (one sift-down) or as a new entry.
-    ///
-    /// The heap operations stay out of line, so that a zero-delay event costs the lane's few stores.
-    @inlinable
-    @inline(__always)
-    mutating func enqueue(_ event: Event, at time: Double, priority: EventPriority) -> EventHandle {
         let sequence = nextSequence
         nextSequence &+= 1
         let entry = QueueEntry(key: UInt64(priority.rawValue) << 56 | sequence, event)
+        // The heap operations stay out of line, so that a zero-delay event costs the lane's few stores.
         if time == _now {
             storage.laneInsert(entry)
         } else if heapTopConsumed {
@@ -169,7 +160,7 @@ public struct Scheduler<Event>: ~Copyable {
         // holds them in no particular order; else it is where the replacing entry's sift-down begins.
         let child = EventStorage<Event>.smallestChild(storage.times, first: 1)
         if child.time == top {
-            openInstant(top)
+            storage.openInstant(top)
             return popLane()
         }
         heapTopConsumed = true
@@ -192,25 +183,6 @@ public struct Scheduler<Event>: ~Copyable {
             checkInvariants()
         #endif
         return ScheduledEvent(time: _now, entry: entry)
-    }
-
-    /// Moves every heap entry due at time key `time` (the top's, now the clock's) to the empty lane, sorted by
-    /// key: the heap orders them by time alone.
-    ///
-    /// - Precondition: The lane is empty and no entry of the heap is due before `time`.
-    @inlinable
-    @inline(never)
-    mutating func openInstant(_ time: UInt64) {
-        storage.laneHead = 0
-        storage.laneCount = 0
-        while storage.heapCount > 0 && storage.times[0] == time {
-            let entry = storage.take(at: 0)
-            if storage.laneCount == storage.laneCapacity { storage.makeLaneRoom() }
-            (storage.lane + storage.laneCount).initialize(to: entry)
-            storage.laneCount &+= 1
-        }
-        var instant = UnsafeMutableBufferPointer(start: storage.lane, count: storage.laneCount)
-        instant.sort { $0.key < $1.key }
     }
 
     /// Cancels a pending event.
