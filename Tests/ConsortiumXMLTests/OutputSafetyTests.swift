@@ -228,6 +228,26 @@ struct OutputSafetyTests {
         #expect(Self.type(space.path("-")) == nil, "a file named '-' was written")
     }
 
+    /// `/dev/stdout`, and a symlink to it, are standard output as in a shell: the result arrives there and the
+    /// link stays a link. Only the link is tried against another build: as root, the old code renames a
+    /// temporary file over `/dev/stdout` itself.
+    @Test(arguments: ["/dev/stdout", "link"])
+    func devStdoutIsStandardOutput(_ out: String) throws {
+        guard out == "link" || !ChildProcess.isOtherBuild, Self.type("/dev/stdout") == S_IFLNK else { return }
+        let space = try Workspace()
+        defer { space.remove() }
+        if out == "link" {
+            try FileManager.default.createSymbolicLink(atPath: space.path(out), withDestinationPath: "/dev/stdout")
+        }
+        let result = try space.run([
+            "simulate", space.campaign, "--trials", "20", "--coalition-trials", "0", "--format", "json", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.summary)")
+        let json = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(json?["schemaVersion"] as? Int == 1, "stdout: \(result.standardOutput.prefix(200))")
+        #expect(Self.type(out == "link" ? space.path(out) : out) == S_IFLNK)
+    }
+
     // MARK: A failed write is exit 74 with a plain message
 
     /// A missing folder: a plain message and 74 (it was 64 with Foundation's "The folder ... doesn't exist").
