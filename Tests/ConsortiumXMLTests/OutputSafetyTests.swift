@@ -303,6 +303,21 @@ struct OutputSafetyTests {
         #expect(result.status == 64, "\(result.summary)")
     }
 
+    /// A run that would succeed but cannot print its warnings (standard error full) exits 74, not 0 with the
+    /// warnings lost (it trapped).
+    @Test func warningsLostToAFullStandardErrorAreAFailure() throws {
+        guard Self.type("/dev/full") == S_IFCHR else { return }
+        let space = try Workspace()
+        defer { space.remove() }
+        let warning = TestLibrary.corpus.appendingPathComponent("invalid/need-by-early.xml")
+        try FileManager.default.removeItem(atPath: space.path(space.campaign))
+        try FileManager.default.copyItem(atPath: warning.path, toPath: space.path(space.campaign))
+        let shown = try space.run(["validate", "lib"])
+        #expect(shown.status == 0 && shown.standardError.contains("[need-by-early]"), "\(shown.summary)")
+        let lost = try space.run(["validate", "lib"], standardError: .path("/dev/full"))
+        #expect(lost.status == 74, "\(lost.summary)")
+    }
+
     /// Output into a pipe nobody reads, with SIGPIPE ignored (EPIPE): a message and a non-zero exit, never a
     /// trap (the Monte Carlo table) and never exit 0 (the story).
     @Test(arguments: [
