@@ -52,6 +52,11 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let targets = try files.map { try loadTarget($0, library: library) }
+        var read = ReadFiles.none
+        for target in targets { read.formUnion(target.read) }
+        let rules = runOptions.outputs(reading: read)
+        try rules.check(report, what: "the report")
+        try rules.check(runOptions.out, what: "the result")
         Interruption.install()
         let bar = ProgressBar(total: targets.count)
         var architectures: [ArchitectureResult] = []
@@ -79,11 +84,11 @@ struct CompareCommand: ParsableCommand {
         bar.finish()
         try Interruption.check()
         if let report {
-            try checkOutputPath(report, inputs: files, force: runOptions.force)
-            try writeAtomically(CompareReport(architectures).html(version: consortiumVersion), to: report)
+            try rules.write(
+                CompareReport(architectures).html(version: consortiumVersion), to: report, what: "the report")
         }
         try runOptions.emit(
             table: { CompareReport(architectures).render() },
-            document: { CompareDocument(architectures, version: consortiumVersion) }, inputs: files)
+            document: { CompareDocument(architectures, version: consortiumVersion) }, rules: rules)
     }
 }

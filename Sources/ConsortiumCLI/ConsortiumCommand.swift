@@ -31,7 +31,18 @@ public func runConsortium() {
 extension ConsortiumCommand {
     /// Runs the command line in this process with `arguments` (without the program name), printing what the
     /// program prints, and returns the status the program exits with. The program and the tests run this.
+    ///
+    /// Everything is printed through `printOutput` and `printError` (write(2), never a trap): help and
+    /// `--version` that cannot be written to standard output exit 74, and so does a run that would exit 0
+    /// but could not write to standard error.
     public static func run(arguments: [String]) -> Int32 {
+        StandardStreams.resetErrorFailure()
+        let status = runReportingErrors(arguments)
+        if status == 0, StandardStreams.errorFailed { return ExitStatus.ioError.rawValue }
+        return status
+    }
+
+    private static func runReportingErrors(_ arguments: [String]) -> Int32 {
         if let problem = unknownCommand(arguments) {
             printError(problem)
             return ExitStatus.usage.rawValue
@@ -43,8 +54,15 @@ extension ConsortiumCommand {
         } catch {
             let message = fullMessage(for: error)
             let status = exitCode(for: error)
-            if !message.isEmpty {
-                if status.isSuccess { print(message) } else { printError(message) }
+            guard !message.isEmpty else { return status.rawValue }
+            guard status.isSuccess else {
+                printError(message)
+                return status.rawValue
+            }
+            do {
+                try printOutput(message + "\n")
+            } catch {
+                return ExitStatus.ioError.rawValue
             }
             return status.rawValue
         }

@@ -54,21 +54,23 @@ struct GenerateCommand: ParsableCommand {
                 try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
                 printError("error: cannot create \(path): \(error.localizedDescription)")
-                throw ExitStatus.usage
+                throw ExitStatus.ioError
             }
         }
+        // Generating reads nothing, and its files belong in Agencies/ and Missions/ (the folder was checked).
+        let rules = OutputPath(read: .none, force: force, guardsLibraryFolders: false)
         for file in files {
-            try writeAtomically(file.text, to: (out as NSString).appendingPathComponent(file.path))
+            try rules.write(file.text, to: (out as NSString).appendingPathComponent(file.path), what: "the library")
         }
-        print(
+        try printOutput(
             "wrote \(plan.agencies.count) agency files and campaign '\(plan.campaignID)' (\(plan.elements.count) "
                 + "elements, \(plan.contracts.count) contracts, \(plan.missions.count) missions, "
-                + "\(plan.risks.count) risks) to \(out)")
-        noteLimits(files)
+                + "\(plan.risks.count) risks) to \(out)\n")
+        try noteLimits(files)
     }
 
     /// Says how to load the library when a file is over the loader's default limits.
-    func noteLimits(_ files: [GeneratedFile]) {
+    func noteLimits(_ files: [GeneratedFile]) throws {
         let defaults = LoadLimits.default
         var largest = (bytes: 0, elements: 0)
         for file in files {
@@ -84,11 +86,11 @@ struct GenerateCommand: ParsableCommand {
         }
         guard largest.bytes > defaults.maxFileBytes || largest.elements > defaults.maxElements else { return }
         let mebibytes = (largest.bytes >> 20) + 1
-        print(
+        try printOutput(
             "note: the largest file (\(mebibytes) MiB, \(largest.elements) XML elements) is over the default limits "
                 + "that protect against hostile files (\(defaults.maxFileBytes >> 20) MiB, \(defaults.maxElements) "
                 + "elements); load it with --max-file-size \(max(mebibytes, defaults.maxFileBytes >> 20)) "
-                + "--max-elements \(max(largest.elements, defaults.maxElements))")
+                + "--max-elements \(max(largest.elements, defaults.maxElements))\n")
     }
 }
 
@@ -110,7 +112,10 @@ func checkOutputFolder(_ path: String, force: Bool) throws {
             throw ExitStatus.usage
         }
     }
-    let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+    // As written and with symlinks resolved: a link to a folder in a library's Agencies/ is inside it.
+    let components = [OutputPath.canonical(path), OutputPath.absolute(path)].flatMap {
+        URL(fileURLWithPath: $0).pathComponents
+    }
     if !force, components.contains("Agencies") || components.contains("Missions") {
         printError(
             "error: \(path) is inside an Agencies/ or Missions/ folder, where the files would mix with a library's "

@@ -11,7 +11,7 @@ import Foundation
 /// The flag is the program's one piece of process-wide mutable state, because a signal is a process-wide
 /// event: SIGINT is ignored and delivered instead through a dispatch source, which sets the flag; runs
 /// check it between blocks of trials. A second Ctrl-C restores the default action, so it kills the
-/// process at once (outputs are written atomically, so even then no partial file is left).
+/// process at once (files are replaced atomically, so even then no partial file is left at an output's path).
 enum Interruption {
     /// Requested by the first SIGINT once `install()` ran.
     static let flag = StopFlag()

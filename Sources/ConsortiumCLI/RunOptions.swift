@@ -27,10 +27,13 @@ struct RunOptions: ParsableArguments {
     var format: OutputFormat = .table
 
     @Option(
-        help: ArgumentHelp("Write the result to this file (atomically) instead of the terminal.", valueName: "path"))
+        help: ArgumentHelp(
+            "Write the result to this file (atomically; a device or FIFO in place; - is standard output).",
+            valueName: "path"))
     var out: String?
 
-    @Flag(help: "Allow --out inside an Agencies/ or Missions/ folder.")
+    @Flag(
+        help: "Allow outputs inside an Agencies/ or Missions/ folder (never over a file the run read).")
     var force = false
 
     func validate() throws {
@@ -61,8 +64,13 @@ struct RunOptions: ParsableArguments {
 }
 
 extension RunOptions {
-    /// Prints the result in the chosen format, or writes it to `--out` atomically.
-    func emit(table: () -> String, document: () -> any MachineReadable, inputs: [String]) throws {
+    /// The output check for a run that read `read`, with this `--force`.
+    func outputs(reading read: ReadFiles) -> OutputPath {
+        OutputPath(read: read, force: force)
+    }
+
+    /// Prints the result in the chosen format to standard output, or writes it to `--out`, through `rules`.
+    func emit(table: () -> String, document: () -> any MachineReadable, rules: OutputPath) throws {
         let data: Data
         switch format {
         case .table:
@@ -75,11 +83,6 @@ extension RunOptions {
                 throw ExitStatus.software
             }
         }
-        if let out {
-            try checkOutputPath(out, inputs: inputs, force: force)
-            try writeAtomically(data, to: out)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try rules.write(data, to: out ?? "-", what: "the result")
     }
 }

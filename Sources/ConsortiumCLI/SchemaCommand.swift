@@ -13,7 +13,7 @@ struct SchemaCommand: ParsableCommand {
     @Argument(help: "The file kind: \(FileKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: FileKind
 
-    func run() {
-        print(kind.schemaText, terminator: "")
+    func run() throws {
+        try printOutput(kind.schemaText)
     }
 }

@@ -63,8 +63,9 @@ struct SimulateCommand: ParsableCommand {
         let settings = target.scenario?.monteCarlo
         let seed = self.seed ?? settings?.seed ?? 1
         let trials = self.trials ?? settings?.trials ?? 1
+        let rules = runOptions.outputs(reading: target.read)
         if trials > 1 {
-            try runMany(target, seed: seed, trials: trials)
+            try runMany(target, seed: seed, trials: trials, rules: rules)
             return
         }
         if runOptions.format != .table || runOptions.out != nil || report != nil {
@@ -73,6 +74,7 @@ struct SimulateCommand: ParsableCommand {
                     + "or use --trace PATH for one trial's events")
             throw ExitStatus.usage
         }
+        try rules.check(trace, what: "the trace")
         var runner = TrialRunner(plan: target.plan, seed: seed, recordsTrace: true)
         let outcome: TrialOutcome
         do {
@@ -81,20 +83,22 @@ struct SimulateCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitStatus.dataError
         }
-        print(
-            TrialReport(plan: target.plan, outcome: outcome, trace: runner.trace, seed: seed).render(), terminator: "")
+        let story = TrialReport(plan: target.plan, outcome: outcome, trace: runner.trace, seed: seed).render()
+        try rules.write(story, to: "-", what: "the story")
         if let path = trace {
-            try writeTrace(runner.trace, plan: target.plan, to: path)
+            try writeTrace(runner.trace, plan: target.plan, to: path, rules: rules)
         }
     }
 }
 
 extension SimulateCommand {
-    func runMany(_ target: Target, seed: UInt64, trials: Int) throws {
+    func runMany(_ target: Target, seed: UInt64, trials: Int, rules: OutputPath) throws {
         if trace != nil {
             printError("error: --trace records one trial; use it with --trials 1 (and --trial N to pick which)")
             throw ExitStatus.usage
         }
+        try rules.check(report, what: "the report")
+        try rules.check(runOptions.out, what: "the result")
         let plan = target.plan
         Interruption.install()
         let options = MonteCarloOptions(
@@ -116,12 +120,11 @@ extension SimulateCommand {
         bar.finish()
         try Interruption.check()
         if let report {
-            try checkOutputPath(report, inputs: [file], force: runOptions.force)
-            try writeAtomically(htmlReport(result, target: target), to: report)
+            try rules.write(htmlReport(result, target: target), to: report, what: "the report")
         }
         try runOptions.emit(
             table: { MonteCarloReport(result, cooperation: cooperation).render() },
-            document: { ResultDocument(result, version: consortiumVersion) }, inputs: [file])
+            document: { ResultDocument(result, version: consortiumVersion) }, rules: rules)
     }
 }
 
@@ -158,12 +161,12 @@ final class ProgressBar {
         let width = 30
         let filled = width * percent / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent) % (\(done) of \(total) trials)".utf8))
+        writeError("\r[\(bar)] \(percent) % (\(done) of \(total) trials)")
     }
 
     func finish() {
         guard enabled, shown >= 0 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        writeError("\r\u{1B}[K")
     }
 }
 
@@ -173,6 +176,8 @@ struct Target {
     let scenario: Scenario?
     let plan: SimulationPlan
     let library: Library
+    /// Every file loading it read, which no output may replace.
+    let read: ReadFiles
 }
 
 /// Loads the library around `path`, reports its diagnostics, and compiles what `path` defines.
@@ -185,6 +190,10 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
         throw ExitStatus.dataError
     }
     let library = outcome.library
+    // Every file the loader opened: those it decoded, those it asked about and those it has something to say
+    // about (a broken file it read is not in the library, but it was read all the same).
+    let read = ReadFiles(
+        [path] + outcome.requestedFiles + library.files.map(\.path) + outcome.diagnostics.map(\.location.file))
     let file = outcome.requestedFiles.first ?? path
     let campaign: Campaign
     var scenario: Scenario?
@@ -202,7 +211,7 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
     }
     do {
         let plan = try SimulationPlan(library: library, campaign: campaign, scenario: scenario)
-        return Target(campaign: campaign, scenario: scenario, plan: plan, library: library)
+        return Target(campaign: campaign, scenario: scenario, plan: plan, library: library, read: read)
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError

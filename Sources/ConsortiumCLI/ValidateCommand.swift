@@ -11,6 +11,8 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     /// EX_SOFTWARE: an internal error (a result that cannot be encoded).
     static let software = ExitCode(70)
+    /// EX_IOERR: an output could not be written (a full disk, a closed pipe, a folder that does not exist).
+    static let ioError = ExitCode(74)
     /// 128 + SIGINT: the user pressed Ctrl-C during a long run; nothing was written.
     static let interrupted = ExitCode(130)
 }
@@ -92,7 +94,9 @@ struct ValidateCommand: ParsableCommand {
             )
             throw ExitStatus.dataError
         }
-        print("\(files) file\(files == 1 ? "" : "s") valid" + (warnings > 0 ? " (\(plural(warnings, "warning")))" : ""))
+        try printOutput(
+            "\(files) file\(files == 1 ? "" : "s") valid" + (warnings > 0 ? " (\(plural(warnings, "warning")))" : "")
+                + "\n")
     }
 }
 
@@ -118,10 +122,6 @@ func requireExisting(_ paths: [String]) throws {
 /// Prints diagnostics compiler-style to standard error, in file and line order.
 func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { printError(diagnostic.description) }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 func plural(_ count: Int, _ noun: String) -> String {

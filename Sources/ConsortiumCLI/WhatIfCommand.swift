@@ -99,6 +99,8 @@ struct WhatIfCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         let settings = target.scenario?.monteCarlo
+        let rules = runOptions.outputs(reading: target.read)
+        try rules.check(runOptions.out, what: "the result")
         Interruption.install()
         let options = MonteCarloOptions(
             trials: trials ?? settings?.trials ?? 2000, seed: seed ?? settings?.seed ?? 1, threads: runOptions.workers,
@@ -117,7 +119,7 @@ struct WhatIfCommand: ParsableCommand {
         let changes = commandLineOverrides()
         try runOptions.emit(
             table: { WhatIfReport(result, changes: changes).render() },
-            document: { WhatIfDocument(result, changes: changes) }, inputs: [file])
+            document: { WhatIfDocument(result, changes: changes) }, rules: rules)
     }
 
     /// The overrides as the user typed them, for the report's header.
