@@ -56,6 +56,8 @@ struct ListCommand: ParsableCommand {
 
     private func section(_ title: String, _ rows: [[String]]) {
         print("\(title) (\(rows.count))")
+        // Names and file names come from files: escaped for the terminal before the columns are measured.
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let columns = rows.first?.count else { return }
         let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {

@@ -17,7 +17,7 @@ public struct MonteCarloReport {
 
     public func render() -> String {
         let settings = result.settings
-        var text = "\(plan.campaignName)"
+        var text = TerminalText.escaped(plan.campaignName)
         if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
         text += ": \(Format.grouped(result.trials)) trials, seed \(settings.seed)\n"
         var targets: [String] = []
@@ -45,7 +45,8 @@ public struct MonteCarloReport {
             text += "\nThe trial closest to the median completion is trial \(trial): replay it as a story with "
             text += "`consortium simulate FILE --trials 1 --seed \(settings.seed) --trial \(trial)`.\n"
         }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
     }
 
     /// The trials that stopped at the horizon, what held their launches, and the event bound.

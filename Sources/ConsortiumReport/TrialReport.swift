@@ -16,11 +16,11 @@ public struct TrialReport {
     }
 
     public func render() -> String {
-        var text = "\(plan.campaignName)"
+        var text = TerminalText.escaped(plan.campaignName)
         if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
         text += ": trial \(outcome.trial), seed \(seed)\n\nTimeline\n"
         for entry in trace where entry.kind != .queued && entry.kind != .launchScheduled {
-            text += "  \(plan.date(ofDay: entry.day))  \(entry.detail)\n"
+            text += "  \(plan.date(ofDay: entry.day))  \(TerminalText.escaped(entry.detail))\n"
         }
         text += "\nMissions\n" + missionTable().render()
         text += "\nObjectives\n" + objectiveTable().render()
@@ -44,7 +44,8 @@ public struct TrialReport {
                 for blocker in outcome.blockers { text += "  \(blocker.text(in: plan))\n" }
             }
         }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
     }
 
     /// What each lost objective waited for, when a dock or a missing launch kept it from its elements.
