@@ -36,6 +36,11 @@ public struct TrialAccumulator: Sendable {
     public internal(set) var maxEvents = 0
     /// How many trials stopped at the horizon with each launch held by each reason (days left out).
     public internal(set) var blockers: [Blocker: Int] = [:]
+    /// How many trials ran out of events before the horizon with an objective lost as stalled (nothing left
+    /// could happen).
+    public internal(set) var stalled = 0
+    /// How many trials lost each objective while its element waited for a dock or a missing launch.
+    public internal(set) var waits: [LostObjectiveWait: Int] = [:]
     /// Days to each mission's completion (missing: not completed).
     var missionCompletion: [Histogram]
     /// Day each objective was achieved (missing: lost).
@@ -107,6 +112,8 @@ public struct TrialAccumulator: Sendable {
         horizonReached = 0
         maxEvents = 0
         blockers.removeAll(keepingCapacity: true)
+        stalled = 0
+        waits.removeAll(keepingCapacity: true)
         for m in missionCompletion.indices { missionCompletion[m].reset() }
         for o in objectiveDay.indices { objectiveDay[o].reset() }
         for o in objectiveAchieved.indices { objectiveAchieved[o] = 0 }
@@ -204,6 +211,8 @@ public struct TrialAccumulator: Sendable {
     }
 
     private mutating func addObjectives(_ outcome: TrialOutcome) {
+        var stalls = false
+        defer { if stalls && !outcome.reachedHorizon { stalled += 1 } }
         for (o, objective) in outcome.objectives.enumerated() {
             if objective.achieved {
                 objectiveAchieved[o] += 1
@@ -215,6 +224,8 @@ public struct TrialAccumulator: Sendable {
                 objectiveDay[o].add(nil)
                 let cause = objective.cause ?? .horizonReached
                 lossCauses[o][LossCause.allCases.firstIndex(of: cause)!] += 1
+                stalls = stalls || cause == .stalled
+                if let wait = objective.wait { waits[LostObjectiveWait(objective: o, wait: wait), default: 0] += 1 }
             }
         }
     }
@@ -279,6 +290,8 @@ public struct TrialAccumulator: Sendable {
         horizonReached += other.horizonReached
         maxEvents = max(maxEvents, other.maxEvents)
         blockers.merge(other.blockers, uniquingKeysWith: +)
+        stalled += other.stalled
+        waits.merge(other.waits, uniquingKeysWith: +)
         for m in missionCompletion.indices { missionCompletion[m].merge(other.missionCompletion[m]) }
         for o in objectiveDay.indices {
             objectiveDay[o].merge(other.objectiveDay[o])
@@ -400,4 +413,11 @@ struct JointHistogram: Sendable {
         }
         return result
     }
+}
+
+/// A lost objective and what its element waited for, counted over trials.
+public struct LostObjectiveWait: Sendable, Hashable {
+    /// The objective (plan index).
+    public var objective: Int
+    public var wait: ObjectiveWait
 }

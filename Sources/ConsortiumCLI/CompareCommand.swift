@@ -77,7 +77,7 @@ struct CompareCommand: ParsableCommand {
             } catch {
                 bar.finish()
                 if case .interrupted(_) = error { throw Interruption.interrupted() }
-                printError("error: \(target.campaign.location.file): \(error)")
+                printError("error: \(TerminalText.escaped(target.campaign.location.file)): \(error)")
                 throw ExitStatus.dataError
             }
         }

@@ -59,6 +59,8 @@ struct ListCommand: ParsableCommand {
     /// Appends a titled section of aligned rows (the last column unpadded) to `text`.
     private func section(_ title: String, _ rows: [[String]], to text: inout String) {
         text += "\(title) (\(rows.count))\n"
+        // Names and file names come from files: escaped for the terminal before the columns are measured.
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         guard let columns = rows.first?.count else { return }
         let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {

@@ -42,9 +42,14 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     /// Compiler-style text: the location line, then the hint indented under it.
+    ///
+    /// The file name, the message and the hint may quote text from files: each is escaped for the terminal
+    /// (`TerminalText.escaped`), so a control or bidirectional character shows as `<U+202E>` and a newline
+    /// in a file name cannot forge a line.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(code)]"
-        if let hint { text += "\n    hint: \(hint)" }
+        var text =
+            "\(TerminalText.escaped(location.description)): \(severity.rawValue): \(TerminalText.escaped(message)) [\(TerminalText.escaped(code))]"
+        if let hint { text += "\n    hint: \(TerminalText.escaped(hint))" }
         return text
     }
 

@@ -27,20 +27,3 @@ extension Blocker {
         }
     }
 }
-
-extension ElementStatus {
-    /// Where the element stands, in words.
-    var label: String {
-        switch self {
-        case .notStarted: "not started"
-        case .queued: "waiting for a development slot"
-        case .developing: "in development"
-        case .transferring: "being transferred to another agency"
-        case .delivered: "delivered, interfaces not yet verified"
-        case .launched: "launched"
-        case .arrived: "arrived"
-        case .lost: "lost"
-        case .cancelled: "cancelled"
-        }
-    }
-}

@@ -22,7 +22,8 @@ public struct CompareReport {
         text += "\nVerdicts (best per criterion; 'clear' when it differs from the runner-up at 95 %)\n"
         text += verdicts()
         if architectures.contains(where: { $0.cooperation != nil }) { text += "\n" + cooperation() }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
     }
 
     func header() -> [String] {

@@ -242,9 +242,11 @@ public struct HTMLReport {
     }
 }
 
-/// Escapes text for HTML and SVG.
+/// Escapes text for HTML and SVG: markup characters as entities, and control and bidirectional characters
+/// as a visible `<U+202E>` (`TerminalText.escaped`), so that an override in a name cannot reorder the text
+/// around it in a browser.
 func escape(_ text: String) -> String {
-    text.xmlEscaped
+    TerminalText.escaped(text).xmlEscaped
 }
 
 /// FNV-1a (64-bit) of a file's bytes, in hex: a fingerprint that tells two versions of an input apart.

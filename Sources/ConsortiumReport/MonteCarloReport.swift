@@ -17,7 +17,7 @@ public struct MonteCarloReport {
 
     public func render() -> String {
         let settings = result.settings
-        var text = "\(plan.campaignName)"
+        var text = TerminalText.escaped(plan.campaignName)
         if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
         text += ": \(Format.grouped(result.trials)) trials, seed \(settings.seed)\n"
         var targets: [String] = []
@@ -40,11 +40,13 @@ public struct MonteCarloReport {
         text += "\n" + costSharing()
         if let cooperation { text += "\n" + cooperationSection(cooperation) }
         if result.totals.horizonReached > 0 { text += "\n" + horizonSection() }
+        if result.totals.stalled > 0 || !result.totals.waits.isEmpty { text += "\n" + waitSection() }
         if let trial = result.representativeTrial, result.completion.p50 != nil {
             text += "\nThe trial closest to the median completion is trial \(trial): replay it as a story with "
             text += "`consortium simulate FILE --trials 1 --seed \(settings.seed) --trial \(trial)`.\n"
         }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
     }
 
     /// The trials that stopped at the horizon, what held their launches, and the event bound.
@@ -67,6 +69,32 @@ public struct MonteCarloReport {
         text +=
             "The longest trial handled \(Format.grouped(totals.maxEvents)) events (a trial stops at "
             + "\(Format.grouped(plan.assumptions.eventLimit)) at most).\n"
+        return text
+    }
+
+    /// The trials whose event queue ran dry before the horizon, and what lost objectives waited for.
+    func waitSection() -> String {
+        let totals = result.totals
+        var text = ""
+        if totals.stalled > 0 {
+            text +=
+                "\(Format.percent(Double(totals.stalled) / Double(result.trials))) of trials ran out of events before the "
+                + "horizon with objectives lost as '\(LossCause.stalled.rawValue)': nothing could happen after.\n"
+        }
+        // Most frequent first; ties by objective, then by the text (never the dictionary's order).
+        let waits = totals.waits.map {
+            (count: $0.value, objective: $0.key.objective, text: $0.key.wait.text(in: plan))
+        }
+        .sorted { ($1.count, $0.objective, $0.text) < ($0.count, $1.objective, $1.text) }
+        if !waits.isEmpty {
+            text += "What lost objectives waited for (share of all trials):\n"
+            for wait in waits.prefix(12) {
+                let objective = plan.objectives[wait.objective].id
+                text +=
+                    "  \(Format.percent(Double(wait.count) / Double(result.trials)))  objective \(objective): \(wait.text)\n"
+            }
+            if waits.count > 12 { text += "  ... and \(waits.count - 12) more\n" }
+        }
         return text
     }
 

@@ -1,3 +1,5 @@
+import ConsortiumModel
+
 /// A plain-text table with aligned columns, for terminals and workshop projectors.
 public struct TextTable {
     public enum Alignment: Sendable { case left, right }
@@ -14,8 +16,11 @@ public struct TextTable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table as lines, indented by `indent` spaces, with a rule under the header.
+    ///
+    /// Cells may hold text from files: each is escaped for the terminal (`TerminalText.escaped`) before the
+    /// columns are measured, so a control character cannot break a row and the columns stay aligned.
     public func render(indent: Int = 2) -> String {
-        let all = [headers] + rows
+        let all = ([headers] + rows).map { $0.map(TerminalText.escaped) }
         let widths = headers.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
         let pad = String(repeating: " ", count: indent)
         func line(_ cells: [String]) -> String {
@@ -25,9 +30,9 @@ public struct TextTable {
             }
             return pad + padded.joined(separator: "  ").trailingSpacesRemoved
         }
-        var text = line(headers) + "\n"
+        var text = line(all[0]) + "\n"
         text += pad + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows { text += line(row) + "\n" }
+        for row in all.dropFirst() { text += line(row) + "\n" }
         return text
     }
 }

@@ -5,11 +5,15 @@ public import ConsortiumSimulation
 public enum TraceFormat {
     static let columns = ["day", "date", "kind", "agency", "element", "mission", "detail"]
 
+    /// The row of `entry`. Its text fields may quote names from files: they are escaped for the terminal
+    /// (`TerminalText.escaped`) in both formats, so that a trace shown with `cat` or `less` cannot move the
+    /// cursor or reorder text (JSON's own escapes cover C0 controls only, not C1 or bidirectional ones).
     static func fields(_ entry: TraceEntry, plan: SimulationPlan) -> [String] {
         [
             Format.fixed(entry.day, 3), plan.date(ofDay: entry.day).description, entry.kind.rawValue,
-            entry.agency ?? "",
-            entry.element ?? "", entry.mission ?? "", entry.detail,
+            TerminalText.escaped(entry.agency ?? ""),
+            TerminalText.escaped(entry.element ?? ""), TerminalText.escaped(entry.mission ?? ""),
+            TerminalText.escaped(entry.detail),
         ]
     }
 

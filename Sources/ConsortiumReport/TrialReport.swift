@@ -16,16 +16,23 @@ public struct TrialReport {
     }
 
     public func render() -> String {
-        var text = "\(plan.campaignName)"
+        var text = TerminalText.escaped(plan.campaignName)
         if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
         text += ": trial \(outcome.trial), seed \(seed)\n\nTimeline\n"
         for entry in trace where entry.kind != .queued && entry.kind != .launchScheduled {
-            text += "  \(plan.date(ofDay: entry.day))  \(entry.detail)\n"
+            text += "  \(plan.date(ofDay: entry.day))  \(TerminalText.escaped(entry.detail))\n"
         }
         text += "\nMissions\n" + missionTable().render()
         text += "\nObjectives\n" + objectiveTable().render()
+        text += waits()
         text +=
             "\nCost by agency, MUSD (barter, cash and penalties move value between agencies)\n" + costTable().render()
+        if !outcome.reachedHorizon, outcome.objectives.contains(where: { $0.cause == .stalled }) {
+            text +=
+                "\nThe event queue ran dry on \(plan.date(ofDay: outcome.endDay)), before the horizon "
+                + "(\(plan.date(ofDay: plan.horizonDays))): nothing could happen after, and the objectives lost as "
+                + "'\(LossCause.stalled.rawValue)' waited for what is listed above.\n"
+        }
         if outcome.reachedHorizon {
             text +=
                 "\nThe trial reached its horizon (\(plan.date(ofDay: plan.horizonDays))) before everything was done.\n"
@@ -37,7 +44,18 @@ public struct TrialReport {
                 for blocker in outcome.blockers { text += "  \(blocker.text(in: plan))\n" }
             }
         }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
+    }
+
+    /// What each lost objective waited for, when a dock or a missing launch kept it from its elements.
+    func waits() -> String {
+        var text = ""
+        for (o, result) in outcome.objectives.enumerated() {
+            guard let wait = result.wait else { continue }
+            text += "  objective \(plan.objectives[o].id): \(wait.text(in: plan))\n"
+        }
+        return text.isEmpty ? "" : "What the lost objectives waited for:\n" + text
     }
 
     func date(_ day: Double?) -> String {

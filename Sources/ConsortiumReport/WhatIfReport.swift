@@ -15,7 +15,7 @@ public struct WhatIfReport {
     public func render() -> String {
         let base = result.base
         let plan = base.plan
-        var text = "\(plan.campaignName)"
+        var text = TerminalText.escaped(plan.campaignName)
         if let scenario = plan.scenarioID { text += " (scenario \(scenario))" }
         text += ": what if \(changes.joined(separator: " "))\n"
         text += "\(Format.grouped(base.trials)) paired trials, seed \(base.settings.seed), the same random draws "
@@ -62,7 +62,8 @@ public struct WhatIfReport {
             text += "\nJoint confidence at the scenario's targets: base \(Format.percent(base.jointConfidence.value)), "
             text += "what-if \(Format.percent(result.variant.jointConfidence.value))\n"
         }
-        return text
+        // A safety net for any file-derived text not escaped where it was interpolated.
+        return TerminalText.escapedKeepingLines(text)
     }
 
     func date(_ day: Double?) -> String {

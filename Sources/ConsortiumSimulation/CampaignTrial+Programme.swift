@@ -31,6 +31,9 @@ extension CampaignTrial {
                     elements[e].cause = .partnerWithdrawal
                     elements[e].generation &+= 1
                     note(time, .cancelled, element: e, "\(plan.elements[e].id) is cancelled")
+                    // Elements already waiting to dock with it never will (its launch, lost next, skips
+                    // payload that already has a cause).
+                    failPendingDocks(on: e, at: time)
                     if let launch = plan.elements[e].launch {
                         loseLaunch(launch, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
                     }

@@ -5,6 +5,9 @@ public enum LossCause: String, Sendable, CaseIterable, Hashable {
     case partnerWithdrawal = "partner withdrawal"
     case budgetExhaustion = "budget exhaustion"
     case horizonReached = "horizon reached"
+    /// The event queue ran dry before the horizon with the element not in place: it waited for something
+    /// that could no longer happen (a dock whose target never gets in place, an element no launch carries).
+    case stalled
 }
 
 /// Where an element stands in one trial.

@@ -18,6 +18,9 @@ public struct TrialOutcome: Sendable {
         public var cause: LossCause?
         /// The needed element that came last (achieved) or the first one lost (not achieved).
         public var bindingElement: Int?
+        /// What the binding element of a lost objective waited for, when a dock or a missing launch kept
+        /// it from getting in place.
+        public var wait: ObjectiveWait? = nil
     }
 
     public struct ElementOutcome: Sendable, Hashable {
@@ -84,9 +87,12 @@ extension CampaignTrial {
                 if outcome.achieved, let day = outcome.day {
                     note(day, .objectiveAchieved, agency: nil, "objective \(objective.id) achieved: \(objective.name)")
                 } else {
+                    let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
+                    let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
                     note(
                         outcome.day ?? end, .objectiveLost, agency: nil,
-                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")): \(objective.name)")
+                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(wait)\(after)): \(objective.name)"
+                    )
                 }
             }
             recorder.entries.sort {
@@ -161,10 +167,13 @@ extension CampaignTrial {
         for e in objective.needs {
             let state = elements[e]
             if let cause = state.cause ?? (state.works ? nil : .elementFailure) {
-                return .init(achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e)
+                return .init(
+                    achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e, wait: wait(of: e))
             }
             guard !state.inPlaceDay.isNaN else {
-                return .init(achieved: false, day: nil, cause: stuckCause(e), bindingElement: e)
+                return .init(
+                    achieved: false, day: nil, cause: stuckCause(e, reachedHorizon: reachedHorizon),
+                    bindingElement: e, wait: wait(of: e))
             }
             if state.inPlaceDay > day {
                 day = state.inPlaceDay
@@ -174,8 +183,9 @@ extension CampaignTrial {
         return .init(achieved: true, day: day.isFinite ? day : 0, cause: nil, bindingElement: binding)
     }
 
-    /// Why an element never got in place: a lost dependency, a budget at zero, or time ran out.
-    func stuckCause(_ e: Int) -> LossCause {
+    /// Why an element never got in place: a lost dependency, a budget at zero, time ran out (the trial
+    /// reached its horizon), or nothing was left that could happen (the event queue ran dry before it).
+    func stuckCause(_ e: Int, reachedHorizon: Bool) -> LossCause {
         for raw in contractsByCounterpart[e] {
             let provided = plan.contracts[Int(raw)].element
             if let cause = elements[provided].cause { return cause }
@@ -184,7 +194,7 @@ extension CampaignTrial {
         if elements[e].status == .developing && elements[e].funding <= 0 || budgetFactor[agency] <= 0 {
             return withdrawn[agency] ? .partnerWithdrawal : .budgetExhaustion
         }
-        return .horizonReached
+        return reachedHorizon ? .horizonReached : .stalled
     }
 
     /// Books the campaign's common costs, per fiscal year, split by the cost-sharing policy.

@@ -40,6 +40,7 @@ extension SemanticChecker {
                 }
             }
         }
+        checkDocks(campaign, in: scope)
         if let cycle = CycleFinder.firstCycle(nodes: campaign.missions.map(\.id.rawValue), edges: afterEdges),
             let mission = campaign.missions.first(where: { $0.id.rawValue == cycle[0] })
         {

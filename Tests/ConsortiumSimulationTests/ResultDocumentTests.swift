@@ -154,7 +154,7 @@ struct ResultDocumentTests {
 }
 
 /// The subset of JSON Schema (2020-12) that the schemas in `docs/` use: type, const, required, properties,
-/// additionalProperties, items, minimum, maximum, pattern and `$ref` to a sibling file.
+/// additionalProperties, propertyNames, enum, items, minimum, maximum, pattern and `$ref` to a sibling file.
 enum SchemaCheck {
     static func problems(_ value: Any, _ schema: Any, at path: String = "$") -> [String] {
         guard var schema = schema as? [String: Any] else { return [] }
@@ -167,6 +167,9 @@ enum SchemaCheck {
         }
         var problems: [String] = []
         if let expected = schema["const"], !equal(value, expected) { problems.append("\(path): not \(expected)") }
+        if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { equal(value, $0) }) {
+            problems.append("\(path): \(value) is none of \(allowed)")
+        }
         if let type = schema["type"] {
             let types = (type as? [String]) ?? [type as? String ?? ""]
             if !types.contains(where: { matches(value, $0) }) { problems.append("\(path): not of type \(types)") }
@@ -189,6 +192,9 @@ enum SchemaCheck {
                 problems.append("\(path): missing \(key)")
             }
             let properties = schema["properties"] as? [String: Any] ?? [:]
+            if let names = schema["propertyNames"] {
+                for key in object.keys { problems += Self.problems(key, names, at: "\(path).\(key) (name)") }
+            }
             for (key, child) in object {
                 if let childSchema = properties[key] {
                     problems += Self.problems(child, childSchema, at: "\(path).\(key)")
