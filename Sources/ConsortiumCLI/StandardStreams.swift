@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsortiumModel
 import Synchronization
 
 #if canImport(Glibc)
@@ -81,8 +82,11 @@ func printOutput(_ text: String) throws {
 }
 
 /// Prints `text` and a newline to standard error; a failed write is recorded in `StandardStreams.errorFailed`.
+///
+/// Messages quote paths and values the user or a file gave: control and bidirectional characters in them are
+/// written as `<U+XXXX>` (`TerminalText`), line breaks kept.
 func printError(_ text: String) {
-    writeError(text + "\n")
+    writeError(TerminalText.escapedKeepingLines(text) + "\n")
 }
 
 /// Writes `text` to standard error as it is; a failed write is recorded in `StandardStreams.errorFailed`.

@@ -40,4 +40,11 @@ struct HostileNameTests {
         #expect(result.standardOutput.contains("<U+009B>2J<U+202E><U+2066><U+200F><U+000A>forged  row  "))
         #expect(!result.standardOutput.contains("\nforged"))
     }
+
+    @Test func aPathGivenOnTheCommandLineIsPrintedEscapedInErrors() throws {
+        let result = try Executable.run(["simulate", "/nonexistent/evil\u{1B}]0;owned\u{7}\u{202E}lmx.xml"])
+        #expect(result.status == 64)
+        #expect(Self.raw(result.standardError).isEmpty, "\(result.standardError)")
+        #expect(result.standardError.contains("evil<U+001B>]0;owned<U+0007><U+202E>lmx.xml"), "\(result.standardError)")
+    }
 }
