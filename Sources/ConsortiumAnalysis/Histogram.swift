@@ -1,3 +1,4 @@
+import ConsortiumModel
 import Foundation
 
 /// A mergeable histogram of a quantity over many trials, with memory bounded by the spread of the values,
@@ -44,7 +45,8 @@ public struct Histogram: Sendable, Equatable {
     func bucket(_ x: Double) -> Int64 {
         switch bucketing {
         case .days:
-            return Int64(x.rounded(.down))
+            // Clamped (to ±2^52 days, far beyond any date) so that no finite value traps in the conversion.
+            return Int64(Int(clamping: x, to: -(1 << 52)...(1 << 52), rounding: .down))
         case .relative, .percent:
             // Buckets of relative width w above 1 MUSD in magnitude; below it, buckets of w MUSD.
             let magnitude = abs(x)

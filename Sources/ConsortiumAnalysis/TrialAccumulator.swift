@@ -347,10 +347,17 @@ struct JointHistogram: Sendable {
         var costChunk: Int32
     }
 
+    /// The 1 % cost bucket of `x`: finite costs reach about ±71,400 (the log of the largest double over
+    /// log 1.01); a non-finite one is clamped to the outermost bucket rather than trapping.
     static func costBucket(_ x: Double) -> Int32 {
         if abs(x) < 1 { return 0 }
-        let k = Int32((Foundation.log(abs(x)) / logStep).rounded(.down)) + 1
+        let k = Int32(Int(clamping: Foundation.log(abs(x)) / logStep, to: 0...100_000, rounding: .down)) + 1
         return x < 0 ? -k : k
+    }
+
+    /// The month (of 30.4375 days) holding `day`, clamped to what an `Int32` holds.
+    static func month(ofDay day: Double) -> Int32 {
+        Int32(Int(clamping: day / monthDays, to: Int(Int32.min)...Int(Int32.max), rounding: .down))
     }
 
     /// The upper edge of a cost bucket, in MUSD.
@@ -364,7 +371,7 @@ struct JointHistogram: Sendable {
         count += 1
         guard let day, day.isFinite else { return }
         let bucket = Self.costBucket(cost)
-        let chunk = Chunk(month: Int32((day / Self.monthDays).rounded(.down)), costChunk: bucket >> 4)
+        let chunk = Chunk(month: Self.month(ofDay: day), costChunk: bucket >> 4)
         chunks[chunk, default: .zero][Int(bucket & 15)] &+= 1
     }
 

@@ -46,6 +46,11 @@ struct RunOptions: ParsableArguments {
         if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
             throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
         }
+        if let targetBudget, targetBudget > ValueLimits.maximumTargetBudgetMUSD {
+            throw ValidationError(
+                "--target-budget must be at most \(Format.musd(ValueLimits.maximumTargetBudgetMUSD)) MUSD "
+                    + "(a quadrillion dollars, the files' largest figure), not \(targetBudget)")
+        }
     }
 
     /// Worker threads to use.

@@ -74,7 +74,7 @@ public struct CompareReport {
         }
         add("  its delay, days (mean)") { arch in
             guard let worst = arch.worstPartner, worst.delay.count > 0 else { return "-" }
-            return Format.grouped(Int(worst.delay.mean.rounded()))
+            return Format.grouped(rounding: worst.delay.mean)
         }
         add("  its cost change, MUSD") { arch in
             arch.worstPartner.map { Format.musd($0.cost.mean) } ?? "-"
@@ -128,7 +128,7 @@ public struct CompareReport {
         }
         verdict(
             "simplest (fewest interface contracts)", lowerIsBetter: true, value: { Double($0.complexity.contracts) },
-            differ: { $0.complexity.contracts != $1.complexity.contracts }, format: { "\(Int($0))" })
+            differ: { $0.complexity.contracts != $1.complexity.contracts }, format: { DecimalText.whole($0) })
         verdict(
             "most resilient (smallest delay when its worst partner leaves)", lowerIsBetter: true,
             value: { arch in arch.worstPartner.map { $0.delay.count > 0 ? $0.delay.mean : 0 } ?? 0 },
@@ -138,7 +138,7 @@ public struct CompareReport {
                 }
                 return ArchitectureComparison.differ(x, y)
             },
-            format: { Format.grouped(Int($0.rounded())) + " days" })
+            format: { Format.grouped(rounding: $0) + " days" })
         return text
     }
 
@@ -234,12 +234,12 @@ extension CompareReport {
         ) { arch in
             arch.result.completionMoments.count > 0 ? arch.result.completionMoments.mean / 365.25 : nil
         }
-        body += chart("Interface contracts", unit: "contracts", format: { "\(Int($0))" }) {
+        body += chart("Interface contracts", unit: "contracts", format: { DecimalText.whole($0) }) {
             Double($0.complexity.contracts)
         }
         body += chart(
             "Delay when the worst partner withdraws (mean, trials that finish both ways)", unit: "days",
-            format: { Format.grouped(Int($0.rounded())) }
+            format: { Format.grouped(rounding: $0) }
         ) { arch in
             arch.worstPartner.map { $0.delay.count > 0 ? max(0, $0.delay.mean) : 0 }
         }

@@ -243,7 +243,7 @@ public struct MonteCarloReport {
             var parts: [String] = []
             if driver.scheduleShiftDays.isFinite && driver.scheduleShiftDays != 0 {
                 parts.append(
-                    "finish \(Format.grouped(Int(abs(driver.scheduleShiftDays).rounded()))) days "
+                    "finish \(Format.grouped(rounding: abs(driver.scheduleShiftDays))) days "
                         + (driver.scheduleShiftDays > 0 ? "later" : "earlier"))
             }
             if driver.costShiftMUSD.isFinite && abs(driver.costShiftMUSD) >= 0.5 {

@@ -1,3 +1,5 @@
+import ConsortiumModel
+
 /// Hand-drawn SVG charts for the HTML report: axes with units, legends and labels, no scripts.
 enum SVGChart {
     static let width = 1000.0
@@ -162,7 +164,7 @@ enum SVGChart {
             out += text(margin.left - 8, y(value) + 4, label, anchor: "end", size: 11)
         }
         for (value, _) in ticks(x.domain, { _ in "" }) {
-            out += text(x(value), height - margin.bottom + 18, "FY\(Int(value.rounded()))", size: 11)
+            out += text(x(value), height - margin.bottom + 18, "FY\(DecimalText.whole(value))", size: 11)
         }
         let colours = Dictionary(uniqueKeysWithValues: series.enumerated().map { ($1.0, palette[$0 % palette.count]) })
         func path(_ points: [(Double, Double)]) -> String {

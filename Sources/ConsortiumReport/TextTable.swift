@@ -46,35 +46,60 @@ extension String {
 }
 
 /// Number formats used across reports.
+///
+/// None converts a `Double` to a fixed-width integer: any finite figure renders (a cost of 10^20 MUSD
+/// prints all its digits), and a non-finite one prints as `inf`, `-inf` or `nan`.
 public enum Format {
     /// Millions of dollars with thousands separators and no decimals: `12,345`.
     public static func musd(_ value: Double) -> String {
-        grouped(Int(value.rounded()))
+        grouped(rounding: value)
+    }
+
+    /// `value` rounded to a whole number (halves away from zero), with comma thousands separators.
+    public static func grouped(rounding value: Double) -> String {
+        let text = DecimalText.whole(value)
+        guard let last = text.last, last.isNumber else { return text }
+        let negative = text.hasPrefix("-")
+        return (negative ? "-" : "") + grouping(negative ? String(text.dropFirst()) : text)
     }
 
     /// An integer with comma thousands separators.
     public static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
+        (value < 0 ? "-" : "") + grouping(String(value.magnitude))
+    }
+
+    /// A string of decimal digits with a comma before every group of three from the right.
+    private static func grouping(_ digits: String) -> String {
         var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3)
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
             out.append(ch)
         }
-        return (value < 0 ? "-" : "") + out
+        return out
     }
 
     /// A fixed number of decimals, without Foundation: `fixed(0.12345, 3)` is `0.123`.
+    ///
+    /// The value is scaled by 10^decimals and rounded, and the decimal point is placed in the exact digits
+    /// of the result, so values beyond 2^63 keep all their digits.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int(scaled / scale)
-        let fraction = Int(scaled - Double(whole) * scale)
+        var scaled = (abs(value) * scale).rounded()
+        var digits: String
+        if scaled.isFinite {
+            digits = DecimalText.digits(ofWhole: scaled)
+        } else {
+            // Only a value within a factor 10^decimals of the largest double: its fraction is zero.
+            scaled = abs(value)
+            digits = DecimalText.digits(ofWhole: scaled) + String(repeating: "0", count: decimals)
+        }
         let sign = value < 0 && scaled != 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(whole) }
-        let digits = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: decimals - digits.count) + digits
+        guard decimals > 0 else { return sign + digits }
+        if digits.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
+        return sign + digits.dropLast(decimals) + "." + digits.suffix(decimals)
     }
 
     /// A percentage with one decimal: `83.4 %`.

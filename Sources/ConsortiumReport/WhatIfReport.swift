@@ -71,7 +71,7 @@ public struct WhatIfReport {
     }
 
     func days(_ x: Double) -> String {
-        (x > 0 ? "+" : "") + Format.grouped(Int(x.rounded()))
+        (x > 0 ? "+" : "") + Format.grouped(rounding: x)
     }
 
     func points(_ x: Double) -> String {

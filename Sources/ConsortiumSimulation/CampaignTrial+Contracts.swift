@@ -57,9 +57,9 @@ extension CampaignTrial {
                 penalty, agency: provider, element: contract.element, fiscalYear: providerYear, category: .penalties)
             ledger.book(
                 -penalty, agency: consumer, element: contract.element, fiscalYear: consumerYear, category: .penalties)
-            if recordsTrace { detail += ", \(Int(lateDays.rounded())) days after need-by" }
+            if recordsTrace { detail += ", \(DecimalText.whole(lateDays)) days after need-by" }
         } else if recordsTrace {
-            detail += ", \(Int((-lateDays).rounded())) days before need-by"
+            detail += ", \(DecimalText.whole(-lateDays)) days before need-by"
         }
         for entry in contract.returns {
             // A cash return is a payment; everything else (seats, flights, access, data, offsets) is barter.

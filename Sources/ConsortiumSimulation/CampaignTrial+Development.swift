@@ -17,7 +17,9 @@ extension CampaignTrial {
             }
             var skip = element.progress * total
             var phase = 0
-            while phase < durations.count, skip >= durations[phase] {
+            // A phase is done when the progress point is past it; a zero-length phase at the progress point
+            // is not (progress 0 does not skip buying finished hardware), unless the element is complete.
+            while phase < durations.count, skip >= durations[phase], skip > 0 || element.progress >= 1 {
                 skip -= durations[phase]
                 phase += 1
             }
@@ -85,6 +87,7 @@ extension CampaignTrial {
         elements[e].fixedRate = plan.elements[e].standingArmyPerDay * factor
         let variable = max(0, cost * factor - elements[e].fixedRate * days)
         elements[e].variableRate = days > 0 ? variable / days : 0
+        elements[e].lumpCost = days > 0 ? 0 : variable
         elements[e].remainingDays = days
         elements[e].phaseDays = days
         elements[e].generation &+= 1
@@ -192,6 +195,12 @@ extension CampaignTrial {
     mutating func finishPhase(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = elements[e].agency
         accrue(agency, to: time)
+        if elements[e].lumpCost > 0 {
+            ledger.book(
+                elements[e].lumpCost, agency: agency, element: e,
+                fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: time), category: .development)
+            elements[e].lumpCost = 0
+        }
         let next = elements[e].phase + 1
         if !elements[e].isRebuild, next < plan.elements[e].phases.count {
             note(time, .phaseDone, element: e, "\(plan.elements[e].id) finishes \(phaseName(e))")

@@ -42,7 +42,7 @@ extension CampaignTrial {
         note(
             time, .launchScheduled, launch: l,
             "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
-                + (waited >= 1 ? " (\(Int(waited.rounded())) days for window and vehicle)" : ""))
+                + (waited >= 1 ? " (\(DecimalText.whole(waited)) days for window and vehicle)" : ""))
         scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
     }
 
@@ -102,7 +102,7 @@ extension CampaignTrial {
         vehicleFree[v] = max(vehicleFree[v], time + standDown)
         note(
             time, .launchFailed, launch: l,
-            "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(Int(standDown)) days"
+            "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(DecimalText.whole(standDown.rounded(.towardZero))) days"
         )
         if launch.rebuildOnFailure {
             launches[l].integrated = false

@@ -71,7 +71,8 @@ extension CampaignTrial {
         if started { rescaleRates(e) }
         note(
             time, .transferred, element: e,
-            "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(Int(days)) days)")
+            "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(DecimalText.whole(days.rounded(.towardZero))) days)"
+        )
     }
 
     /// Recomputes the current phase's rates for the element's (new) cost and schedule factors, keeping the

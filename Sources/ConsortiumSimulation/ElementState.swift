@@ -28,6 +28,9 @@ struct ElementState {
     var variableRate: Double = 0
     /// Fixed cost per calendar day (the standing army), MUSD/day.
     var fixedRate: Double = 0
+    /// The cost of a zero-length phase under way (buying finished hardware), MUSD: booked when it ends,
+    /// since no time passes for a rate to accrue it.
+    var lumpCost: Double = 0
     /// Fraction of the variable rate funded now (1 = full pace).
     var funding: Double = 1
     /// Cost multiplier (a replacement agency's cost factor).

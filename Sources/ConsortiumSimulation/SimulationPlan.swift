@@ -190,9 +190,15 @@ public struct SimulationPlan: Sendable {
     public var fiscalYearCount: Int
 
     /// The calendar date `day` days after the start.
+    ///
+    /// Days are clamped to a billion either way (some 2.7 million years), so a day beyond any horizon
+    /// still names a date rather than trapping in the conversion to a whole number.
     public func date(ofDay day: Double) -> CivilDate {
-        start.adding(days: Int(day.rounded(.down)))
+        start.adding(days: Int(clamping: day, to: -Self.dateDayLimit...Self.dateDayLimit, rounding: .down))
     }
+
+    /// The largest day count `date(ofDay:)` converts.
+    static let dateDayLimit = 1_000_000_000
 
     /// Days from the start to `date`.
     public func day(of date: CivilDate) -> Double {

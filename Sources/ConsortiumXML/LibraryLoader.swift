@@ -115,10 +115,18 @@ public struct LibraryLoader: Sendable {
             if document.diagnostics.containsErrors { failedKinds.insert(document.kind) }
             guard let tree = document.root, let kind = document.kind else { continue }
             files.append(Library.File(path: document.path, root: kind.rootElement, byteCount: 0))
+            let reported = decoder.problems.diagnostics.count
             switch kind {
             case .agency: decoder.agency(tree).map { agencies.append($0) }
             case .mission: decoder.campaign(tree).map { campaigns.append($0) }
             case .scenario: decoder.scenario(tree).map { scenarios.append($0) }
+            }
+            // A value the schema passed but the decoder could not hold: an error, never a dropped entity.
+            // (Where the schema failed, its own error already names the value.)
+            let problems = decoder.problems.diagnostics[reported...]
+            if !problems.isEmpty, !document.diagnostics.containsErrors {
+                failedKinds.insert(kind)
+                if inScope(document.path, kind) { diagnostics += problems }
             }
         }
         let library = Library(agencies: agencies, campaigns: campaigns, scenarios: scenarios, files: files)

@@ -10,7 +10,7 @@ extension ModelDecoder {
         scenario.description = description(root)
         scenario.sources = sources(root)
         scenario.monteCarlo = root.child("monte-carlo").flatMap { node in
-            guard let trials = int(node, "trials"), let seed = node.attribute("seed").flatMap({ UInt64($0.value) })
+            guard let trials = int(node, "trials"), let seed = uint64(node, "seed")
             else { return nil }
             return MonteCarloSettings(
                 trials: trials, seed: seed, targetDate: date(node, "target-date"),

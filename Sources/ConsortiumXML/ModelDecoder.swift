@@ -3,22 +3,57 @@ import ConsortiumModel
 /// Turns a validated element tree into model values.
 ///
 /// Runs after XSD validation, so structure and value syntax are already checked; it still never
-/// traps on a bad value (a value that does not convert makes the entity `nil`, and the schema
-/// error already says why). Semantic checks are the checker's job, not the decoder's.
+/// traps on a bad value. A value that does not convert makes its entity `nil`, and is reported in
+/// `problems` at the attribute: an error the schema missed (a number it accepts that no `Int` or
+/// `Double` holds) is then never a silently dropped `<budget>`. Semantic checks are the checker's job,
+/// not the decoder's.
 struct ModelDecoder {
+    /// The values present in a file that could not be converted, as located error diagnostics.
+    final class Problems {
+        var diagnostics: [Diagnostic] = []
+    }
+
+    let problems = Problems()
+
+    /// Reports `attribute`, whose value could not be read as `expected`.
+    func unreadable(_ attribute: XMLAttribute, as expected: String) {
+        problems.diagnostics.append(
+            .error(
+                at: attribute.location, code: "unreadable-value",
+                "attribute '\(attribute.name)' = '\(attribute.value.showingInvisibles)' cannot be read as \(expected)",
+                hint: "`consortium schema agency|mission|scenario` gives each attribute's type and range"))
+    }
+
+    /// The value of attribute `name` converted by `parse`; `fallback` when absent; nil (reported) when
+    /// present but not convertible.
+    func value<Value>(
+        _ element: XMLElement, _ name: String, default fallback: Value?, as expected: String,
+        _ parse: (String) -> Value?
+    ) -> Value? {
+        guard let attribute = element.attribute(name) else { return fallback }
+        guard let value = parse(attribute.value.trimmingWhitespace) else {
+            unreadable(attribute, as: expected)
+            return nil
+        }
+        return value
+    }
+
     func string(_ element: XMLElement, _ name: String) -> String? {
         element.attribute(name)?.value
     }
 
     func double(_ element: XMLElement, _ name: String, default fallback: Double? = nil) -> Double? {
-        guard let text = element.attribute(name)?.value else { return fallback }
-        guard let value = Double(text.trimmingWhitespace), value.isFinite else { return nil }
-        return value
+        value(element, name, default: fallback, as: "a finite decimal number") { text in
+            Double(text).flatMap { $0.isFinite ? $0 : nil }
+        }
     }
 
     func int(_ element: XMLElement, _ name: String, default fallback: Int? = nil) -> Int? {
-        guard let text = element.attribute(name)?.value else { return fallback }
-        return Int(text.trimmingWhitespace)
+        value(element, name, default: fallback, as: "a whole number from \(Int.min) to \(Int.max)") { Int($0) }
+    }
+
+    func uint64(_ element: XMLElement, _ name: String) -> UInt64? {
+        value(element, name, default: nil, as: "a whole number from 0 to \(UInt64.max)") { UInt64($0) }
     }
 
     func bool(_ element: XMLElement, _ name: String, default fallback: Bool) -> Bool {
@@ -27,7 +62,7 @@ struct ModelDecoder {
     }
 
     func date(_ element: XMLElement, _ name: String) -> CivilDate? {
-        element.attribute(name).flatMap { CivilDate(iso: $0.value.trimmingWhitespace) }
+        value(element, name, default: nil, as: "a date YYYY-MM-DD") { CivilDate(iso: $0) }
     }
 
     func id<Tag>(_ element: XMLElement, _ name: String = "id") -> Identifier<Tag>? {
@@ -48,8 +83,7 @@ struct ModelDecoder {
 
     func enumeration<E: RawRepresentable>(_ element: XMLElement, _ name: String, default fallback: E? = nil) -> E?
     where E.RawValue == String {
-        guard let text = element.attribute(name)?.value else { return fallback }
-        return E(rawValue: text.trimmingWhitespace)
+        value(element, name, default: fallback, as: "one of the schema's values") { E(rawValue: $0) }
     }
 
     func provenance(_ element: XMLElement) -> Provenance {

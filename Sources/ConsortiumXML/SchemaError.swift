@@ -79,11 +79,19 @@ struct SchemaError {
     }
 
     private var hint: String {
-        switch typeName {
+        // libxml2 names no type after a facet error on an attribute: a growth factor is known by its element.
+        switch element == "growth" && attribute != nil ? "GrowthFactor" : typeName {
         case "Amount": "write a finite number >= 0 as a plain decimal, e.g. 120 or 0.5 (no NaN, INF or exponent)"
         case "Positive": "write a number > 0 as a plain decimal, e.g. 1.25"
+        case "Days", "PositiveDays":
+            "write a number of days from 0 to \(ValueLimits.maximumDays) as a plain decimal, e.g. 365 (longer than "
+                + "the 1950-2200 span of the dates)"
         case "Probability": "write a probability as a decimal between 0 and 1, e.g. 0.95"
-        case "Count": "write a whole number >= 0"
+        case "Count": "write a whole number from 0 to \(ValueLimits.maximumCount)"
+        case "PositiveCount": "write a whole number from 1 to \(ValueLimits.maximumCount)"
+        case "GrowthFactor":
+            "write a factor from \(ValueLimits.growthFactorRange.lowerBound) to \(ValueLimits.growthFactorRange.upperBound); "
+                + "GAO's assessments of NASA's major projects put real growth between 1.0 and 2.0"
         case "Identifier", "IdentifierList":
             "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
         case "Date": "write an ISO 8601 date, YYYY-MM-DD, between 1950 and 2200"

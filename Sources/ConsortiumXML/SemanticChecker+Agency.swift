@@ -21,6 +21,8 @@ extension SemanticChecker {
                     "a growth factor's P90 is below its median (cost \(growth.costMedian)/\(growth.costP90), schedule \(growth.scheduleMedian)/\(growth.scheduleP90))",
                     hint: "the P90 of a lognormal is at least its median; swap the values")
             }
+            checkSpread(growth.costMedian, growth.costP90, "cost", at: growth.location)
+            checkSpread(growth.scheduleMedian, growth.scheduleP90, "schedule", at: growth.location)
         }
         for restriction in agency.restrictions {
             if restriction.party.id == agency.id {
@@ -42,6 +44,18 @@ extension SemanticChecker {
                 "vehicle '\(vehicle.id)' has \(vehicle.successes) successes in \(vehicle.attempts) attempts",
                 hint: "successes cannot exceed attempts")
         }
+    }
+
+    /// Reports a growth factor whose P90 is more than `ValueLimits.maximumGrowthSpread` times its median.
+    private mutating func checkSpread(_ median: Double, _ p90: Double, _ what: String, at location: SourceLocation) {
+        let limit = ValueLimits.maximumGrowthSpread
+        guard p90 > median * limit else { return }
+        error(
+            location, "impossible-value",
+            "the \(what) growth P90 \(p90.plain) is \((((p90 / median) * 100).rounded() / 100).plain) times its median \(median.plain), "
+                + "over the \(limit.plain) allowed",
+            hint: "real programmes' growth factors sit between 1.0 and 2.0 (GAO's assessments of NASA's major "
+                + "projects); the bundled agencies' P90 is 1.2 to 1.7 times the median")
     }
 
     private mutating func check(_ design: Design) {

@@ -1,3 +1,5 @@
+import ConsortiumModel
+
 /// The XSD for agency files (`Agencies/*.xml`), as printed by `consortium schema agency`.
 let agencySchema = #"""
     <?xml version="1.0" encoding="UTF-8"?>
@@ -106,19 +108,33 @@ let agencySchema = #"""
             <xs:restriction base="xs:positiveInteger"><xs:maxInclusive value="12"/></xs:restriction>
           </xs:simpleType>
         </xs:attribute>
-        <xs:attribute name="max-concurrent-developments" type="xs:positiveInteger" use="required"/>
+        <xs:attribute name="max-concurrent-developments" type="PositiveCount" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
+      <xs:simpleType name="GrowthFactor">
+        <xs:annotation><xs:documentation>
+          A growth factor, \#(ValueLimits.growthFactorRange.lowerBound) to \#(ValueLimits.growthFactorRange.upperBound). GAO's assessments of NASA's major projects put real factors
+          between 1.0 and 2.0 (development cost growth averaged 13 % in GAO-09-306SP, almost 55 % in
+          GAO-11-364R); the worst, JWST, grew 140 %, a factor 2.4 (GAO-12-207SP). The range allows an underrun
+          to half the estimate and twice the worst growth seen.
+        </xs:documentation></xs:annotation>
+        <xs:restriction base="xs:decimal">
+          <xs:minInclusive value="\#(ValueLimits.growthFactorRange.lowerBound)"/>
+          <xs:maxInclusive value="\#(ValueLimits.growthFactorRange.upperBound)"/>
+        </xs:restriction>
+      </xs:simpleType>
       <xs:complexType name="Growth">
         <xs:annotation><xs:documentation>
           Agency-level growth factors, drawn once per trial (lognormal from median and P90), that multiply the
-          cost and duration of all of the agency's developments, so that they slip together.
+          cost and duration of all of the agency's developments, so that they slip together. Each P90 is at
+          least its median and at most \#(ValueLimits.maximumGrowthSpread) times it (checked by `consortium validate`): the bundled agencies
+          use 1.2 to 1.7 times, and wider spreads model no real programme.
         </xs:documentation></xs:annotation>
-        <xs:attribute name="cost-median" type="Positive" use="required"/>
-        <xs:attribute name="cost-p90" type="Positive" use="required"/>
-        <xs:attribute name="schedule-median" type="Positive" use="required"/>
-        <xs:attribute name="schedule-p90" type="Positive" use="required"/>
+        <xs:attribute name="cost-median" type="GrowthFactor" use="required"/>
+        <xs:attribute name="cost-p90" type="GrowthFactor" use="required"/>
+        <xs:attribute name="schedule-median" type="GrowthFactor" use="required"/>
+        <xs:attribute name="schedule-p90" type="GrowthFactor" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
@@ -187,7 +203,7 @@ let agencySchema = #"""
           <xs:element name="phase" maxOccurs="10">
             <xs:complexType>
               <xs:sequence>
-                <xs:element name="duration-days" type="ThreePoint"/>
+                <xs:element name="duration-days" type="ThreePointDays"/>
                 <xs:element name="cost-musd" type="ThreePoint"/>
               </xs:sequence>
               <xs:attribute name="name" type="Identifier" use="required"/>
@@ -227,8 +243,8 @@ let agencySchema = #"""
         <xs:attribute name="successes" type="Count" use="required"/>
         <xs:attribute name="attempts" type="Count" use="required"/>
         <xs:attribute name="price-musd" type="Amount" use="required"/>
-        <xs:attribute name="min-days-between-launches" type="Amount" use="required"/>
-        <xs:attribute name="stand-down-days" type="Amount" use="required"/>
+        <xs:attribute name="min-days-between-launches" type="Days" use="required"/>
+        <xs:attribute name="stand-down-days" type="Days" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
     </xs:schema>

@@ -129,7 +129,7 @@ let missionSchema = #"""
         <xs:attribute name="standard" type="Identifier" use="required"/>
         <xs:attribute name="revision" type="Identifier" use="required"/>
         <xs:attribute name="need-by" type="Date" use="required"/>
-        <xs:attribute name="verification-days" type="Amount" use="required"/>
+        <xs:attribute name="verification-days" type="Days" use="required"/>
         <xs:attribute name="penalty-musd-per-month" type="Amount" default="0"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
@@ -168,8 +168,8 @@ let missionSchema = #"""
         <xs:attribute name="name" type="Text" use="required"/>
         <xs:attribute name="body" type="Body" use="required"/>
         <xs:attribute name="after" type="IdentifierList"/>
-        <xs:attribute name="transit-days" type="Amount" use="required"/>
-        <xs:attribute name="duration-days" type="Amount" use="required"/>
+        <xs:attribute name="transit-days" type="Days" use="required"/>
+        <xs:attribute name="duration-days" type="Days" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
@@ -187,8 +187,8 @@ let missionSchema = #"""
           </xs:simpleType>
         </xs:attribute>
         <xs:attribute name="reference" type="Date" use="required"/>
-        <xs:attribute name="period-days" type="Positive" use="required"/>
-        <xs:attribute name="width-days" type="Amount" use="required"/>
+        <xs:attribute name="period-days" type="PositiveDays" use="required"/>
+        <xs:attribute name="width-days" type="Days" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
@@ -228,7 +228,7 @@ let missionSchema = #"""
         <xs:attribute name="element" type="Identifier" use="required"/>
         <xs:attribute name="phase" type="Identifier"/>
         <xs:attribute name="probability" type="Probability" use="required"/>
-        <xs:attribute name="impact-days" type="Amount" use="required"/>
+        <xs:attribute name="impact-days" type="Days" use="required"/>
         <xs:attribute name="impact-musd" type="Amount" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>

@@ -28,11 +28,7 @@ let scenarioSchema = #"""
       </xs:element>
 
       <xs:complexType name="MonteCarlo">
-        <xs:attribute name="trials" use="required">
-          <xs:simpleType>
-            <xs:restriction base="xs:positiveInteger"><xs:maxInclusive value="100000000"/></xs:restriction>
-          </xs:simpleType>
-        </xs:attribute>
+        <xs:attribute name="trials" type="PositiveCount" use="required"/>
         <xs:attribute name="seed" type="Count" use="required"/>
         <xs:attribute name="target-date" type="Date"/>
         <xs:attribute name="target-budget-musd" type="Amount"/>
@@ -47,7 +43,7 @@ let scenarioSchema = #"""
         <xs:attribute name="agency" type="Identifier" use="required"/>
         <xs:attribute name="date" type="Date" use="required"/>
         <xs:attribute name="replacement" type="Identifier"/>
-        <xs:attribute name="transfer-days" type="Amount" default="365"/>
+        <xs:attribute name="transfer-days" type="Days" default="365"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
       <xs:complexType name="BudgetChange">
@@ -58,12 +54,12 @@ let scenarioSchema = #"""
       </xs:complexType>
       <xs:complexType name="Delay">
         <xs:attribute name="element" type="Identifier" use="required"/>
-        <xs:attribute name="days" type="Amount" use="required"/>
+        <xs:attribute name="days" type="Days" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
       <xs:complexType name="LaunchFailure">
         <xs:attribute name="launch" type="Identifier" use="required"/>
-        <xs:attribute name="attempt" type="xs:positiveInteger" default="1"/>
+        <xs:attribute name="attempt" type="PositiveCount" default="1"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
       <xs:complexType name="Ground">
@@ -72,9 +68,9 @@ let scenarioSchema = #"""
           stand-down after any failure.
         </xs:documentation></xs:annotation>
         <xs:attribute name="vehicle" type="Identifier" use="required"/>
-        <xs:attribute name="days" type="Amount" use="required"/>
+        <xs:attribute name="days" type="Days" use="required"/>
         <xs:attribute name="from" type="Date" use="required"/>
-        <xs:attribute name="stand-down-days" type="Amount"/>
+        <xs:attribute name="stand-down-days" type="Days"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
       <xs:complexType name="Reassign">

@@ -1,3 +1,5 @@
+import ConsortiumModel
+
 /// Simple types and elements shared by the three schemas.
 ///
 /// Each schema is self-contained (the loader never fetches `xs:include` targets), so these
@@ -34,13 +36,30 @@ let commonSchemaTypes = #"""
             <xs:annotation><xs:documentation>A finite, non-negative decimal number (no NaN, INF or exponent).</xs:documentation></xs:annotation>
             <xs:restriction base="xs:decimal">
               <xs:minInclusive value="0"/>
-              <xs:maxInclusive value="1000000000"/>
+              <xs:maxInclusive value="\#(ValueLimits.maximumAmount)"/>
             </xs:restriction>
           </xs:simpleType>
           <xs:simpleType name="Positive">
             <xs:restriction base="xs:decimal">
               <xs:minExclusive value="0"/>
-              <xs:maxInclusive value="1000000000"/>
+              <xs:maxInclusive value="\#(ValueLimits.maximumAmount)"/>
+            </xs:restriction>
+          </xs:simpleType>
+          <xs:simpleType name="Days">
+            <xs:annotation><xs:documentation>
+              A duration in days, a decimal from 0 to \#(ValueLimits.maximumDays): longer than the whole span of
+              the dates files may give (1950 to 2200), so that every date the model computes stays a
+              four-digit year.
+            </xs:documentation></xs:annotation>
+            <xs:restriction base="xs:decimal">
+              <xs:minInclusive value="0"/>
+              <xs:maxInclusive value="\#(ValueLimits.maximumDays)"/>
+            </xs:restriction>
+          </xs:simpleType>
+          <xs:simpleType name="PositiveDays">
+            <xs:restriction base="xs:decimal">
+              <xs:minExclusive value="0"/>
+              <xs:maxInclusive value="\#(ValueLimits.maximumDays)"/>
             </xs:restriction>
           </xs:simpleType>
           <xs:simpleType name="Probability">
@@ -51,8 +70,18 @@ let commonSchemaTypes = #"""
             </xs:restriction>
           </xs:simpleType>
           <xs:simpleType name="Count">
+            <xs:annotation><xs:documentation>
+              A whole number from 0 to \#(ValueLimits.maximumCount). Every integer has a maximum, so that each
+              value the schema accepts is one the program can hold.
+            </xs:documentation></xs:annotation>
             <xs:restriction base="xs:nonNegativeInteger">
-              <xs:maxInclusive value="100000000"/>
+              <xs:maxInclusive value="\#(ValueLimits.maximumCount)"/>
+            </xs:restriction>
+          </xs:simpleType>
+          <xs:simpleType name="PositiveCount">
+            <xs:annotation><xs:documentation>A whole number from 1 to \#(ValueLimits.maximumCount).</xs:documentation></xs:annotation>
+            <xs:restriction base="xs:positiveInteger">
+              <xs:maxInclusive value="\#(ValueLimits.maximumCount)"/>
             </xs:restriction>
           </xs:simpleType>
           <xs:simpleType name="Text">
@@ -100,5 +129,11 @@ let commonSchemaTypes = #"""
             <xs:attribute name="min" type="Amount" use="required"/>
             <xs:attribute name="likely" type="Amount" use="required"/>
             <xs:attribute name="max" type="Amount" use="required"/>
+          </xs:complexType>
+          <xs:complexType name="ThreePointDays">
+            <xs:annotation><xs:documentation>A three-point estimate of a duration, in days.</xs:documentation></xs:annotation>
+            <xs:attribute name="min" type="Days" use="required"/>
+            <xs:attribute name="likely" type="Days" use="required"/>
+            <xs:attribute name="max" type="Days" use="required"/>
           </xs:complexType>
     """#
