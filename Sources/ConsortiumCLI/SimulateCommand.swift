@@ -175,10 +175,16 @@ struct Target {
     let library: Library
 }
 
-/// Loads the library around `path`, reports its diagnostics, and compiles what `path` defines.
+/// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
+/// defines. A folder is refused with the campaigns and scenarios it holds, since a run is of one file.
 func loadTarget(_ path: String, library options: LibraryOptions) throws -> Target {
     try requireExisting([path])
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        try refuseFolder(path, library: options)
+    }
     let outcome = options.loader.load([path], libraryRoot: options.root)
+    reportLibrarySource(outcome)
     report(outcome.diagnostics)
     if outcome.diagnostics.containsErrors {
         printError("error: \(path) cannot be run until the errors above are fixed")
@@ -206,5 +212,39 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError
+    }
+}
+
+/// Refuses a folder given where one file is run (exit 64), listing the runnable files in it.
+func refuseFolder(_ path: String, library options: LibraryOptions) throws -> Never {
+    let outcome = options.loader.load([path], libraryRoot: options.root)
+    let library = outcome.library
+    let requested = Set(outcome.requestedFiles)
+    var runnable: [String] = []
+    for campaign in library.campaigns where requested.contains(campaign.location.file) {
+        runnable.append("\(campaign.location.file)  (campaign \(campaign.id))")
+    }
+    for scenario in library.scenarios where requested.contains(scenario.location.file) {
+        runnable.append("\(scenario.location.file)  (scenario \(scenario.id) on \(scenario.campaign.id))")
+    }
+    runnable.sort()
+    guard !runnable.isEmpty else {
+        printError("error: \(path) is a folder with no campaign or scenario file in it; give one .xml file to run")
+        throw ExitStatus.usage
+    }
+    let shown = 40
+    var text = "error: \(path) is a folder; give one of the campaign or scenario files in it:"
+    for line in runnable.prefix(shown) { text += "\n  \(line)" }
+    if runnable.count > shown { text += "\n  ... and \(runnable.count - shown) more (`consortium list` shows all)" }
+    printError(text)
+    throw ExitStatus.usage
+}
+
+/// Says which library a request used when it was not the one above its files (a note on standard error).
+func reportLibrarySource(_ outcome: LoadOutcome) {
+    if case .currentFolder(let searched) = outcome.source, let root = outcome.root {
+        printError(
+            "note: no folder holding Agencies/ at or above \(searched.first ?? "the file"); using the library in "
+                + "\(root), found from the current folder (--library DIR picks another)")
     }
 }
