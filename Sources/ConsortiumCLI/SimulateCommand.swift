@@ -172,7 +172,10 @@ struct Target {
     let campaign: Campaign
     let scenario: Scenario?
     let plan: SimulationPlan
+    /// What the run uses: the files it needs and every agency file without errors.
     let library: Library
+    /// Every file read to load it (the whole library, broken files included), as displayed.
+    let filesRead: [String]
 }
 
 /// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
@@ -208,7 +211,8 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
     }
     do {
         let plan = try SimulationPlan(library: library, campaign: campaign, scenario: scenario)
-        return Target(campaign: campaign, scenario: scenario, plan: plan, library: library)
+        return Target(
+            campaign: campaign, scenario: scenario, plan: plan, library: library, filesRead: outcome.filesRead)
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError

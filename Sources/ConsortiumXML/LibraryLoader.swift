@@ -285,12 +285,15 @@ public struct LibraryLoader: Sendable {
     private func ambiguousCampaigns(
         _ documents: [ParsedDocument], _ contents: [Contents], scope: LibraryScope, needed: Set<Int>
     ) -> [Diagnostic] {
+        var definers: [String: [String]] = [:]
+        for (index, fact) in scope.facts.enumerated() {
+            if let id = fact.campaign { definers[id, default: []].append(documents[index].path) }
+        }
         var diagnostics: [Diagnostic] = []
         for index in needed.sorted() {
             guard let scenario = contents[index].scenario else { continue }
             let id = scenario.campaign.id.rawValue
-            let files = scope.facts.indices.filter { scope.facts[$0].campaign == id }.map { documents[$0].path }
-            guard files.count > 1 else { continue }
+            guard let files = definers[id], files.count > 1 else { continue }
             diagnostics.append(
                 .error(
                     at: scenario.campaign.location, code: "duplicate-id",
