@@ -175,25 +175,32 @@ struct Target {
     let campaign: Campaign
     let scenario: Scenario?
     let plan: SimulationPlan
+    /// What the run uses: the files it needs and every agency file without errors.
     let library: Library
-    /// Every file loading it read, which no output may replace.
+    /// Every file loading it read (the whole library, broken files included), which no output may replace.
     let read: ReadFiles
 }
 
-/// Loads the library around `path`, reports its diagnostics, and compiles what `path` defines.
+/// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
+/// defines. A folder is refused with the campaigns and scenarios it holds, since a run is of one file.
 func loadTarget(_ path: String, library options: LibraryOptions) throws -> Target {
     try requireExisting([path])
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        try refuseFolder(path, library: options)
+    }
     let outcome = options.loader.load([path], libraryRoot: options.root)
+    reportLibrarySource(outcome)
     report(outcome.diagnostics)
     if outcome.diagnostics.containsErrors {
         printError("error: \(path) cannot be run until the errors above are fixed")
         throw ExitStatus.dataError
     }
     let library = outcome.library
-    // Every file the loader opened: those it decoded, those it asked about and those it has something to say
-    // about (a broken file it read is not in the library, but it was read all the same).
+    // Every file the loader opened (the whole library, broken or left out files included), the ones asked for,
+    // and any a diagnostic names.
     let read = ReadFiles(
-        [path] + outcome.requestedFiles + library.files.map(\.path) + outcome.diagnostics.map(\.location.file))
+        [path] + outcome.requestedFiles + outcome.filesRead + outcome.diagnostics.map(\.location.file))
     let file = outcome.requestedFiles.first ?? path
     let campaign: Campaign
     var scenario: Scenario?
@@ -215,5 +222,39 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError
+    }
+}
+
+/// Refuses a folder given where one file is run (exit 64), listing the runnable files in it.
+func refuseFolder(_ path: String, library options: LibraryOptions) throws -> Never {
+    let outcome = options.loader.load([path], libraryRoot: options.root)
+    let library = outcome.library
+    let requested = Set(outcome.requestedFiles)
+    var runnable: [String] = []
+    for campaign in library.campaigns where requested.contains(campaign.location.file) {
+        runnable.append("\(campaign.location.file)  (campaign \(campaign.id))")
+    }
+    for scenario in library.scenarios where requested.contains(scenario.location.file) {
+        runnable.append("\(scenario.location.file)  (scenario \(scenario.id) on \(scenario.campaign.id))")
+    }
+    runnable.sort()
+    guard !runnable.isEmpty else {
+        printError("error: \(path) is a folder with no campaign or scenario file in it; give one .xml file to run")
+        throw ExitStatus.usage
+    }
+    let shown = 40
+    var text = "error: \(path) is a folder; give one of the campaign or scenario files in it:"
+    for line in runnable.prefix(shown) { text += "\n  \(line)" }
+    if runnable.count > shown { text += "\n  ... and \(runnable.count - shown) more (`consortium list` shows all)" }
+    printError(text)
+    throw ExitStatus.usage
+}
+
+/// Says which library a request used when it was not the one above its files (a note on standard error).
+func reportLibrarySource(_ outcome: LoadOutcome) {
+    if case .currentFolder(let searched) = outcome.source, let root = outcome.root {
+        printError(
+            "note: no folder holding Agencies/ at or above \(searched.first ?? "the file"); using the library in "
+                + "\(root), found from the current folder (--library DIR picks another)")
     }
 }

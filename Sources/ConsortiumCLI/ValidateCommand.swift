@@ -22,7 +22,8 @@ struct LibraryOptions: ParsableArguments {
     @Option(
         name: .customLong("library"),
         help: ArgumentHelp(
-            "The folder holding Agencies/ and Missions/ (default: found above the given files).",
+            "The folder holding Agencies/ and Missions/ (default: the nearest above the given files, else the "
+                + "nearest above the current folder).",
             valueName: "dir"))
     var root: String?
 
@@ -47,6 +48,14 @@ struct LibraryOptions: ParsableArguments {
         guard (1...100_000_000).contains(maxElements) else {
             throw ValidationError("--max-elements must be between 1 and 100000000, not \(maxElements)")
         }
+        var isFolder: ObjCBool = false
+        if let root,
+            !(FileManager.default.fileExists(atPath: root + "/Agencies", isDirectory: &isFolder) && isFolder.boolValue)
+        {
+            throw ValidationError(
+                "--library \(root): no Agencies/ folder there; give the library folder, the one holding Agencies/ "
+                    + "and Missions/")
+        }
     }
 
     /// The loader's limits with the options applied.
@@ -69,7 +78,9 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Reads the whole library around the given files (the folder holding Agencies/ and Missions/), \
             checks each file against its XSD and checks references, interfaces, cycles, policies and values. \
-            Exit status: 0 when valid (warnings allowed), 65 when a file has errors, 64 on a usage error.
+            Every problem of the given files is printed, and those of the files they need; another library \
+            file with errors gets one warning. Exit status: 0 when valid (warnings allowed), 65 when a file has \
+            errors or a folder cannot be read, 64 on a usage error (a missing path, a folder with no .xml file).
             """
     )
 
@@ -84,6 +95,13 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try requireExisting(paths)
         let outcome = library.loader.load(paths, libraryRoot: library.root)
+        // A folder with nothing to check is a usage error, like a path that does not exist.
+        if let empty = outcome.emptyFolders.first {
+            printError(
+                "error: \(empty) holds no .xml file, so there is nothing to check; give a file or a folder of them")
+            throw ExitStatus.usage
+        }
+        reportLibrarySource(outcome)
         report(outcome.diagnostics)
         let errors = outcome.diagnostics.filter { $0.severity == .error }.count
         let warnings = outcome.diagnostics.count - errors
@@ -100,9 +118,11 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-/// Throws a usage error naming the first path that does not exist.
+/// Throws a usage error naming the first path that does not exist. A symbolic link exists even when it loops
+/// or leads nowhere: the loader then says what is wrong with it.
 func requireExisting(_ paths: [String]) throws {
     for path in paths where !FileManager.default.fileExists(atPath: path) {
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil { continue }
         var message = "error: no such file or folder: \(path)"
         // A near miss in the same folder ("artemsi.xml" for "artemis.xml") gets a suggestion.
         let url = URL(fileURLWithPath: path)

@@ -12,9 +12,11 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    /// `file:line:col`, the form editors and terminals turn into links.
+    /// `file:line:col`, the form editors and terminals turn into links; `file` alone for line 0 (a folder, or
+    /// the whole file).
     public var description: String {
-        column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+        if line == 0 { return file }
+        return column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

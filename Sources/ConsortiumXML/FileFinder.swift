@@ -1,22 +1,33 @@
 import ConsortiumModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds library folders and XML files on disk, in a stable order.
 struct FileFinder {
     let limits: LoadLimits
     /// Set when a folder held more files than `limits.maxFiles`.
     private(set) var overflow: Diagnostic?
 
-    /// The nearest folder at or above `path` that holds an `Agencies/` folder.
-    func libraryRoot(around path: String) -> String? {
+    /// The nearest folder at or above `path` that holds an `Agencies/` folder, and every folder looked in.
+    ///
+    /// The walk up is by name (`a/b/c.xml` looks in `a/b`, `a`, then the absolute parents), not through
+    /// the file system's `..`: a file reached through a linked folder belongs to the library it is linked in.
+    func libraryRoot(around path: String) -> (root: String?, searched: [String]) {
         var directory = isDirectory(path) ? path : (path as NSString).deletingLastPathComponent
-        for _ in 0..<64 {
-            if isDirectory(join(directory, "Agencies")) { return normalized(directory) }
-            let absolute = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL.path
-            if absolute == "/" { return nil }
-            directory = directory.isEmpty || directory == "." ? ".." : join(directory, "..")
+        if directory.isEmpty { directory = "." }
+        var searched: [String] = []
+        for _ in 0..<256 {
+            searched.append(absolute(directory))
+            if isDirectory(join(directory, "Agencies")) { return (normalized(directory), searched) }
+            if absolute(directory) == "/" { break }
+            directory = parent(of: directory)
         }
-        return nil
+        return (nil, searched)
     }
 
     /// Whether `path` is a folder holding `Agencies/`.
@@ -24,28 +35,73 @@ struct FileFinder {
         isDirectory(path) && isDirectory(join(path, "Agencies"))
     }
 
-    /// The `.xml` files at `path`: the file itself, or every one below the folder, sorted.
-    mutating func xmlFiles(at path: String) -> [String] {
+    /// The `.xml` files at `path` (the file itself, or every one below the folder, sorted), and the problems
+    /// met on the way: a folder that cannot be read (an error) and a link to a folder (a warning).
+    ///
+    /// Names starting with `.` are skipped. A symbolic link to a file is listed like the file; a symbolic
+    /// link to a folder below `path` is not followed, since it could lead anywhere (back up the tree, or into
+    /// `/proc`), and is reported instead. `path` itself is followed when it is a link.
+    mutating func xmlFiles(at path: String) -> (files: [String], problems: [Diagnostic]) {
         guard isDirectory(path) else {
-            return FileManager.default.fileExists(atPath: path) ? [path] : []
+            return (FileManager.default.fileExists(atPath: path) || isLink(path) ? [path] : [], [])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
         var found: [String] = []
-        while let relative = enumerator.nextObject() as? String, found.count < limits.maxFiles {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
+        var problems: [Diagnostic] = []
+        var folders = [path]
+        var more = false
+        while let folder = folders.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+            } catch {
+                problems.append(unreadableFolder(folder))
                 continue
             }
-            if relative.hasSuffix(".xml") { found.append(join(path, relative)) }
+            for name in names.sorted().reversed() where !name.hasPrefix(".") {
+                let entry = join(folder, name)
+                var link = stat()
+                guard lstat(entry, &link) == 0 else { continue }
+                let linked = link.st_mode & S_IFMT == S_IFLNK
+                var target = link
+                let resolves = !linked || stat(entry, &target) == 0
+                if resolves && target.st_mode & S_IFMT == S_IFDIR {
+                    if linked {
+                        problems.append(linkedFolder(entry))
+                    } else {
+                        folders.append(entry)
+                    }
+                } else if name.hasSuffix(".xml") {
+                    if found.count >= limits.maxFiles {
+                        more = true
+                        break
+                    }
+                    found.append(entry)
+                }
+            }
+            if more { break }
         }
-        if found.count >= limits.maxFiles, enumerator.nextObject() != nil {
+        if more {
             overflow = .error(
                 at: SourceLocation(file: path, line: 1, column: 0), code: "too-many-files",
                 "the folder holds more than \(limits.maxFiles) files; only the first \(limits.maxFiles) were read",
                 hint: "point Consortium at the library folder (the one holding Agencies/ and Missions/)")
         }
-        return found.sorted()
+        return (found.sorted(), problems.sorted())
+    }
+
+    private func unreadableFolder(_ folder: String) -> Diagnostic {
+        let reason = String(cString: strerror(errno))
+        return .error(
+            at: SourceLocation(file: folder, line: 0, column: 0), code: "unreadable-folder",
+            "this folder cannot be read (\(reason)), so the files in it were not checked",
+            hint: "check its permissions (it needs r and x), or move it out of the library")
+    }
+
+    private func linkedFolder(_ entry: String) -> Diagnostic {
+        .warning(
+            at: SourceLocation(file: entry, line: 0, column: 0), code: "linked-folder",
+            "this is a symbolic link to a folder; linked folders are not read",
+            hint: "link the files themselves, or give the linked folder's path to read it")
     }
 
     /// `path` with `.` and `name/..` components removed, lexically (`Missions/..` is `.`).
@@ -55,6 +111,8 @@ struct FileFinder {
             if part == "." { continue }
             if part == "..", let last = parts.last, last != ".." {
                 parts.removeLast()
+            } else if part == ".." && path.hasPrefix("/") {
+                continue  // `/..` is `/`
             } else {
                 parts.append(part)
             }
@@ -70,70 +128,36 @@ struct FileFinder {
         return a.hasSuffix("/") ? a + b : a + "/" + b
     }
 
-    /// An absolute, standardized form of `path`, for telling whether two paths name one file.
+    /// The folder above `directory`, by name: `a/b` gives `a`, `a` gives `.`, `.` gives `..`.
+    private func parent(of directory: String) -> String {
+        let clean = normalized(directory)
+        if clean == "." || clean.hasSuffix("..") { return join(clean, "..") }
+        let up = (clean as NSString).deletingLastPathComponent
+        return up.isEmpty ? "." : up
+    }
+
+    /// `path` made absolute against the current folder, lexically.
+    func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return normalized(path) }
+        return normalized(join(FileManager.default.currentDirectoryPath, path))
+    }
+
+    /// An absolute path with every link resolved, for telling whether two paths name one file; the lexical
+    /// absolute path when that fails (a link loop, a missing file).
     func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return absolute(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func isDirectory(_ path: String) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: path.isEmpty ? "." : path, isDirectory: &flag) && flag.boolValue
     }
-}
 
-/// Reads a file's bytes, refusing what is not a regular file or is over the size limit.
-enum FileReader {
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            return .failure(
-                .error(
-                    at: start, code: "unreadable", "the file cannot be opened",
-                    hint: "check that the path exists and is readable"))
-        }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            return .failure(
-                .error(
-                    at: start, code: "not-a-file", "this is not a regular file",
-                    hint: "give an .xml file or a folder holding Agencies/ and Missions/"))
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= limit else { return .failure(tooLarge(path, size: size, limit: limit)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(
-                .error(
-                    at: start, code: "unreadable", "the file cannot be opened",
-                    hint: "check that the path exists and is readable"))
-        }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        guard data.count <= limit else {
-            return .failure(
-                .error(
-                    at: start, code: "file-too-large",
-                    "the file grew over the \(megabytes(limit)) limit while being read",
-                    hint: tooLargeHint))
-        }
-        return .success([UInt8](data))
-    }
-
-    /// The diagnostic for a file of `size` bytes over the `limit`.
-    static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
-        .error(
-            at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large",
-            "the file is \(megabytes(size)), over the \(megabytes(limit)) limit",
-            hint: tooLargeHint)
-    }
-
-    /// What to do about a file over the size limit.
-    static let tooLargeHint =
-        "Consortium files are small (the Artemis campaign is under 100 KB); is this the right file? If you trust "
-        + "it (a large generated campaign, say), raise the limit with --max-file-size <MiB>"
-
-    /// `100.0 MiB`, or `900 bytes` under a mebibyte.
-    private static func megabytes(_ bytes: Int) -> String {
-        guard bytes >= 1 << 20 else { return "\(bytes) bytes" }
-        let tenths = (bytes * 10 + (1 << 19)) >> 20
-        return "\(tenths / 10).\(tenths % 10) MiB"
+    /// Whether `path` is a symbolic link.
+    func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 }

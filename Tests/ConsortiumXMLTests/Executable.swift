@@ -44,8 +44,9 @@ struct Executable {
     let error: URL
     let started: ContinuousClock.Instant
 
-    /// Starts `consortium arguments` with its output and errors going to temporary files.
-    init(_ arguments: [String]) throws {
+    /// Starts `consortium arguments` with its output and errors going to temporary files; with a `launcher`
+    /// (`["/usr/bin/env", "-C", dir]`, `["/usr/bin/unshare", "-U"]`), that program starts it.
+    init(_ arguments: [String], launcher: [String] = []) throws {
         let folder = FileManager.default.temporaryDirectory
         output = folder.appendingPathComponent("consortium-out-\(UUID().uuidString)")
         error = folder.appendingPathComponent("consortium-err-\(UUID().uuidString)")
@@ -54,11 +55,11 @@ struct Executable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, error.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([Self.path] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = (launcher + [Self.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child = pid_t()
         started = ContinuousClock.now
-        let status = posix_spawn(&child, Self.path, &actions, nil, argv, environ)
+        let status = posix_spawn(&child, launcher.first ?? Self.path, &actions, nil, argv, environ)
         guard status == 0 else {
             throw NSError(
                 domain: "Executable", code: Int(status),
@@ -68,8 +69,8 @@ struct Executable {
     }
 
     /// Runs `consortium arguments` to its end.
-    static func run(_ arguments: [String]) throws -> Result {
-        try Executable(arguments).wait()
+    static func run(_ arguments: [String], launcher: [String] = []) throws -> Result {
+        try Executable(arguments, launcher: launcher).wait()
     }
 
     /// Waits for the process to end and collects what it printed.

@@ -97,6 +97,31 @@ struct OutputSafetyTests {
         #expect(space.bytes(space.campaign) == before)
     }
 
+    /// A library file the run does not use (another person's broken copy, left out with a warning) was still
+    /// read: `--force` does not let a trace replace it.
+    @Test func aBrokenLibraryFileTheRunLeavesOutIsNotReplacedEvenWithForce() throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        let other = "lib/Missions/6-typo.xml"
+        let typo = Data("<campaign id=\"typo\" name=\"A typo\"><oops></campaign>\n".utf8)
+        try typo.write(to: URL(fileURLWithPath: space.path(other)))
+        let result = try space.run(["simulate", space.campaign, "--trace", other, "--force"])
+        #expect(result.status == 64, "\(result.summary)")
+        #expect(result.standardError.contains("\(other) was read by this run"), "\(result.summary)")
+        #expect(space.bytes(other) == typo)
+    }
+
+    /// A valid library file the run does not need (a scenario on the campaign being run) was read too.
+    @Test func aLibraryFileTheRunDoesNotNeedIsNotReplacedEvenWithForce() throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        let before = space.bytes(space.scenario)
+        let result = try space.run(["simulate", space.campaign, "--trace", space.scenario, "--force"])
+        #expect(result.status == 64, "\(result.summary)")
+        #expect(result.standardError.contains("\(space.scenario) was read by this run"), "\(result.summary)")
+        #expect(space.bytes(space.scenario) == before)
+    }
+
     /// A trace written inside `Missions/` would be read by every later run: refused without `--force`,
     /// written with it.
     @Test func aTraceInsideMissionsNeedsForce() throws {

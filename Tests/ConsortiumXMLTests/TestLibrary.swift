@@ -18,8 +18,14 @@ struct TestLibrary {
         try bytes.write(to: root.appendingPathComponent(relativePath))
     }
 
+    /// Held while a load runs in a library's folder: the current folder is the process's, and suites run in
+    /// parallel.
+    static let currentFolderLock = NSLock()
+
     /// Loads the whole library, with paths displayed relative to its root (as a user running in it sees them).
     func load(_ paths: [String] = ["."], limits: LoadLimits = .default) -> LoadOutcome {
+        Self.currentFolderLock.lock()
+        defer { Self.currentFolderLock.unlock() }
         let previous = FileManager.default.currentDirectoryPath
         _ = FileManager.default.changeCurrentDirectoryPath(root.path)
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
