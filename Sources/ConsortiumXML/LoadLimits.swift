@@ -14,12 +14,33 @@ public struct LoadLimits: Sendable, Hashable {
     public var maxElements: Int
     /// Most files read from the folders given (default 100,000).
     public var maxFiles: Int
+    /// Most attributes in one start tag, namespace declarations included (default 64; the schemas allow at most
+    /// 12). Checked by a scan of the bytes before parsing: libxml2 2.9's check for duplicate attributes is
+    /// quadratic in a tag's attributes (100,000 of them took 20 s).
+    public var maxAttributesPerTag: Int
+    /// Longest element or attribute name, in bytes (default 256; the schemas' longest is 24). Checked before
+    /// parsing.
+    public var maxNameBytes: Int
+    /// Longest attribute value, in bytes as written (default 64 KiB; a text is at most 4,000 characters, 40,000
+    /// bytes even as character references). Checked before parsing.
+    public var maxValueBytes: Int
+    /// Most namespace declarations (`xmlns`, `xmlns:p`) in one file (default 64; Consortium files need none).
+    /// Checked before parsing: each declaration in scope lengthens libxml2's search for every prefixed name.
+    public var maxNamespaceDeclarations: Int
 
-    public init(maxFileBytes: Int = 16 << 20, maxDepth: Int = 32, maxElements: Int = 100_000, maxFiles: Int = 100_000) {
+    public init(
+        maxFileBytes: Int = 16 << 20, maxDepth: Int = 32, maxElements: Int = 100_000, maxFiles: Int = 100_000,
+        maxAttributesPerTag: Int = 64, maxNameBytes: Int = 256, maxValueBytes: Int = 64 << 10,
+        maxNamespaceDeclarations: Int = 64
+    ) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxElements = maxElements
         self.maxFiles = maxFiles
+        self.maxAttributesPerTag = maxAttributesPerTag
+        self.maxNameBytes = maxNameBytes
+        self.maxValueBytes = maxValueBytes
+        self.maxNamespaceDeclarations = maxNamespaceDeclarations
     }
 
     public static let `default` = LoadLimits()
