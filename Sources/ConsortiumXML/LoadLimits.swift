@@ -18,7 +18,7 @@ public struct LoadLimits: Sendable, Hashable {
     /// 12). Checked by a scan of the bytes before parsing: libxml2 2.9's check for duplicate attributes is
     /// quadratic in a tag's attributes (100,000 of them took 20 s).
     public var maxAttributesPerTag: Int
-    /// Longest element or attribute name, in bytes (default 256; the schemas' longest is 24). Checked before
+    /// Longest element or attribute name, in bytes (default 256; the schemas' longest is 28). Checked before
     /// parsing.
     public var maxNameBytes: Int
     /// Longest attribute value, in bytes as written (default 64 KiB; a text is at most 4,000 characters, 40,000

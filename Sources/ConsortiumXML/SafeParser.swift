@@ -66,9 +66,13 @@ public enum SafeParser {
             XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue
                 | XML_PARSE_COMPACT.rawValue)
         consortium_silenceGenericErrors()
+        // Read through a callback, not from one memory block: libxml2 then holds only a window of the text (it
+        // copies a memory block whole, and fails with "Huge input lookup" near the end of one over 10 MB).
         let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, "UTF-8", options)
+            let reader = ByteReader(buffer)
+            return withExtendedLifetime(reader) {
+                xmlCtxtReadIO(
+                    context, readBytes, nil, Unmanaged.passUnretained(reader).toOpaque(), path, "UTF-8", options)
             }
         }
         if let hit = sink.limitHit {
@@ -173,6 +177,25 @@ public enum SafeParser {
         sink.path.withCString { xmlSchemaValidateSetFilename(validation, $0) }
         xmlSchemaValidateDoc(validation, document)
     }
+}
+
+/// The bytes of a file handed to libxml2 a chunk at a time, by `readBytes`.
+private final class ByteReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+}
+
+/// libxml2's input callback: copies the next `length` bytes at most into `destination`; 0 at the end.
+private let readBytes: xmlInputReadCallback = { context, destination, length in
+    guard let context, let destination else { return -1 }
+    let reader = Unmanaged<ByteReader>.fromOpaque(context).takeUnretainedValue()
+    let count = min(Int(length), reader.buffer.count - reader.position)
+    guard count > 0, let base = reader.buffer.baseAddress else { return 0 }
+    memcpy(destination, base + reader.position, count)
+    reader.position += count
+    return Int32(count)
 }
 
 /// SAX `internalSubset`: a DOCTYPE was met. Record it and stop the parser before any declaration.

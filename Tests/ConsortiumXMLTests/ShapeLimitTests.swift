@@ -105,4 +105,17 @@ struct ShapeLimitTests {
         #expect(diagnostic?.location == SourceLocation(file: "Missions/x.xml", line: 23, column: 29))
         #expect(diagnostic?.message == "the file declares more than 64 namespaces, the limit")
     }
+
+    /// libxml2 failed with "Huge input lookup" near the end of any file over 10,000,000 bytes read from one
+    /// memory block, whatever `--max-file-size` allowed. (One text node over 10,000,000 bytes stays refused.)
+    @Test func aFileOverTenMegabytesIsRead() throws {
+        let mini = try Data(contentsOf: TestLibrary.corpus.appendingPathComponent("valid/Missions/mini.xml"))
+        let padding = String(repeating: String(repeating: " ", count: 5_500_000) + "<x/>", count: 2) + "\n</campaign>"
+        let text = String(decoding: mini, as: UTF8.self).replacingOccurrences(of: "</campaign>", with: padding)
+        let (document, elapsed) = parse(text)
+        #expect(!document.diagnostics.contains { $0.code == "malformed-xml" }, "\(document.diagnostics)")
+        #expect(document.diagnostics.map(\.code) == ["schema"], "the two <x/> are one schema error")
+        #expect(document.root?.children.count == 9)
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+    }
 }
