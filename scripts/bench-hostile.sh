@@ -21,8 +21,14 @@ BIN="$SCRATCH/release/consortium"
 
 echo "== machine: $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(date -u +%FT%TZ)," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -rf "$DATA/shapes" && mkdir -p "$DATA/shapes"
-python3 scripts/hostile-shapes.py "$DATA/shapes" --size "$SIZE" ${ONLY:+--only "$ONLY"} 2>/dev/null
+rm -rf "$DATA/shapes" "$DATA/flat" && mkdir -p "$DATA/shapes"
+python3 scripts/hostile-shapes.py "$DATA/flat" --size "$SIZE" ${ONLY:+--only "$ONLY"} 2>/dev/null
+# Each shape in a library of its own, with the test corpus's agencies, so that its references resolve.
+for file in "$DATA"/flat/*.xml; do
+    lib="$DATA/shapes/$(basename "$file" .xml)"
+    mkdir -p "$lib/Missions" && cp -r Tests/ConsortiumXMLTests/Corpus/valid/Agencies "$lib/"
+    mv "$file" "$lib/Missions/"
+done
 
 # run FILE ARGS...: prints "status code cpu-seconds peak-KiB" for `consortium validate ARGS FILE`.
 run() {
@@ -37,7 +43,7 @@ run() {
 
 slow=0
 printf '%-28s %10s %4s %-20s %6s %9s %7s\n' shape bytes exit "first code" "CPU s" "peak MiB" "x size"
-for file in "$DATA"/shapes/*.xml; do
+for file in "$DATA"/shapes/*/Missions/*.xml; do
     bytes=$(stat -c %s "$file")
     read -r status code cpu kib < <(run "$file")
     flag=""

@@ -58,6 +58,10 @@ def shapes(size):
     ns_at_limit = "<x" + "".join(f' xmlns:p{i}="urn:{i}"' for i in range(64)) + "/>\n"
     add("namespaces-64-per-tag", "start tags with 64 namespace declarations each, as many as fit",
         HEAD + CAMPAIGN + fill(ns_at_limit, body) + END)
+    scopes = "".join(f'<d{level} xmlns:p{level}a="urn:{level}a" xmlns:p{level}b="urn:{level}b">' for level in range(31))
+    lookups = "<p0a:x" + "".join(f' p0a:a{i}=""' for i in range(64)) + "/>\n"
+    add("namespaces-in-scope", "64 namespace declarations in scope, then prefixed names that search them all",
+        HEAD + scopes + fill(lookups, body - len(scopes)) + "".join(f"</d{level}>" for level in reversed(range(31))))
     add("attribute-value-long", "one attribute value filling the file",
         HEAD + '<campaign id="' + "x" * body + '">\n' + END)
     add("attribute-value-references", "one attribute value of character references",
