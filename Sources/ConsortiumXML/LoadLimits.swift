@@ -2,10 +2,16 @@
 ///
 /// The defaults are far above any real scenario (the bundled Artemis campaign is ~40 KB and a few
 /// hundred elements) and far below what would hurt: a file is refused before parsing when it is
-/// too large, and the element tree is refused when it is too deep or has too many elements.
+/// too large or a start tag has a hostile shape, and the element tree is refused when it is too deep
+/// or has too many elements.
+///
+/// Memory, measured (BENCHMARKS.md section 4): a file refused by a limit peaks at about 3.5 times its size
+/// (the program, the file's bytes and their copy); a file read whole costs about 20 times its size at its
+/// peak (libxml2's tree, the Swift values and the checks): 314 MiB for 100,000 elements padded to 16 MiB,
+/// 18 to 25 times for generated campaigns of 4 to 80 MB.
 public struct LoadLimits: Sendable, Hashable {
     /// Largest file read, in bytes (default 16 MiB, 160 times the bundled Artemis campaign). Checked before
-    /// reading; parsing a file at the limit peaks at about four times its size in memory.
+    /// reading.
     public var maxFileBytes: Int
     /// Deepest element nesting accepted (default 32; the schemas need at most 6). Checked while parsing.
     public var maxDepth: Int
@@ -42,6 +48,11 @@ public struct LoadLimits: Sendable, Hashable {
         self.maxValueBytes = maxValueBytes
         self.maxNamespaceDeclarations = maxNamespaceDeclarations
     }
+
+    /// Most attributes in one file: 8 per element of `maxElements` (800,000 by default; real files have 3.5
+    /// per element). Counted before parsing: each attribute costs about 250 bytes in libxml2's tree, and
+    /// checking it against the schema about a microsecond.
+    public var maxAttributes: Int { maxElements > Int.max / 8 ? Int.max : maxElements * 8 }
 
     public static let `default` = LoadLimits()
 

@@ -32,6 +32,8 @@ struct MarkupScan {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: LoadLimits
     private var namespaces = 0
+    private var attributesInFile = 0
+    private var elements = 0
 
     private init(bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) {
         self.bytes = bytes
@@ -60,6 +62,9 @@ struct MarkupScan {
                     return nil
                 }
             default:
+                // Past the element limit, the parser stops at this element with its own diagnostic.
+                elements += 1
+                if elements > limits.maxElements { return nil }
                 switch startTag(at: open) {
                 case .next(let offset): i = offset
                 case .violation(let violation): return violation
@@ -111,6 +116,16 @@ struct MarkupScan {
                                 "the <\(elementName)> start tag has more than \(limits.maxAttributesPerTag) attributes, "
                                 + "the limit",
                             hint: "Consortium elements have a dozen attributes at most; is this the right file?"))
+                }
+                attributesInFile += 1
+                if attributesInFile > limits.maxAttributes {
+                    return .violation(
+                        Violation(
+                            offset: nameStart, code: "too-many-attributes",
+                            message: "the file has more than \(limits.maxAttributes) attributes, the limit",
+                            hint:
+                                "is this the right file? The limit is 8 per element allowed; if you trust the file, "
+                                + "raise it with --max-elements <count>"))
                 }
                 if isNamespaceDeclaration(from: nameStart, to: i) {
                     namespaces += 1

@@ -65,7 +65,11 @@ struct TreeBuilder {
                 value = String(cString: raw)
                 consortium_xmlFree(raw)
             }
-            let location = offsets.first { $0.name == name }.map { source.location(ofOffset: $0.offset) } ?? fallback
+            // libxml2 keeps the attributes in source order: the k-th offset is this one's, unless a namespace
+            // declaration (not an attribute to libxml2) came before it.
+            let k = result.count
+            let match = k < offsets.count && offsets[k].name == name ? offsets[k] : offsets.first { $0.name == name }
+            let location = match.map { source.location(ofOffset: $0.offset) } ?? fallback
             result.append(XMLAttribute(name: name, value: value, location: location))
             property = attribute.pointee.next
         }

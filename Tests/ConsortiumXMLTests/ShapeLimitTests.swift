@@ -118,4 +118,19 @@ struct ShapeLimitTests {
         #expect(document.root?.children.count == 9)
         #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
+
+    /// Start tags within the per-tag limit, but so many that their attributes would cost a file's size 38 times
+    /// over in memory (and seconds to check against the schema): eight per element allowed, counted in the file.
+    @Test func attributesAreLimitedPerFile() {
+        let tag = "<x" + attributes(50) + "/>\n"
+        let limits = LoadLimits(maxElements: 100)
+        let (document, elapsed) = parse(Self.head + "<campaign>\n" + String(repeating: tag, count: 17), limits: limits)
+        let diagnostic = first("too-many-attributes", in: document)
+        // The 801st attribute is the first of the 17th <x>, on line 19, at column 4.
+        #expect(diagnostic?.location == SourceLocation(file: "Missions/x.xml", line: 19, column: 4))
+        #expect(diagnostic?.message == "the file has more than 800 attributes, the limit")
+        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        let (within, _) = parse(Self.head + "<campaign>\n" + String(repeating: tag, count: 16), limits: limits)
+        #expect(first("too-many-attributes", in: within) == nil)
+    }
 }
