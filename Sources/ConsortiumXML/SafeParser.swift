@@ -1,5 +1,6 @@
 import CLibXML2
 public import ConsortiumModel
+import Foundation
 
 /// The result of reading one file: its element tree (when it parsed) and what went wrong.
 public struct ParsedDocument: Sendable {
@@ -27,11 +28,19 @@ public enum SafeParser {
                 hint: "an agency file starts with <agency ...>, a mission file with <campaign ...>")
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if let encoding = foreignEncoding(of: bytes) {
             sink.error(
                 line: 1, column: 1, code: "malformed-xml",
-                "the file is UTF-16 (it starts with a UTF-16 byte-order mark); Consortium files are UTF-8",
-                hint: "save the file as UTF-8")
+                "the file is \(encoding); Consortium files are UTF-8", hint: "save the file as UTF-8")
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
+        }
+        // XML reads a lone CR as a line end (XML 1.0 section 2.11) but libxml2 counts lines by LF only: a lone
+        // CR becomes an LF, which changes neither the document nor any offset, and every line number agrees.
+        let bytes = withLoneCarriageReturnsAsLineFeeds(bytes)
+        let source = SourceText(path: path, bytes: bytes)
+        if let shape = bytes.withUnsafeBufferPointer({ MarkupScan.firstViolation(in: $0, limits: limits) }) {
+            sink.diagnostics.append(
+                .error(at: source.location(ofOffset: shape.offset), code: shape.code, shape.message, hint: shape.hint))
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics)
         }
         guard let context = xmlNewParserCtxt() else {
@@ -45,27 +54,47 @@ public enum SafeParser {
         context.pointee.sax.pointee.externalSubset = nil
         context.pointee.sax.pointee.serror = parserErrorHandler
         context.pointee.sax.pointee.startElementNs = limitedStartElement
+        // Comments and processing instructions are never read: without these callbacks they cost no tree node.
+        context.pointee.sax.pointee.comment = nil
+        context.pointee.sax.pointee.processingInstruction = nil
         sink.limits = limits
 
         // Files are UTF-8 (a declared encoding is ignored: no conversion code runs on untrusted bytes, and
         // a file in another encoding gets the "not valid UTF-8" diagnostic with its bytes).
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        // `XML_PARSE_COMPACT` keeps texts of up to 15 bytes (most attribute values) inside their node.
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_COMPACT.rawValue)
         consortium_silenceGenericErrors()
+        // Read through a callback, not from one memory block: libxml2 then holds only a window of the text (it
+        // copies a memory block whole, and fails with "Huge input lookup" near the end of one over 10 MB).
         let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlCtxtReadMemory(context, $0.baseAddress, Int32(clamping: $0.count), path, "UTF-8", options)
+            let reader = ByteReader(buffer)
+            return withExtendedLifetime(reader) {
+                xmlCtxtReadIO(
+                    context, readBytes, nil, Unmanaged.passUnretained(reader).toOpaque(), path, "UTF-8", options)
             }
         }
         if let hit = sink.limitHit {
             // Stopped while parsing, before the whole tree was built: locate the start tag for the message.
-            let source = SourceText(path: path, bytes: bytes)
             let location = source.location(ofOffset: source.lastStartTag(named: hit.name, before: hit.offset) ?? 0)
             sink.diagnostics.append(.error(at: location, code: hit.code, hit.message, hint: hit.hint))
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+        if let nul = source.firstNul {
+            // libxml2 takes a NUL for the end of the text, so it read no further: what it found before the NUL
+            // stands, the rest (an unclosed element, say) is a consequence of stopping there.
+            let at = source.location(ofOffset: nul)
+            sink.diagnostics.removeAll { ($0.location.line, $0.location.column) >= (at.line, at.column) }
+            sink.diagnostics.append(
+                .error(
+                    at: at, code: "nul-byte", "the file holds a NUL byte (0x00) here; XML text cannot contain one",
+                    hint: "the file may be binary, UTF-16 or cut short by a crash; save it as UTF-8 text"))
+            return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.diagnostics.sorted())
         }
         guard let document else {
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
         }
-        defer { xmlFreeDoc(document) }
         if sink.stopped || sink.diagnostics.containsErrors {
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
         }
@@ -82,19 +111,59 @@ public enum SafeParser {
             return ParsedDocument(path: path, kind: nil, root: nil, diagnostics: sink.finished())
         }
 
-        var builder = TreeBuilder(source: SourceText(path: path, bytes: bytes), limits: limits)
+        // Validated first, then copied into Swift values node by node, each libxml2 node freed once copied:
+        // the two trees are never held whole at the same time.
+        validate(document, kind: kind, sink: sink)
+        var builder = TreeBuilder(source: source, limits: limits)
         let root = builder.element(rootNode, depth: 1)
         if let problem = builder.limitProblem {
             sink.diagnostics.append(problem)
             return ParsedDocument(path: path, kind: kind, root: nil, diagnostics: sink.finished())
         }
-
-        validate(document, kind: kind, sink: sink)
         if !sink.schemaErrors.isEmpty {
             let index = ElementIndex(root)
             sink.schemaErrors = sink.schemaErrors.map { $0.located(by: index) }
         }
         return ParsedDocument(path: path, kind: kind, root: root, diagnostics: sink.finished())
+    }
+
+    /// The encoding named by a UTF-32 or UTF-16 byte-order mark, or suggested by a first `<` of 2 or 4 bytes;
+    /// `nil` for anything else (UTF-8 or not, the parser says).
+    static func foreignEncoding(of bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4))
+        switch head {
+        case [0xFF, 0xFE, 0x00, 0x00], [0x00, 0x00, 0xFE, 0xFF]:
+            return "UTF-32 (it starts with a UTF-32 byte-order mark)"
+        case [0x3C, 0x00, 0x00, 0x00], [0x00, 0x00, 0x00, 0x3C]:
+            return "UTF-32 (its first character, '<', takes four bytes)"
+        default:
+            break
+        }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            return "UTF-16 (it starts with a UTF-16 byte-order mark)"
+        }
+        if head.starts(with: [0x3C, 0x00]) || head.starts(with: [0x00, 0x3C]) {
+            return "UTF-16 (its first character, '<', takes two bytes)"
+        }
+        return nil
+    }
+
+    /// `bytes` with each CR that is not followed by an LF replaced by an LF (the same length).
+    static func withLoneCarriageReturnsAsLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        var copy: [UInt8]?
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0D, buffer.count - offset) {
+                let cr = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if cr + 1 == buffer.count || buffer[cr + 1] != 0x0A {
+                    if copy == nil { copy = bytes }
+                    copy![cr] = 0x0A
+                }
+                offset = cr + 1
+            }
+        }
+        return copy ?? bytes
     }
 
     private static func validate(_ document: xmlDocPtr, kind: FileKind, sink: ErrorSink) {
@@ -108,6 +177,25 @@ public enum SafeParser {
         sink.path.withCString { xmlSchemaValidateSetFilename(validation, $0) }
         xmlSchemaValidateDoc(validation, document)
     }
+}
+
+/// The bytes of a file handed to libxml2 a chunk at a time, by `readBytes`.
+private final class ByteReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+}
+
+/// libxml2's input callback: copies the next `length` bytes at most into `destination`; 0 at the end.
+private let readBytes: xmlInputReadCallback = { context, destination, length in
+    guard let context, let destination else { return -1 }
+    let reader = Unmanaged<ByteReader>.fromOpaque(context).takeUnretainedValue()
+    let count = min(Int(length), reader.buffer.count - reader.position)
+    guard count > 0, let base = reader.buffer.baseAddress else { return 0 }
+    memcpy(destination, base + reader.position, count)
+    reader.position += count
+    return Int32(count)
 }
 
 /// SAX `internalSubset`: a DOCTYPE was met. Record it and stop the parser before any declaration.

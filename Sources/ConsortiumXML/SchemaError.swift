@@ -59,8 +59,11 @@ struct SchemaError {
     }
 
     /// Whether libxml2's message is the generic follow-up to a facet error (checked before parsing it).
+    ///
+    /// Run on every schema error, kept or not, so with `strstr`: Foundation's `contains`, bridged through
+    /// `NSString`, made 1.8 million dropped errors take 7 s (the standard library's generic search, 24 s).
     static func isGeneric(_ libxmlMessage: String) -> Bool {
-        libxmlMessage.contains("is not a valid value of the")
+        libxmlMessage.withCString { strstr($0, "is not a valid value of the") != nil }
     }
 
     /// The same error with the column of its element or attribute, found through `index`.

@@ -29,6 +29,14 @@ struct SourceText {
         lineStarts = starts
     }
 
+    /// The offset of the first NUL byte, if any.
+    var firstNul: Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// The location of a byte offset (1-based line and column; columns count bytes).
     func location(ofOffset offset: Int) -> SourceLocation {
         var low = 0

@@ -1,7 +1,8 @@
 import CLibXML2
 import ConsortiumModel
 
-/// Copies a libxml2 element tree into `XMLElement` values, with exact locations, within limits.
+/// Copies a libxml2 element tree into `XMLElement` values, with exact locations, within limits, freeing each
+/// libxml2 node once it is copied, so that the two trees are never held whole at once.
 struct TreeBuilder {
     var source: SourceText
     let limits: LoadLimits
@@ -13,7 +14,8 @@ struct TreeBuilder {
         self.limits = limits
     }
 
-    /// Converts `node` and its descendants; returns a childless element once a limit is hit.
+    /// Converts `node` and its descendants, and frees the descendants; returns a childless element once a limit
+    /// is hit. `node` itself is left to its owner (the document, or the caller) to free.
     mutating func element(_ node: xmlNodePtr, depth: Int) -> XMLElement {
         let name = String(cString: node.pointee.name)
         let line = Int(xmlGetLineNo(node))
@@ -44,6 +46,8 @@ struct TreeBuilder {
                 break
             }
             child = current.pointee.next
+            xmlUnlinkNode(current)
+            xmlFreeNode(current)
         }
         return XMLElement(
             name: name, location: location, attributes: attributes, children: children,
@@ -61,7 +65,11 @@ struct TreeBuilder {
                 value = String(cString: raw)
                 consortium_xmlFree(raw)
             }
-            let location = offsets.first { $0.name == name }.map { source.location(ofOffset: $0.offset) } ?? fallback
+            // libxml2 keeps the attributes in source order: the k-th offset is this one's, unless a namespace
+            // declaration (not an attribute to libxml2) came before it.
+            let k = result.count
+            let match = k < offsets.count && offsets[k].name == name ? offsets[k] : offsets.first { $0.name == name }
+            let location = match.map { source.location(ofOffset: $0.offset) } ?? fallback
             result.append(XMLAttribute(name: name, value: value, location: location))
             property = attribute.pointee.next
         }
