@@ -43,7 +43,8 @@ enum FuzzPipeline {
         let seed = scenario?.monteCarlo?.seed ?? 1
         singleTrial(plan, seed: seed)
         let options = MonteCarloOptions(
-            trials: trials, seed: seed, threads: 1, targetDay: scenario?.monteCarlo?.targetDate.map { plan.day(of: $0) },
+            trials: trials, seed: seed, threads: 1,
+            targetDay: scenario?.monteCarlo?.targetDate.map { plan.day(of: $0) },
             targetBudgetMUSD: scenario?.monteCarlo?.targetBudgetMUSD)
         monteCarlo(plan, options, files: files)
         whatIf(plan, library: library, campaign: campaign, scenario: scenario, options)
@@ -74,7 +75,9 @@ enum FuzzPipeline {
             cooperation =
                 (try? Cooperation.analyze(plan, trials: coalitionTrials, seed: options.seed, threads: 1)) ?? nil
         }
-        emit(cooperation == nil ? "MonteCarloReport" : "MonteCarloReport+cooperation", MonteCarloReport(result, cooperation: cooperation).render())
+        emit(
+            cooperation == nil ? "MonteCarloReport" : "MonteCarloReport+cooperation",
+            MonteCarloReport(result, cooperation: cooperation).render())
         let document = ResultDocument(result, version: version)
         emit("ResultDocument.json", Oracle.encoded({ try document.json() }, what: "ResultDocument.json()", json: true))
         emit("ResultDocument.csv", Oracle.encoded({ try document.csv() }, what: "ResultDocument.csv()", json: false))
@@ -125,10 +128,12 @@ enum FuzzPipeline {
         let start = campaign.start
         let lead = Reference<AgencyTag>(campaign.lead.id, at: location)
         if let element = plan.elements.first {
-            result.append(("--delay \(element.id)=180d", .delay(element: Reference(element.id, at: location), days: 180)))
+            result.append(
+                ("--delay \(element.id)=180d", .delay(element: Reference(element.id, at: location), days: 180)))
         }
         if let launch = plan.launches.first {
-            result.append(("--fail \(launch.id)", .launchFailure(launch: Reference(launch.id, at: location), attempt: 1)))
+            result.append(
+                ("--fail \(launch.id)", .launchFailure(launch: Reference(launch.id, at: location), attempt: 1)))
         }
         if let agency = plan.agencies.first {
             result.append(
@@ -176,7 +181,8 @@ enum FuzzPipeline {
         emit("CompareReport", report.render())
         emit("CompareReport.html", report.html(version: version))
         let document = CompareDocument([architecture, reference], version: version)
-        emit("CompareDocument.json", Oracle.encoded({ try document.json() }, what: "CompareDocument.json()", json: true))
+        emit(
+            "CompareDocument.json", Oracle.encoded({ try document.json() }, what: "CompareDocument.json()", json: true))
         emit("CompareDocument.csv", Oracle.encoded({ try document.csv() }, what: "CompareDocument.csv()", json: false))
     }
 

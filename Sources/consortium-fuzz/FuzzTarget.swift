@@ -93,7 +93,9 @@ enum FuzzMain {
         }
         if paths.isEmpty { fail(usage, 64) }
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { fail("error: cannot read \(path)\n", 66) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                fail("error: cannot read \(path)\n", 66)
+            }
             let target = chosen ?? FuzzTargetKind.inferred(fromFileName: URL(fileURLWithPath: path).lastPathComponent)
             FuzzPipeline.rendered = [:]
             FuzzTarget.exercise([UInt8](data), as: target)
