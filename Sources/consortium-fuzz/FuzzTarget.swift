@@ -26,8 +26,19 @@ enum FuzzTarget {
     /// Runs `bytes` through `target`. Errors are expected results; only a crash, a hang, a sanitizer report or
     /// a failed output check (`Oracle`) is a finding.
     static func exercise(_ bytes: [UInt8], as target: FuzzTargetKind) {
-        let (files, runs) = FuzzInputs.placement(bytes, for: target)
-        let outcome = LibraryLoader().load(contents: files)
+        var (files, runs) = FuzzInputs.placement(bytes, for: target)
+        var outcome = LibraryLoader().load(contents: files)
+        // A mutation anywhere in a library of many files usually breaks one of them: leave out the files with
+        // errors and load the rest again (up to three times: a file may have referred to a broken one), as a
+        // user would move broken files out of the folder.
+        var reloads = 0
+        while target == .library, outcome.diagnostics.containsErrors, reloads < 3 {
+            let broken = Set(outcome.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+            files.removeAll { broken.contains($0.path) }
+            guard !files.isEmpty else { return }
+            outcome = LibraryLoader().load(contents: files)
+            reloads += 1
+        }
         guard !outcome.diagnostics.containsErrors else { return }
         let library = outcome.library
         func played(_ location: SourceLocation) -> Bool { runs?.contains(location.file) ?? true }
