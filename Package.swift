@@ -74,7 +74,10 @@ let package = Package(
         .executableTarget(name: "consortium", dependencies: ["ConsortiumCLI"], swiftSettings: strict),
         // The fuzz target (scripts/fuzz.sh builds it with libFuzzer); a normal build gives its replay tool.
         .executableTarget(
-            name: "consortium-fuzz", dependencies: ["ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation"],
+            name: "consortium-fuzz",
+            dependencies: [
+                "ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
+            ],
             swiftSettings: strict),
         // The SimPy peer model (../shared/bench) on our kernel: benchmark code, not the simulator's domain.
         .target(name: "CampaignBench", dependencies: ["ConsortiumEngine", "ConsortiumRandom"], swiftSettings: checked),

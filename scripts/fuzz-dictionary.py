@@ -16,7 +16,10 @@ for path in sorted(glob.glob("Sources/ConsortiumXML/Schemas/*.swift")):
 syntax = ['<?xml version="1.0" encoding="UTF-8"?>', "<!--", "-->", "<![CDATA[", "]]>", "<!DOCTYPE", "<!ENTITY",
           "SYSTEM", "PUBLIC", "&amp;", "&lt;", "&#x", "&#", '="', '"/>', "</", "/>", ">",
           'xmlns:xi="http://www.w3.org/2001/XInclude"', "\ufeff", "2026-01-01", "9999-12-31", "1e309", "NaN",
-          "-0", "INF", "0.5", "100000000000000000000"]
+          "-0", "INF", "0.5", "100000000000000000000",
+          # The library target's file separator (a line `%% PATH`), and ids of the test library.
+          "\n%% Agencies/", "\n%% Missions/", ".xml\n", '"alpha"', '"beta"', '"gamma"', '"mini"', '"capsule-1"',
+          '"module-1"', '"mini-1-launch"', '"heavy"', '"module-1-capsule-1"']
 
 
 def quoted(token):

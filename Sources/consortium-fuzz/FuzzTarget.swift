@@ -1,64 +1,53 @@
 import ConsortiumModel
-import ConsortiumSimulation
 import ConsortiumXML
 import Foundation
 
-/// The fuzz target: any bytes, as one more file of a small valid library, go through the loader (parse, XSD,
-/// decoding), the semantic checker and, when they define a valid campaign or scenario, the plan compiler and
-/// one trial.
+/// The fuzz targets: any bytes, placed in a small valid library as the chosen target says (a mission or
+/// scenario file, the lead agency, a whole library), go through the loader (parse, XSD, decoding) and the
+/// semantic checker; every campaign and scenario that then loads without errors goes through the plan
+/// compiler, one trial, a small Monte Carlo run and every renderer (`FuzzPipeline`).
 ///
 /// Built with `scripts/fuzz.sh` (`-sanitize=fuzzer,address -D CONSORTIUM_FUZZING`), `LLVMFuzzerTestOneInput`
-/// is libFuzzer's entry point. In a normal build the target is a replay tool instead:
-/// `consortium-fuzz FILE...` runs each file through the same code and prints `ok FILE`, so a crash found
-/// by the fuzzer can be reproduced without the sanitizer toolchain. See FUZZING.md.
+/// is libFuzzer's entry point and `CONSORTIUM_FUZZ_TARGET` names the target (default `mission`). In a normal
+/// build the program is a replay tool instead: `consortium-fuzz [--target NAME] FILE...` runs each file
+/// through the same code and prints `ok FILE`, so a finding can be reproduced without the sanitizer
+/// toolchain. See FUZZING.md.
 enum FuzzTarget {
-    /// Where the input is placed in the library.
-    static let inputPath = "Missions/fuzz.xml"
-
-    /// The library every input joins: `Tests/ConsortiumXMLTests/Corpus/valid`, read once (three agencies,
-    /// one campaign, one scenario), so that references in an input can resolve and be checked.
-    static let library: [(path: String, bytes: [UInt8])] = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/ConsortiumXMLTests/Corpus/valid")
-        let names = [
-            "Agencies/alpha.xml", "Agencies/beta.xml", "Agencies/gamma.xml", "Missions/mini.xml",
-            "Missions/mini-cut.xml",
-        ]
-        return names.map { name in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else {
-                fatalError("consortium-fuzz: cannot read the seed library file \(root.path)/\(name)")
-            }
-            return (path: name, bytes: [UInt8](data))
+    /// The target of the fuzzing run, from `CONSORTIUM_FUZZ_TARGET`.
+    static let selected: FuzzTargetKind = {
+        let name = ProcessInfo.processInfo.environment["CONSORTIUM_FUZZ_TARGET"] ?? "mission"
+        guard let target = FuzzTargetKind(rawValue: name) else {
+            let names = FuzzTargetKind.allCases.map(\.rawValue).joined(separator: ", ")
+            fatalError("consortium-fuzz: unknown CONSORTIUM_FUZZ_TARGET '\(name)'; the targets are \(names)")
         }
+        return target
     }()
 
-    /// Small enough that one input never takes long: a trial of a valid bundled campaign handles a few
-    /// thousand events.
-    static let assumptions: ModelAssumptions = {
-        var assumptions = ModelAssumptions.standard
-        assumptions.eventLimit = 200_000
-        return assumptions
-    }()
-
-    /// Runs `bytes` through loading, checking, plan compilation and one trial. Errors are expected results;
-    /// only a crash, a hang or a sanitizer report is a finding.
-    static func exercise(_ bytes: [UInt8]) {
-        let outcome = LibraryLoader().load(contents: library + [(path: inputPath, bytes: bytes)])
+    /// Runs `bytes` through `target`. Errors are expected results; only a crash, a hang, a sanitizer report or
+    /// a failed output check (`Oracle`) is a finding.
+    static func exercise(_ bytes: [UInt8], as target: FuzzTargetKind) {
+        var (files, runs) = FuzzInputs.placement(bytes, for: target)
+        var outcome = LibraryLoader().load(contents: files)
+        // A mutation anywhere in a library of many files usually breaks one of them: leave out the files with
+        // errors and load the rest again (up to three times: a file may have referred to a broken one), as a
+        // user would move broken files out of the folder.
+        var reloads = 0
+        while target == .library, outcome.diagnostics.containsErrors, reloads < 3 {
+            let broken = Set(outcome.diagnostics.filter { $0.severity == .error }.map(\.location.file))
+            files.removeAll { broken.contains($0.path) }
+            guard !files.isEmpty else { return }
+            outcome = LibraryLoader().load(contents: files)
+            reloads += 1
+        }
         guard !outcome.diagnostics.containsErrors else { return }
         let library = outcome.library
-        var targets: [(Campaign, Scenario?)] = library.campaigns.filter { $0.location.file == inputPath }.map {
-            ($0, nil)
-        }
-        for scenario in library.scenarios where scenario.location.file == inputPath {
+        func played(_ location: SourceLocation) -> Bool { runs?.contains(location.file) ?? true }
+        var targets: [(Campaign, Scenario?)] = library.campaigns.filter { played($0.location) }.map { ($0, nil) }
+        for scenario in library.scenarios where played(scenario.location) {
             if let campaign = library.campaign(scenario.campaign.id) { targets.append((campaign, scenario)) }
         }
-        for (campaign, scenario) in targets {
-            guard
-                let plan = try? SimulationPlan(
-                    library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
-            else { continue }
-            var runner = TrialRunner(plan: plan, seed: 1)
-            _ = try? runner.run(trial: 0)
+        for (campaign, scenario) in targets.prefix(FuzzInputs.maxRuns) {
+            FuzzPipeline.run(library: library, campaign: campaign, scenario: scenario, files: files)
         }
     }
 }
@@ -67,7 +56,7 @@ enum FuzzTarget {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
-    FuzzTarget.exercise(Array(UnsafeBufferPointer(start: data, count: size)))
+    FuzzTarget.exercise(Array(UnsafeBufferPointer(start: data, count: size)), as: FuzzTarget.selected)
     return 0
 }
 
@@ -87,28 +76,47 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 enum FuzzMain {
     static func main() {
         #if CONSORTIUM_FUZZING
+            _ = FuzzTarget.selected  // an unknown target name stops here, before fuzzing starts
             var argc = CommandLine.argc
             var argv = CommandLine.unsafeArgv
             exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
         #else
-            replay(CommandLine.arguments.dropFirst())
+            replay(Array(CommandLine.arguments.dropFirst()))
         #endif
     }
 
-    /// Replays inputs (fuzzer findings, corpus files) through the fuzz target without the sanitizer toolchain.
-    static func replay(_ paths: ArraySlice<String>) {
-        if paths.isEmpty {
-            FileHandle.standardError.write(
-                Data("usage: consortium-fuzz FILE...  (replays inputs; scripts/fuzz.sh builds the fuzzer)\n".utf8))
-            exit(64)
+    static let usage = """
+        usage: consortium-fuzz [--target NAME] FILE...
+          replays inputs through a fuzz target (scripts/fuzz.sh builds the fuzzer); without --target, the
+          target is CONSORTIUM_FUZZ_TARGET if set, else the file name's prefix (agency-, scenario-, library-,
+          shape-), else mission. Targets: \(FuzzTargetKind.allCases.map(\.rawValue).joined(separator: ", "))
+
+        """
+
+    /// Replays inputs (fuzzer findings, corpus files) through a fuzz target without the sanitizer toolchain.
+    static func replay(_ arguments: [String]) {
+        var paths = arguments
+        var chosen = ProcessInfo.processInfo.environment["CONSORTIUM_FUZZ_TARGET"].flatMap(FuzzTargetKind.init)
+        if paths.first == "--target" {
+            guard paths.count >= 2, let target = FuzzTargetKind(rawValue: paths[1]) else { fail(usage, 64) }
+            chosen = target
+            paths.removeFirst(2)
         }
+        if paths.isEmpty { fail(usage, 64) }
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("error: cannot read \(path)\n".utf8))
-                exit(66)
+                fail("error: cannot read \(path)\n", 66)
             }
-            FuzzTarget.exercise([UInt8](data))
-            print("ok \(path)")
+            let target = chosen ?? FuzzTargetKind.inferred(fromFileName: URL(fileURLWithPath: path).lastPathComponent)
+            FuzzPipeline.rendered = [:]
+            FuzzTarget.exercise([UInt8](data), as: target)
+            let reached = FuzzPipeline.rendered.keys.sorted().joined(separator: ", ")
+            print("ok \(path) (\(target.rawValue)\(reached.isEmpty ? "" : "; rendered: \(reached)"))")
         }
+    }
+
+    static func fail(_ message: String, _ status: Int32) -> Never {
+        FileHandle.standardError.write(Data(message.utf8))
+        exit(status)
     }
 }
