@@ -54,6 +54,9 @@ let package = Package(
         // Synthetic libraries of any size (`consortium generate`), for scale tests and benchmarks.
         .target(
             name: "ConsortiumGenerate", dependencies: ["ConsortiumModel", "ConsortiumRandom"], swiftSettings: strict),
+        // Where an output may go (never onto a file the run read, nor into Agencies/ or Missions/ without --force)
+        // and the writes that never replace a device. No domain knowledge.
+        .target(name: "ConsortiumOutput", swiftSettings: strict),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
             name: "ConsortiumReport",
@@ -67,7 +70,8 @@ let package = Package(
             name: "ConsortiumCLI",
             dependencies: [
                 "ConsortiumModel", "ConsortiumXML", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
-                "ConsortiumGenerate", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ConsortiumGenerate", "ConsortiumOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -77,6 +81,7 @@ let package = Package(
             name: "consortium-fuzz",
             dependencies: [
                 "ConsortiumXML", "ConsortiumModel", "ConsortiumSimulation", "ConsortiumAnalysis", "ConsortiumReport",
+                "ConsortiumOutput",
             ],
             swiftSettings: strict),
         // The SimPy peer model (../shared/bench) on our kernel: benchmark code, not the simulator's domain.

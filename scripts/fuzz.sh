@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET]   fuzz TARGET for SECONDS (default 60), then print the final statistics
 #
-# TARGET: mission (default), agency, scenario, library, shape, or all (SECONDS shared among the five). See
+# TARGET: mission (default), agency, scenario, library, shape, path, or all (SECONDS shared among the six). See
 # FUZZING.md for what each does. Environment: FUZZ_SCRATCH (build folder, default .build/fuzz), FUZZ_CORPUS
 # (the growing corpora, one folder per target, default .build/fuzz-corpus), FUZZ_JOBS (parallel fuzzing
 # processes, default 1), FUZZ_NICE (nice level, default 19). Crashes, timeouts and out-of-memory inputs are
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(mission agency scenario library shape)
+targets=(mission agency scenario library shape path)
 seconds="${1:-60}"
 target="${2:-mission}"
 scratch="${FUZZ_SCRATCH:-.build/fuzz}"
@@ -117,6 +117,9 @@ write_seeds() {
         python3 scripts/fuzz-shapes.py "$dir"
         echo Tests/ConsortiumXMLTests/Corpus/invalid
         ;;
+    path)   # output-path specs (Sources/consortium-fuzz/PathSpec.swift), not XML
+        cp Fuzz/seeds/path/*.txt "$dir"/
+        ;;
     esac
 }
 
@@ -125,6 +128,7 @@ fuzz() {
     case "$name" in
     library) max_len=1048576 ;;
     shape) max_len=2097152 ;;
+    path) max_len=4096 ;;
     esac
     local corpus="$corpora/$name" findings=".build/fuzz-findings/$name"
     local log=".build/fuzz-logs/$name-$(date -u +%Y%m%dT%H%M%SZ).log"

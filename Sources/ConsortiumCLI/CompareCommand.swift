@@ -2,6 +2,7 @@ import ArgumentParser
 import ConsortiumAnalysis
 import ConsortiumEngine
 import ConsortiumModel
+import ConsortiumOutput
 import ConsortiumReport
 import ConsortiumSimulation
 import Foundation

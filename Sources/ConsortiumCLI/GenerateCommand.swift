@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumGenerate
+import ConsortiumOutput
 import ConsortiumXML
 import Foundation
 

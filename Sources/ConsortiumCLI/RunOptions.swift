@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumModel
+import ConsortiumOutput
 import ConsortiumReport
 import ConsortiumSimulation
 import Foundation

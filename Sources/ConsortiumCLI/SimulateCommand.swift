@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConsortiumAnalysis
 import ConsortiumModel
+import ConsortiumOutput
 import ConsortiumReport
 import ConsortiumSimulation
 import ConsortiumXML

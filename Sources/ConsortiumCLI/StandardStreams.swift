@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumModel
+import ConsortiumOutput
 import Synchronization
 
 #if canImport(Glibc)
@@ -36,28 +37,7 @@ enum StandardStreams {
 /// Writes all of `bytes` to the descriptor `fd`, looping on partial writes, EINTR and EAGAIN; returns 0, or
 /// the `errno` of the write that failed.
 func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
-    guard var next = bytes.baseAddress else { return 0 }
-    var left = bytes.count
-    while left > 0 {
-        let written = write(fd, next, left)
-        if written > 0 {
-            next += written
-            left -= written
-            continue
-        }
-        if written == 0 { return EIO }
-        switch errno {
-        case EINTR:
-            continue
-        case EAGAIN, EWOULDBLOCK:
-            // A descriptor left non-blocking by whoever opened it: wait until it can take more.
-            var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-            _ = poll(&ready, 1, -1)
-        case let failure:
-            return failure
-        }
-    }
-    return 0
+    OutputFile.writeAll(fd, bytes)
 }
 
 /// Writes all of `text` to the descriptor `fd`; returns 0 or the `errno` of the write that failed.

@@ -1,3 +1,4 @@
+import ConsortiumOutput
 import ConsortiumReport
 import ConsortiumSimulation
 

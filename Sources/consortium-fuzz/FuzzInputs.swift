@@ -18,6 +18,9 @@ enum FuzzTargetKind: String, CaseIterable, Sendable {
     /// As `mission`, with inputs up to 2 MiB (scripts/fuzz.sh) and seeds of worst-case shapes: many
     /// attributes, long values and names, namespace declarations, many elements.
     case shape
+    /// The input is an output path and the files around it (`PathSpec`: links, FIFOs, `..`, `--force`), in a
+    /// temporary copy of the test library; the output-path check and writer run on it (`FuzzPath`).
+    case path
 
     /// The target a file name asks for in replay: a regression named `agency-...` replays through the
     /// agency target, and so on; any other name through `mission`.
@@ -66,6 +69,8 @@ enum FuzzInputs {
             return ([(path: agencyPath, bytes: bytes)] + others, nil)
         case .library:
             return (LibraryBundle.split(bytes), nil)
+        case .path:
+            return ([], [])
         }
     }
 }

@@ -26,6 +26,7 @@ enum FuzzTarget {
     /// Runs `bytes` through `target`. Errors are expected results; only a crash, a hang, a sanitizer report or
     /// a failed output check (`Oracle`) is a finding.
     static func exercise(_ bytes: [UInt8], as target: FuzzTargetKind) {
+        if target == .path { return FuzzPath.exercise(bytes) }
         var (files, runs) = FuzzInputs.placement(bytes, for: target)
         var outcome = LibraryLoader().load(contents: files)
         // A mutation anywhere in a library of many files usually breaks one of them: leave out the files with
@@ -89,7 +90,7 @@ enum FuzzMain {
         usage: consortium-fuzz [--target NAME] FILE...
           replays inputs through a fuzz target (scripts/fuzz.sh builds the fuzzer); without --target, the
           target is CONSORTIUM_FUZZ_TARGET if set, else the file name's prefix (agency-, scenario-, library-,
-          shape-), else mission. Targets: \(FuzzTargetKind.allCases.map(\.rawValue).joined(separator: ", "))
+          shape-, path-), else mission. Targets: \(FuzzTargetKind.allCases.map(\.rawValue).joined(separator: ", "))
 
         """
 

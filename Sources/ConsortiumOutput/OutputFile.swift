@@ -5,9 +5,9 @@
 #endif
 
 /// The writes behind `OutputPath`, over POSIX calls so that every failure is an `errno` with a plain message.
-enum OutputFile {
+package enum OutputFile {
     /// Writes `bytes` to `destination`; returns 0, or the `errno` of the step that failed.
-    static func write(_ bytes: UnsafeRawBufferPointer, to destination: OutputDestination) -> Int32 {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to destination: OutputDestination) -> Int32 {
         switch destination {
         case .descriptor(let fd): writeAll(fd, bytes)
         case .inPlace(let path): writeInPlace(bytes, to: path)
@@ -17,7 +17,7 @@ enum OutputFile {
 
     /// Writes into an existing device or FIFO, opened without `O_CREAT` or `O_TRUNC`, so it is never replaced
     /// (a FIFO blocks until a reader opens it, as with a shell's `>`).
-    static func writeInPlace(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
+    package static func writeInPlace(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { return errno }
         var status = stat()
@@ -34,7 +34,7 @@ enum OutputFile {
     /// Replaces the regular file `path` (or creates it) atomically: the bytes go to a temporary file in the
     /// same folder, which is flushed to disk and renamed over `path`, so a reader sees the old file or the
     /// new one, never a part. A replaced file keeps its permissions; a new one gets 0666 less the umask.
-    static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) -> Int32 {
+    package static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) -> Int32 {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -70,4 +70,36 @@ enum OutputFile {
         }
         return 0
     }
+
+    /// Writes all of `bytes` to the descriptor `fd`, looping on partial writes, EINTR and EAGAIN; returns 0, or
+    /// the `errno` of the write that failed.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard var next = bytes.baseAddress else { return 0 }
+        var left = bytes.count
+        while left > 0 {
+            let written = systemWrite(fd, next, left)
+            if written > 0 {
+                next += written
+                left -= written
+                continue
+            }
+            if written == 0 { return EIO }
+            switch errno {
+            case EINTR:
+                continue
+            case EAGAIN, EWOULDBLOCK:
+                // A descriptor left non-blocking by whoever opened it: wait until it can take more.
+                var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, -1)
+            case let failure:
+                return failure
+            }
+        }
+        return 0
+    }
+}
+
+/// write(2) (the name `write` inside `OutputFile` is its own method).
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, bytes, count)
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
@@ -8,19 +7,19 @@ import Foundation
 #endif
 
 /// A file's device and inode, which two paths share when they name the same file (hard links included).
-struct FileIdentity: Hashable, Sendable {
-    let device: UInt64
-    let inode: UInt64
+package struct FileIdentity: Hashable, Sendable {
+    package let device: UInt64
+    package let inode: UInt64
 
     /// The identity of the file at `path` (symlinks followed), or nil when there is none.
-    init?(path: String) {
+    package init?(path: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         self.init(status)
     }
 
     /// The identity of the file open on `descriptor`, or nil when it is not open.
-    init?(descriptor: Int32) {
+    package init?(descriptor: Int32) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         self.init(status)
@@ -34,41 +33,41 @@ struct FileIdentity: Hashable, Sendable {
 
 /// The files a run read (every library file the loader opened, the campaign, the scenario), by canonical
 /// path and by device and inode, so that no output can land on one of them.
-struct ReadFiles: Sendable {
+package struct ReadFiles: Sendable {
     /// Canonical path to the path as displayed.
     private var byPath: [String: String] = [:]
     private var byIdentity: [FileIdentity: String] = [:]
 
     /// A run that read nothing (`generate`).
-    static let none = ReadFiles()
+    package static let none = ReadFiles()
 
-    init() {}
+    package init() {}
 
-    init(_ paths: [String]) {
+    package init(_ paths: [String]) {
         for path in paths { insert(path) }
     }
 
     /// Adds `path` (as displayed); the first display of a file is kept.
-    mutating func insert(_ path: String) {
+    package mutating func insert(_ path: String) {
         let canonical = OutputPath.canonical(path)
         if byPath[canonical] == nil { byPath[canonical] = path }
         if let identity = FileIdentity(path: path), byIdentity[identity] == nil { byIdentity[identity] = path }
     }
 
-    mutating func formUnion(_ other: ReadFiles) {
+    package mutating func formUnion(_ other: ReadFiles) {
         byPath.merge(other.byPath) { mine, _ in mine }
         byIdentity.merge(other.byIdentity) { mine, _ in mine }
     }
 
     /// The read file (as displayed) that the canonical path `path`, or the file with `identity`, is.
-    func match(canonical path: String?, identity: FileIdentity?) -> String? {
+    package func match(canonical path: String?, identity: FileIdentity?) -> String? {
         if let path, let read = byPath[path] { return read }
         return identity.flatMap { byIdentity[$0] }
     }
 }
 
 /// Where an output goes, once its path is resolved.
-enum OutputDestination: Equatable {
+package enum OutputDestination: Equatable, Sendable {
     /// An open descriptor: `-` and `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`. Written where it stands.
     case descriptor(Int32)
     /// An existing file that is not a regular file (a device such as `/dev/null`, a FIFO): written in place,
@@ -85,21 +84,27 @@ enum OutputDestination: Equatable {
 /// `Agencies/` or `Missions/` folder, where the next run would read it as an input, only with `force`. A
 /// symlink is followed: what it points at is written (replaced atomically when it is a regular file), and
 /// the link stays a link.
-struct OutputPath {
+package struct OutputPath: Sendable {
     /// What the run read.
-    var read: ReadFiles
+    package var read: ReadFiles
     /// `--force`: allows a path inside `Agencies/` or `Missions/`, never a file the run read.
-    var force: Bool
+    package var force: Bool
     /// Whether `Agencies/` and `Missions/` are refused without `force` (`generate` checks its folder instead,
     /// since its files belong there).
-    var guardsLibraryFolders = true
+    package var guardsLibraryFolders = true
 
-    /// Resolves `path`, refusing it (with a message, exit 64) when the rules above forbid it. `what` names the
-    /// output in messages: "the trace", "the report", "the result".
-    func destination(for path: String, what: String) throws -> OutputDestination {
+    package init(read: ReadFiles, force: Bool, guardsLibraryFolders: Bool = true) {
+        self.read = read
+        self.force = force
+        self.guardsLibraryFolders = guardsLibraryFolders
+    }
+
+    /// Resolves `path`, or says why the rules above forbid it (`refused`) or why it cannot be resolved
+    /// (`failed`). `what` names the output in messages: "the trace", "the report", "the result".
+    package func destination(for path: String, what: String) throws(OutputPathError) -> OutputDestination {
         if let fd = Self.descriptor(path) {
             if let read = read.match(canonical: nil, identity: FileIdentity(descriptor: fd)) {
-                throw refusal(
+                throw .refused(
                     "\(Self.display(path)) is \(read), which was read by this run; write \(what) somewhere else")
             }
             return .descriptor(fd)
@@ -111,64 +116,53 @@ struct OutputPath {
         case .path(let found):
             resolved = found
         case .failure(let code):
-            printError("error: cannot write \(path): \(describe(errno: code))")
-            throw ExitStatus.ioError
+            throw .failed(path: path, errno: code)
         }
         var status = stat()
         let exists = stat(resolved, &status) == 0
         if let read = read.match(canonical: resolved, identity: exists ? FileIdentity(status) : nil) {
             let via = read == path ? "" : " (\(path) is that file)"
-            throw refusal("\(read) was read by this run\(via); write \(what) somewhere else")
+            throw .refused("\(read) was read by this run\(via); write \(what) somewhere else")
         }
         // The folders as written and as resolved: `lib/Agencies` may be a link to a folder of another name.
         let folders = [resolved, Self.absolute(path)].flatMap {
             URL(fileURLWithPath: $0).deletingLastPathComponent().pathComponents
         }
         if guardsLibraryFolders, !force, folders.contains("Agencies") || folders.contains("Missions") {
-            throw refusal(
+            throw .refused(
                 "\(path) is inside an Agencies/ or Missions/ folder, where it would be read as an input; "
                     + "choose another folder or add --force")
         }
         guard exists else { return .atomic(resolved) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .atomic(resolved)
-        case S_IFDIR: throw refusal("\(path) is a folder; give a file name for \(what)")
+        case S_IFDIR: throw .refused("\(path) is a folder; give a file name for \(what)")
         default: return .inPlace(resolved)
         }
     }
 
-    /// Checks `path` when there is one, before a long run, so that a refusal comes before the work.
-    func check(_ path: String?, what: String) throws {
-        if let path { _ = try destination(for: path, what: what) }
-    }
-
-    /// Writes `text` to `path` through `destination(for:what:)`.
-    func write(_ text: String, to path: String, what: String) throws {
-        try write(Data(text.utf8), to: path, what: what)
-    }
-
-    /// Writes `data` to `path`: to a descriptor or a device in place, to a regular file or a new path by
-    /// atomic rename. A failed write says why and throws exit 74.
-    func write(_ data: Data, to path: String, what: String) throws {
+    /// Writes `bytes` to `path` through `destination(for:what:)`: to a descriptor or a device in place, to a
+    /// regular file or a new path by atomic rename.
+    package func write(_ bytes: UnsafeRawBufferPointer, to path: String, what: String) throws(OutputPathError) {
         let destination = try destination(for: path, what: what)
-        let failure = data.withUnsafeBytes { bytes in OutputFile.write(bytes, to: destination) }
-        guard failure == 0 else {
-            printError("error: cannot write \(Self.display(path)): \(describe(errno: failure))")
-            throw ExitStatus.ioError
-        }
+        let failure = OutputFile.write(bytes, to: destination)
+        guard failure == 0 else { throw .failed(path: Self.display(path), errno: failure) }
     }
+}
 
-    /// Prints a refusal and returns its exit status (64: the command asked for something it must not do).
-    private func refusal(_ message: String) -> ExitCode {
-        printError("error: " + message)
-        return ExitStatus.usage
-    }
+/// Why an output path was not written: the rules forbid it (the command asked for something it must not do:
+/// exit 64), or the system refused (exit 74).
+package enum OutputPathError: Error, Equatable, Sendable {
+    /// The message, without `error: `.
+    case refused(String)
+    /// `path` (as messages name it) could not be resolved or written; `errno` says why.
+    case failed(path: String, errno: Int32)
 }
 
 extension OutputPath {
     /// The descriptor that `-`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` names (as a
     /// shell means them: the open descriptor, not a file to replace), or nil.
-    static func descriptor(_ path: String) -> Int32? {
+    package static func descriptor(_ path: String) -> Int32? {
         switch path {
         case "-", "/dev/stdout": return STDOUT_FILENO
         case "/dev/stderr": return STDERR_FILENO
@@ -182,7 +176,7 @@ extension OutputPath {
     }
 
     /// How messages name `path`: `-` is standard output.
-    static func display(_ path: String) -> String {
+    package static func display(_ path: String) -> String {
         switch descriptor(path) {
         case STDOUT_FILENO: "standard output"
         case STDERR_FILENO: "standard error"
@@ -190,7 +184,7 @@ extension OutputPath {
         }
     }
 
-    enum Resolution {
+    package enum Resolution {
         case path(String)
         case descriptor(Int32)
         case failure(Int32)
@@ -199,7 +193,7 @@ extension OutputPath {
     /// `path` made absolute with `.`, `..` and every symlink resolved component by component (as the kernel
     /// does, so `link/..` is the folder above the link's target), even when the file itself does not exist
     /// yet; a symlink to a descriptor path such as `/dev/stdout` leads to that descriptor.
-    static func resolve(_ path: String) -> Resolution {
+    package static func resolve(_ path: String) -> Resolution {
         if let fd = descriptor(path) ?? descriptor(absolute(path)) { return .descriptor(fd) }
         // Components still to walk, the next one last; `prefix` is resolved already ("" is the root).
         var pending = Array(path.split(separator: "/").map(String.init).reversed())
@@ -231,13 +225,13 @@ extension OutputPath {
     }
 
     /// The canonical form of `path` for comparisons (see `resolve`); the absolute path when it cannot be resolved.
-    static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         if case .path(let resolved) = resolve(path) { return resolved }
         return absolute(path)
     }
 
     /// `path` made absolute against the working folder, with `.`, `..` and repeated slashes removed.
-    static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
