@@ -4,7 +4,12 @@ public import ConsortiumModel
 /// and impossible values. Every finding is a diagnostic at the offending line and column.
 struct SemanticChecker {
     let library: Library
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What was found, at most `DiagnosticCap.limit` per file, then one line per file saying how many more.
+    var diagnostics: [Diagnostic] { found + cap.summaries }
+    private var found: [Diagnostic] = []
+    private var cap = DiagnosticCap()
+    /// Errors found but not kept, per file.
+    var droppedErrors: [String: Int] { cap.overflow.mapValues(\.errors) }
     /// When an agency file failed to load, references to agencies, designs, vehicles and standards
     /// that don't resolve may be defined there: they are not reported.
     var trustUnknownAgencyItems = false
@@ -27,21 +32,44 @@ struct SemanticChecker {
 
     // MARK: Reporting
 
-    mutating func error(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
-        diagnostics.append(.error(at: location, code: code, message, hint: hint))
+    /// Reports an error; its message and hint are built only when it is kept (see `DiagnosticCap`).
+    mutating func error(
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String
+    ) {
+        guard let slot = cap.slot(for: location, severity: .error, in: found) else { return }
+        store(.error(at: location, code: code, message(), hint: hint()), at: slot)
     }
 
-    mutating func warning(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
-        diagnostics.append(.warning(at: location, code: code, message, hint: hint))
+    mutating func warning(
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String
+    ) {
+        guard let slot = cap.slot(for: location, severity: .warning, in: found) else { return }
+        store(.warning(at: location, code: code, message(), hint: hint()), at: slot)
+    }
+
+    /// Reports an unknown `word` at `location`, with a "did you mean" among `candidates`, built only when kept.
+    mutating func unknown(
+        _ word: String, at location: SourceLocation, _ message: @autoclosure () -> String,
+        among candidates: @autoclosure () -> [String], kind: String
+    ) {
+        guard let slot = cap.slot(for: location, severity: .error, in: found) else { return }
+        let hint = hint(for: word, among: candidates(), kind: kind)
+        store(.error(at: location, code: "unknown-reference", message(), hint: hint), at: slot)
+    }
+
+    private mutating func store(_ diagnostic: Diagnostic, at slot: Int) {
+        if slot == found.count { found.append(diagnostic) } else { found[slot] = diagnostic }
     }
 
     /// Reports `reference` as unknown, with a "did you mean" among `candidates`.
     mutating func unknown<Tag>(
         _ reference: Reference<Tag>, _ kind: String, among candidates: @autoclosure () -> [String]
     ) {
-        error(
-            reference.location, "unknown-reference", "unknown \(kind) '\(reference.id)'",
-            hint: hint(for: reference.id.rawValue, among: candidates(), kind: kind))
+        unknown(
+            reference.id.rawValue, at: reference.location, "unknown \(kind) '\(reference.id)'",
+            among: candidates(), kind: kind)
     }
 
     /// A "did you mean" hint, while the suggestion budget lasts; then a plain one.
@@ -95,6 +123,7 @@ struct SemanticChecker {
     /// Reports every id in `items` seen before, at the later occurrence.
     mutating func checkUnique<Item>(_ items: [Item], kind: String, id: (Item) -> String, at: (Item) -> SourceLocation) {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(items.count)
         for item in items {
             let key = id(item)
             if let earlier = first[key] {
