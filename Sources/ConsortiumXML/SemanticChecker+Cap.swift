@@ -19,10 +19,23 @@ struct DiagnosticCap {
         var first: SourceLocation
     }
 
-    /// Per file, the positions (in the checker's list) of the diagnostics kept, and of the last of them in
-    /// file order once the file is full.
-    private var kept: [String: (positions: [Int], last: Int?)] = [:]
-    private(set) var overflow: [String: Overflow] = [:]
+    /// What is kept of one file: the positions (in the checker's list) of its diagnostics, the position of
+    /// the last of them in file order once the file is full, and what was left out.
+    private struct Entry {
+        var positions: [Int] = []
+        var last: Int?
+        var overflow: Overflow?
+    }
+
+    private var entries: [Entry] = []
+    private var entryOf: [String: Int] = [:]
+    /// The file of the last problem, and its entry: problems come file by file, so most need no hashing.
+    private var current: (file: String, entry: Int)?
+
+    /// What was left out, per file.
+    var overflow: [String: Overflow] {
+        entryOf.compactMapValues { entries[$0].overflow }
+    }
 
     /// Where a problem at `location` goes among `diagnostics`: appended (`diagnostics.count`), in place of a
     /// kept one later in the file, or nowhere (nil, counted) when the file has `limit` earlier ones.
@@ -33,37 +46,40 @@ struct DiagnosticCap {
     )
         -> Int?
     {
-        var entry = kept[location.file, default: ([], nil)]
-        defer { kept[location.file] = entry }
-        if entry.positions.count < Self.limit {
-            entry.positions.append(diagnostics.count)
+        let index: Int
+        if let current, current.file == location.file {
+            index = current.entry
+        } else if let known = entryOf[location.file] {
+            index = known
+        } else {
+            index = entries.count
+            entries.append(Entry())
+            entryOf[location.file] = index
+        }
+        current = (location.file, index)
+        if entries[index].positions.count < Self.limit {
+            entries[index].positions.append(diagnostics.count)
             return diagnostics.count
         }
         let last =
-            entry.last
-            ?? entry.positions.max { diagnostics[$0].location < diagnostics[$1].location }!
-        let dropped: SourceLocation
-        let slot: Int?
-        if location < diagnostics[last].location {
-            // The new problem comes earlier in the file: the last kept one makes way.
-            dropped = diagnostics[last].location
-            count(diagnostics[last].severity, at: dropped)
-            slot = last
-            entry.last = nil
-        } else {
-            dropped = location
-            count(severity, at: dropped)
-            slot = nil
-            entry.last = last
+            entries[index].last
+            ?? entries[index].positions.max { diagnostics[$0].location < diagnostics[$1].location }!
+        guard location < diagnostics[last].location else {
+            entries[index].last = last
+            count(severity, at: location, in: index)
+            return nil
         }
-        return slot
+        // The new problem comes earlier in the file: the last kept one makes way.
+        count(diagnostics[last].severity, at: diagnostics[last].location, in: index)
+        entries[index].last = nil
+        return last
     }
 
-    private mutating func count(_ severity: Diagnostic.Severity, at location: SourceLocation) {
-        var entry = overflow[location.file, default: Overflow(first: location)]
+    private mutating func count(_ severity: Diagnostic.Severity, at location: SourceLocation, in index: Int) {
+        var entry = entries[index].overflow ?? Overflow(first: location)
         if location < entry.first { entry.first = location }
         if severity == .error { entry.errors += 1 } else { entry.warnings += 1 }
-        overflow[location.file] = entry
+        entries[index].overflow = entry
     }
 
     /// One `[too-many-errors]` diagnostic per file with problems not kept, at the first of them: an error

@@ -13,8 +13,10 @@ extension SemanticChecker {
         var afterEdges: [String: [String]] = [:]
         for mission in campaign.missions {
             for reference in mission.after {
-                if !missionIDs.contains(reference.id) {
+                // An unknown mission waits for nothing, so it is on no cycle: no edge to it.
+                guard missionIDs.contains(reference.id) else {
                     unknown(reference, "mission", among: campaign.missions.map(\.id.rawValue))
+                    continue
                 }
                 afterEdges[mission.id.rawValue, default: []].append(reference.id.rawValue)
             }
