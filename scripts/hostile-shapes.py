@@ -7,7 +7,8 @@ file-size limit), for scripts/bench-hostile.sh: every one must be refused, or lo
 Each shape is one file OUT_DIR/NAME.xml. The shapes aim at what a parser does per byte, per name, per
 attribute, per node and per line: libxml2's duplicate-attribute check (quadratic in the attributes of one start
 tag), its namespace table, its name and text buffers, the tree's node count, and our own locating of elements
-and attributes in the source text.
+and attributes in the source text; and files the schema accepts with a finding of the semantic checks in
+every element (hundreds of thousands of diagnostics to build, sort and print).
 """
 
 import argparse

@@ -35,6 +35,32 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`; nil for anything else or for a day that does not exist.
     public init?(iso text: some StringProtocol) {
+        // The form the schemas allow, digits in place, read from the bytes: splitting into substrings took a
+        // tenth of the time of loading a file of 100,000 elements.
+        var digits: (year: Int, month: Int, day: Int, count: Int) = (0, 0, 0, 0)
+        var isPlain = text.utf8.count == 10
+        if isPlain {
+            for (position, byte) in text.utf8.enumerated() {
+                if position == 4 || position == 7 {
+                    isPlain = isPlain && byte == UInt8(ascii: "-")
+                    continue
+                }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else {
+                    isPlain = false
+                    break
+                }
+                let value = Int(byte - UInt8(ascii: "0"))
+                switch position {
+                case 0..<4: digits.year = digits.year * 10 + value
+                case 5..<7: digits.month = digits.month * 10 + value
+                default: digits.day = digits.day * 10 + value
+                }
+            }
+        }
+        if isPlain {
+            self.init(year: digits.year, month: digits.month, day: digits.day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])

@@ -114,6 +114,11 @@ final class ErrorSink {
 
 extension String {
     var trimmingWhitespace: String {
+        // The common cases without Character properties: an id or a number (no space at either end), and
+        // an element's indentation only.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         // The common case in a parsed tree, an element's indentation only, without Character properties.
         if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return "" }
         var scalars = Substring(self)

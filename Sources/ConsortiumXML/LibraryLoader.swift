@@ -216,7 +216,7 @@ public struct LibraryLoader: Sendable {
             // Hints ("did you mean") come from the whole library, which knows more ids.
             let hints = Dictionary(full.diagnostics.map { (Key($0), $0) }, uniquingKeysWith: { first, _ in first })
             let checked = check(documents, contents, used, trustAll: noLibrary)
-            run = (checked.library, checked.diagnostics.map { hints[Key($0)] ?? $0 })
+            run = (checked.library, checked.diagnostics.map { hints[Key($0)] ?? $0 }, checked.dropped)
         }
 
         let requestedSet = Set(requested)
@@ -232,7 +232,8 @@ public struct LibraryLoader: Sendable {
         }
         diagnostics += run.diagnostics.filter { neededPaths.contains($0.location.file) }
         for index in broken.subtracting(needed).sorted() {
-            diagnostics.append(leftOut(documents[index], errors: errors[documents[index].path] ?? []))
+            let path = documents[index].path
+            diagnostics.append(leftOut(documents[index], errors: errors[path] ?? [], notShown: full.dropped[path] ?? 0))
         }
         diagnostics += ambiguousCampaigns(documents, contents, scope: scope, needed: needed)
         if case .none(let searched, let current) = source, !unresolved.isEmpty,
@@ -267,7 +268,7 @@ public struct LibraryLoader: Sendable {
     private func check(
         _ documents: [ParsedDocument], _ contents: [Contents], _ indices: Set<Int>, trustAll: Bool
     )
-        -> (library: Library, diagnostics: [Diagnostic])
+        -> (library: Library, diagnostics: [Diagnostic], dropped: [String: Int])
     {
         var agencies: [Agency] = []
         var campaigns: [Campaign] = []
@@ -291,7 +292,7 @@ public struct LibraryLoader: Sendable {
         checker.trustUnknownAgencyItems = trustAll || failedKinds.contains(.agency) || failedKinds.contains(nil)
         checker.trustUnknownCampaigns = trustAll || failedKinds.contains(.mission) || failedKinds.contains(nil)
         checker.run()
-        return (library, checker.diagnostics)
+        return (library, checker.diagnostics, checker.droppedErrors)
     }
 
     /// An error for each needed scenario whose campaign id more than one file defines (a copy that kept the
@@ -332,16 +333,18 @@ public struct LibraryLoader: Sendable {
                 + "its errors")
     }
 
-    /// A file with errors that the request does not need: one line naming it and how to see its errors.
-    private func leftOut(_ document: ParsedDocument, errors: [Diagnostic]) -> Diagnostic {
+    /// A file with errors that the request does not need: one line naming it and how to see its errors
+    /// (`notShown` more semantic errors than `errors` holds, counted in its `[too-many-errors]` line).
+    private func leftOut(_ document: ParsedDocument, errors: [Diagnostic], notShown: Int) -> Diagnostic {
         let first = errors.min() ?? .error(at: SourceLocation(file: document.path, line: 1, column: 1), code: "", "")
+        let count = errors.count + (notShown > 0 ? notShown - 1 : 0)
         let what =
-            document.root == nil && errors.count == 1
-            ? first.message : "this file has \(errors.count) error\(errors.count == 1 ? "" : "s")"
+            document.root == nil && count == 1
+            ? first.message : "this file has \(count) error\(count == 1 ? "" : "s")"
         return .warning(
             at: first.location, code: "library-file-skipped",
             "\(what); nothing asked for needs it, so it was left out (`consortium validate \(document.path)` "
-                + "shows \(errors.count == 1 ? "it" : "them"))")
+                + "shows \(count == 1 ? "it" : "them"))")
     }
 
     /// The error for references that cannot resolve because no library folder was found.

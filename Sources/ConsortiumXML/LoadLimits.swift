@@ -5,10 +5,10 @@
 /// too large or a start tag has a hostile shape, and the element tree is refused when it is too deep
 /// or has too many elements.
 ///
-/// Memory, measured (BENCHMARKS.md section 4): a file refused by a limit peaks at about 3.5 times its size
-/// (the program, the file's bytes and their copy); a file read whole costs about 16 times its size at its
-/// peak (libxml2's tree, the Swift values and the checks): 249 MiB for 100,000 elements padded to 16 MiB,
-/// 18 to 25 times for generated campaigns of 4 to 80 MB (measured before the checker's table was sized once).
+/// Memory, measured (BENCHMARKS.md section 4): a file refused by a limit peaks at about 2.5 to 3.5 times its
+/// size (the program, the file's bytes and their copy); a file read whole costs more at its peak (libxml2's
+/// tree, the Swift values and the checks): 165 MiB for 100,000 elements padded to 16 MiB, 18 to 25 times the
+/// size for generated campaigns of 4 to 80 MB.
 public struct LoadLimits: Sendable, Hashable {
     /// Largest file read, in bytes (default 16 MiB, 160 times the bundled Artemis campaign). Checked before
     /// reading.

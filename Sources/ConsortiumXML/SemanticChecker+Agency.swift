@@ -68,10 +68,10 @@ extension SemanticChecker {
         for interface in design.provides + design.requires {
             guard let standard = standard(interface.standard) else { continue }
             if !standard.revisions.contains(interface.revision) {
-                error(
-                    interface.standard.location, "unknown-reference",
+                unknown(
+                    interface.revision, at: interface.standard.location,
                     "standard '\(standard.id)' has no revision '\(interface.revision)'",
-                    hint: hint(for: interface.revision, among: standard.revisions, kind: "revision"))
+                    among: standard.revisions, kind: "revision")
             }
         }
     }

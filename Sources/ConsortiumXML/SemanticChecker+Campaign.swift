@@ -10,14 +10,21 @@ extension SemanticChecker {
         checkUnique(campaign.missions.flatMap(\.objectives), kind: "objective", id: \.id.rawValue, at: \.location)
         checkUnique(campaign.risks, kind: "risk", id: \.id.rawValue, at: \.location)
 
-        var elements: [ElementID: (instance: ElementInstance, design: Design?)] = [:]
-        // Sized once: growing a table of 100,000 entries by doubling held the old and the new copy at once, the
-        // peak of a file read whole at the element limit.
-        elements.reserveCapacity(campaign.elements.count)
-        for instance in campaign.elements where elements[instance.id] == nil {
-            elements[instance.id] = (instance, checkElement(instance))
+        // Indices rather than copies of the elements and designs: a dictionary of 100,000 such values spent
+        // most of its time growing.
+        var index: [ElementID: Int] = [:]
+        index.reserveCapacity(campaign.elements.count)
+        var designs: [Design?] = []
+        designs.reserveCapacity(campaign.elements.count)
+        for (position, instance) in campaign.elements.enumerated() {
+            if index[instance.id] == nil {
+                index[instance.id] = position
+                designs.append(checkElement(instance))
+            } else {
+                designs.append(nil)
+            }
         }
-        let scope = CampaignScope(campaign: campaign, elements: elements)
+        let scope = CampaignScope(campaign: campaign, index: index, designs: designs)
         if let sharing = campaign.costSharing { check(sharing) }
         for contract in campaign.contracts { check(contract, in: scope) }
         checkContractCycles(campaign)
@@ -27,9 +34,9 @@ extension SemanticChecker {
                 continue
             }
             if !design.phases.contains(where: { $0.name == phase }) {
-                error(
-                    risk.location, "unknown-reference", "design '\(design.id)' has no phase '\(phase)'",
-                    hint: hint(for: phase, among: design.phases.map(\.name), kind: "phase"))
+                unknown(
+                    phase, at: risk.location, "design '\(design.id)' has no phase '\(phase)'",
+                    among: design.phases.map(\.name), kind: "phase")
             }
         }
     }
@@ -99,10 +106,10 @@ extension SemanticChecker {
         }
         guard let standard = standard(contract.standard) else { return }
         if !standard.revisions.contains(contract.revision) {
-            error(
-                contract.location, "unknown-reference",
+            unknown(
+                contract.revision, at: contract.location,
                 "standard '\(standard.id)' has no revision '\(contract.revision)'",
-                hint: hint(for: contract.revision, among: standard.revisions, kind: "revision"))
+                among: standard.revisions, kind: "revision")
             return
         }
         guard let element, let counterpart, let left = element.design, let right = counterpart.design else { return }

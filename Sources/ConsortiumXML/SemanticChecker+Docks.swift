@@ -27,7 +27,7 @@ extension SemanticChecker {
         for mission in campaign.missions {
             for dock in mission.docks {
                 // Unknown elements are reported where the references are resolved.
-                guard scope.elements[dock.element.id] != nil, scope.elements[dock.target.id] != nil else { continue }
+                guard scope.contains(dock.element.id), scope.contains(dock.target.id) else { continue }
                 let element = dock.element.id
                 guard let carried = carrier[element] else {
                     error(

@@ -13,8 +13,8 @@ extension SemanticChecker {
         var afterEdges: [String: [String]] = [:]
         for mission in campaign.missions {
             for reference in mission.after {
+                // An unknown mission waits for nothing, so it is on no cycle: no edge to it.
                 guard missionIDs.contains(reference.id) else {
-                    // An unknown mission is in no cycle: no edge (a hostile file names two million of them).
                     unknown(reference, "mission", among: campaign.missions.map(\.id.rawValue))
                     continue
                 }

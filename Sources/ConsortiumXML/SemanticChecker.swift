@@ -4,7 +4,12 @@ public import ConsortiumModel
 /// and impossible values. Every finding is a diagnostic at the offending line and column.
 struct SemanticChecker {
     let library: Library
-    private(set) var diagnostics: [Diagnostic] = []
+    /// What was found, at most `DiagnosticCap.limit` per file, then one line per file saying how many more.
+    var diagnostics: [Diagnostic] { found + cap.summaries }
+    private var found: [Diagnostic] = []
+    private var cap = DiagnosticCap()
+    /// Errors found but not kept, per file.
+    var droppedErrors: [String: Int] { cap.overflow.mapValues(\.errors) }
     /// When an agency file failed to load, references to agencies, designs, vehicles and standards
     /// that don't resolve may be defined there: they are not reported.
     var trustUnknownAgencyItems = false
@@ -13,14 +18,6 @@ struct SemanticChecker {
     /// Candidate comparisons left for "did you mean" suggestions (see `hint(for:among:kind:)`): enough for a
     /// dozen misspellings among the 300 elements of the bundled Artemis campaign.
     var suggestionBudget = 5_000
-
-    /// Findings kept per file, like the schema errors (`ErrorSink.maxSchemaErrors`): a hostile file can make
-    /// millions (an `after` list of unknown ids fills a 64 KiB value), which would take minutes and gigabytes
-    /// to build, sort and print. The rest are counted, and one `[too-many-errors]` line says how many.
-    static let maxFindingsPerFile = ErrorSink.maxSchemaErrors
-    /// Per file: findings kept so far, and those past the limit (counted, not built) with the first one's place.
-    private var kept: [String: Int] = [:]
-    private var dropped: [String: (count: Int, first: SourceLocation)] = [:]
 
     init(library: Library) {
         self.library = library
@@ -31,54 +28,48 @@ struct SemanticChecker {
         for agency in library.agencies { check(agency) }
         for campaign in library.campaigns { check(campaign) }
         for scenario in library.scenarios { check(scenario) }
-        for (file, past) in dropped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(
-                .error(
-                    at: past.first, code: "too-many-errors",
-                    "\(past.count) more problems from here on are not shown (the first \(Self.maxFindingsPerFile) "
-                        + "are)",
-                    hint: "fix the ones shown and run `consortium validate \(file)` again; is this the right file?"))
-        }
     }
 
     // MARK: Reporting
 
-    /// Whether a finding at `location` is kept; past the file's limit it is only counted.
-    private mutating func keeps(_ location: SourceLocation) -> Bool {
-        let count = kept[location.file, default: 0]
-        if count < Self.maxFindingsPerFile {
-            kept[location.file] = count + 1
-            return true
-        }
-        dropped[location.file, default: (0, location)].count += 1
-        return false
-    }
-
-    /// Reports an error; the message is built only when it is kept.
+    /// Reports an error; its message and hint are built only when it is kept (see `DiagnosticCap`).
     mutating func error(
-        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String, hint: String
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String
     ) {
-        guard keeps(location) else { return }
-        diagnostics.append(.error(at: location, code: code, message(), hint: hint))
+        guard let slot = cap.slot(for: location, severity: .error, in: found) else { return }
+        store(.error(at: location, code: code, message(), hint: hint()), at: slot)
     }
 
-    /// Reports a warning; the message is built only when it is kept.
     mutating func warning(
-        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String, hint: String
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String
     ) {
-        guard keeps(location) else { return }
-        diagnostics.append(.warning(at: location, code: code, message(), hint: hint))
+        guard let slot = cap.slot(for: location, severity: .warning, in: found) else { return }
+        store(.warning(at: location, code: code, message(), hint: hint()), at: slot)
+    }
+
+    /// Reports an unknown `word` at `location`, with a "did you mean" among `candidates`, built only when kept.
+    mutating func unknown(
+        _ word: String, at location: SourceLocation, _ message: @autoclosure () -> String,
+        among candidates: @autoclosure () -> [String], kind: String
+    ) {
+        guard let slot = cap.slot(for: location, severity: .error, in: found) else { return }
+        let hint = hint(for: word, among: candidates(), kind: kind)
+        store(.error(at: location, code: "unknown-reference", message(), hint: hint), at: slot)
+    }
+
+    private mutating func store(_ diagnostic: Diagnostic, at slot: Int) {
+        if slot == found.count { found.append(diagnostic) } else { found[slot] = diagnostic }
     }
 
     /// Reports `reference` as unknown, with a "did you mean" among `candidates`.
     mutating func unknown<Tag>(
         _ reference: Reference<Tag>, _ kind: String, among candidates: @autoclosure () -> [String]
     ) {
-        // Past the file's limit the finding is only counted: no suggestion is searched for.
-        guard keeps(reference.location) else { return }
-        let hint = hint(for: reference.id.rawValue, among: candidates(), kind: kind)
-        diagnostics.append(
-            .error(at: reference.location, code: "unknown-reference", "unknown \(kind) '\(reference.id)'", hint: hint))
+        unknown(
+            reference.id.rawValue, at: reference.location, "unknown \(kind) '\(reference.id)'",
+            among: candidates(), kind: kind)
     }
 
     /// A "did you mean" hint, while the suggestion budget lasts; then a plain one.
@@ -132,6 +123,7 @@ struct SemanticChecker {
     /// Reports every id in `items` seen before, at the later occurrence.
     mutating func checkUnique<Item>(_ items: [Item], kind: String, id: (Item) -> String, at: (Item) -> SourceLocation) {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(items.count)
         for item in items {
             let key = id(item)
             if let earlier = first[key] {

@@ -3,7 +3,7 @@ import ConsortiumXML
 import Foundation
 import Testing
 
-/// Semantic findings are capped per file like schema errors: a hostile file cannot make millions of them.
+/// Semantic findings are capped per file like schema errors (`DiagnosticCapTests`): at scale, too.
 extension InvalidCorpusTests {
     /// The test campaign with `count` more elements, each naming an agency that does not exist.
     static func miniWithUnknownAgencies(_ count: Int) throws -> Data {
@@ -15,17 +15,6 @@ extension InvalidCorpusTests {
         }
         text.insert(contentsOf: extra.joined(), at: anchor.lowerBound)
         return Data(text.utf8)
-    }
-
-    @Test func theFirstHundredFindingsOfAFileAreShownAndTheRestCounted() throws {
-        let (outcome, _) = try load(Self.miniWithUnknownAgencies(150), at: "Missions/mini.xml")
-        let unknown = outcome.diagnostics.filter { $0.code == "unknown-reference" }
-        #expect(unknown.count == 100, "\(unknown.count) unknown-reference findings")
-        let summary = try #require(outcome.diagnostics.first { $0.code == "too-many-errors" })
-        #expect(summary.message == "50 more problems from here on are not shown (the first 100 are)")
-        // The 101st element is on line 110: ten lines of the file come before the first inserted one.
-        #expect(summary.location.file == "Missions/mini.xml")
-        #expect(summary.location.line == 110, "\(summary.location)")
     }
 
     @Test func fiftyThousandUnknownReferencesAreCheckedQuickly() throws {
