@@ -97,6 +97,7 @@ struct ValidateCommand: ParsableCommand {
         let outcome = library.loader.load(paths, libraryRoot: library.root)
         // A folder with nothing to check is a usage error, like a path that does not exist.
         if let empty = outcome.emptyFolders.first {
+            report(outcome.diagnostics.filter { $0.location.file.hasPrefix(empty) })
             printError(
                 "error: \(empty) holds no .xml file, so there is nothing to check; give a file or a folder of them")
             throw ExitStatus.usage

@@ -71,7 +71,8 @@ public struct LibraryLoader: Sendable {
                 let found = files.xmlFiles(at: part)
                 requested += found.files
                 problems += found.problems
-                count += found.files.count + found.problems.count
+                // Warnings (a linked folder, not followed) leave a folder with nothing to check; errors do not.
+                count += found.files.count + found.problems.filter { $0.severity == .error }.count
             }
             if count == 0, FileManager.default.fileExists(atPath: path) { emptyFolders.append(path) }
         }

@@ -33,6 +33,14 @@ struct FileKindsTests {
         #expect(result.status == 64)
         #expect(result.standardError.contains("no .xml file"), "\(result.standardError)")
         #expect(!result.standardOutput.contains("valid"))
+        // Only a link to a folder (not followed, a warning): still nothing to check. It said "0 files valid".
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("README.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("elsewhere").path, withDestinationPath: "/tmp")
+        let linked = try Executable.run(["validate", folder.path])
+        #expect(linked.status == 64, "\(linked.standardError)")
+        #expect(linked.standardError.contains("[linked-folder]"), "\(linked.standardError)")
+        #expect(linked.standardError.contains("no .xml file"), "\(linked.standardError)")
     }
 
     /// How to run the program so that a `chmod 000` folder cannot be read: as root (as the tests run here)
