@@ -143,9 +143,11 @@ fuzz() {
     echo "fuzzing $name for $time s (corpus $corpus, findings $findings, log $log) ..." >&2
     local parallel=()
     if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi   # logs go to fuzz-N.log
-    local status
+    local status tmp="${TMPDIR:-}"
+    # The path target syncs a file and its folder on every write: keep its temporary folders on a tmpfs.
+    if [ "$name" = path ] && [ -z "$tmp" ] && [ -w /dev/shm ]; then tmp=/dev/shm; fi
     set +e
-    CONSORTIUM_FUZZ_TARGET="$name" nice -n "$niceness" "$binary" "$corpus" "${seeds[@]}" \
+    TMPDIR="${tmp:-/tmp}" CONSORTIUM_FUZZ_TARGET="$name" nice -n "$niceness" "$binary" "$corpus" "${seeds[@]}" \
         -dict="$dict" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 -max_total_time="$time" \
         ${parallel[@]+"${parallel[@]}"} -print_final_stats=1 -artifact_prefix="$findings/" 2>&1 | tee "$log" >&2
     status="${PIPESTATUS[0]}"
