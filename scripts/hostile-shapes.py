@@ -20,6 +20,18 @@ END = "</campaign>\n"
 ELEMENT = '<element id="e{0}" design="capsule" agency="alpha" start="2026-01-01"/>'
 
 
+def mission(number, after="", launches=None, docks="", needs='<needs element="e0"/>'):
+    """A mission the schema accepts: one launch carrying element e0 unless `launches` is given."""
+    if launches is None:
+        launches = f'<launch id="l{number}" vehicle="heavy" destination="tli"><payload element="e0"/></launch>'
+    after = f' after="{after.strip()}"' if after else ""
+    return (f'<mission id="m{number}" name="m" body="moon" transit-days="5" duration-days="20"{after}>{launches}'
+            f'{docks}<objective id="o{number}" name="o">{needs}</objective></mission>\n')
+
+
+MISSION = mission(0)
+
+
 def fill(unit, budget):
     """`unit` repeated to fill `budget` bytes (at least once)."""
     return unit * max(1, budget // len(unit))
@@ -87,6 +99,44 @@ def shapes(size):
     add("unknown-attributes", "elements with 60 attributes the schema does not allow",
         HEAD + CAMPAIGN + fill("<source id=\"s\"" + "".join(f' z{i}="1"' for i in range(60)) + ">t</source>\n", body)
         + END)
+    # Semantic errors: files the schema accepts whose every element is a finding of the checker. Each is
+    # padded with spaces to about the size and keeps under the element limit; the many-diagnostics case (sorting,
+    # de-duplicating and printing them, and "did you mean" over every known id).
+    def semantic(units, count, missions=MISSION):
+        # The padding is spread over the gaps between the pieces: one text node over 10 MB is refused.
+        pieces = [units(i) for i in range(count)] + missions.splitlines()
+        pad = max(0, body - sum(len(p) + 1 for p in pieces)) // len(pieces)
+        return HEAD + CAMPAIGN + "".join(p + "\n" + " " * pad for p in pieces) + END
+
+    add("unknown-agencies", "100,000 elements, each naming an agency that does not exist",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="x{i}" start="2026-01-01"/>', 99_990))
+    add("unknown-references", "100,000 elements, each naming an unknown design and agency (200,000 references)",
+        semantic(lambda i: f'<element id="e{i}" design="d{i}" agency="a{i}" start="2026-01-01"/>', 99_990))
+    add("unknown-missions", "missions whose `after` lists fill the value limit with unknown ids (2 million)",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="alpha" start="2026-01-01"/>', 1,
+                 "".join(mission(m, after=numbered(" z{0}", 60_000, start=m * 10_000)) for m in range(body // 61_000))))
+    docks = lambda m: "".join(f'<dock element="f{m}-{k}" target="g{m}-{k}" contract="c{m}-{k}"/>' for k in range(50))
+    add("unknown-elements", "missions of 50 docks, each naming an unknown element, target and contract",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="alpha" start="2026-01-01"/>', 1_000,
+                 "".join(mission(m, docks=docks(m)) for m in range(1_790))))
+    add("duplicate-ids", "100,000 elements with the same id",
+        semantic(lambda i: '<element id="e0" design="capsule" agency="alpha" start="2026-01-01"/>', 99_990))
+    launches = "".join(f'<launch id="l{{0}}-{k}" vehicle="heavy" destination="tli">' + '<payload element="e0"/>' * 20
+                       + "</launch>" for k in range(50))
+    add("duplicate-launches", "launches of 20 payloads, each the same element, every one over capacity",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="alpha" start="2026-01-01"/>', 1,
+                 "".join(mission(m, launches=launches.format(m)) for m in range(94))))
+    add("policy-violations", "100,000 export-controlled elements given to an agency outside the regime",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="gamma" start="2026-01-01"/>', 99_990))
+    dock_self = lambda m: "".join(f'<dock element="e{(m * 50 + k) % 10_000}" target="e{(m * 50 + k) % 10_000}"/>'
+                                  for k in range(50))
+    add("dock-errors", "missions of 50 docks of elements that no launch carries",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="alpha" start="2026-01-01"/>', 10_000,
+                 "".join(mission(m, docks=dock_self(m)) for m in range(1_600))))
+    needs = lambda m: "".join(f'<needs element="e{(m * 100 + k) % 50_000}"/>' for k in range(100))
+    add("never-launched", "objectives of 100 needs, each an element that no launch carries (warnings)",
+        semantic(lambda i: f'<element id="e{i}" design="capsule" agency="alpha" start="2026-01-01"/>', 50_000,
+                 "".join(mission(m, needs=needs(m)) for m in range(480))))
     # Text, comments and the rest.
     add("text-huge", "one text node filling the file",
         HEAD + CAMPAIGN + '<source id="s">' + "x" * body + "</source>\n" + END)

@@ -48,7 +48,10 @@ struct CompareCommand: ParsableCommand {
         if !(10...10_000_000).contains(trials) {
             throw ValidationError("--trials must be between 10 and 10,000,000, not \(trials)")
         }
-        if coalitionTrials < 0 { throw ValidationError("--coalition-trials must be 0 or more, not \(coalitionTrials)") }
+        // Bounded like --trials: a larger count overflowed the block arithmetic (a trap) or ran without end.
+        if !(0...100_000_000).contains(coalitionTrials) {
+            throw ValidationError("--coalition-trials must be between 0 and 100,000,000, not \(coalitionTrials)")
+        }
     }
 
     func run() throws {

@@ -60,8 +60,20 @@ struct GenerateCommand: ParsableCommand {
         }
         // Generating reads nothing, and its files belong in Agencies/ and Missions/ (the folder was checked).
         let rules = OutputPath(read: .none, force: force, guardsLibraryFolders: false)
-        for file in files {
-            try rules.write(file.text, to: (out as NSString).appendingPathComponent(file.path), what: "the library")
+        let paths = files.map { (out as NSString).appendingPathComponent($0.path) }
+        // --force replaces regular files of the folder, nothing else: a link there could lead into another
+        // library (whose file would then be replaced) and a FIFO would block the run. All checked before writing.
+        for path in paths {
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG else { continue }
+            let what = status.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a regular file"
+            printError(
+                "error: \(path) is \(what); generate replaces only regular files in its folder (remove it, or "
+                    + "choose a new folder)")
+            throw ExitStatus.usage
+        }
+        for (file, path) in zip(files, paths) {
+            try rules.write(file.text, to: path, what: "the library")
         }
         try printOutput(
             "wrote \(plan.agencies.count) agency files and campaign '\(plan.campaignID)' (\(plan.elements.count) "

@@ -22,10 +22,10 @@ public enum ValueLimits {
     /// The range of an agency growth factor (median or P90 of its cost or schedule growth).
     ///
     /// GAO's assessments of NASA's major projects put typical factors between 1.0 and 2.0: development
-    /// cost growth averaged 13 % over baselines in GAO-09-306SP (2009) and almost 55 % for the projects
-    /// baselined before 2009 in GAO-11-364R (2011); the worst case, the James Webb Space Telescope, grew
-    /// 140 % (a factor 2.4, GAO-12-207SP). The bounds allow an underrun to half the estimate and growth to
-    /// twice the worst factor seen.
+    /// cost growth over baselines averaged 13 % for the ten projects that grew in GAO-09-306SP (2009) and
+    /// 14.6 % for the 16 projects in implementation in GAO-11-239SP (2011); the worst case, the James Webb
+    /// Space Telescope, grew 140 % (a factor 2.4, GAO-12-207SP, 2012). The bounds allow an underrun to half
+    /// the estimate and growth to twice the worst factor seen.
     public static let growthFactorRange: ClosedRange<Double> = 0.5...5
 
     /// The largest ratio of a growth factor's P90 to its median.

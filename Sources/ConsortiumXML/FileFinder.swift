@@ -23,16 +23,19 @@ struct FileFinder {
         var searched: [String] = []
         for _ in 0..<256 {
             searched.append(absolute(directory))
-            if isDirectory(join(directory, "Agencies")) { return (normalized(directory), searched) }
+            if isLibraryRoot(directory) { return (normalized(directory), searched) }
             if absolute(directory) == "/" { break }
             directory = parent(of: directory)
         }
         return (nil, searched)
     }
 
-    /// Whether `path` is a folder holding `Agencies/`.
+    /// Whether `path` is a folder holding `Agencies/`, and is not itself a library's `Agencies/` or `Missions/`
+    /// (an `Agencies/` copied or generated into `Missions/` would otherwise take the library over and hide
+    /// every mission from `validate Missions`).
     func isLibraryRoot(_ path: String) -> Bool {
-        isDirectory(path) && isDirectory(join(path, "Agencies"))
+        let name = (absolute(path) as NSString).lastPathComponent
+        return name != "Agencies" && name != "Missions" && isDirectory(path) && isDirectory(join(path, "Agencies"))
     }
 
     /// The `.xml` files at `path` (the file itself, or every one below the folder, sorted), and the problems

@@ -13,8 +13,10 @@ extension SemanticChecker {
         var afterEdges: [String: [String]] = [:]
         for mission in campaign.missions {
             for reference in mission.after {
-                if !missionIDs.contains(reference.id) {
+                guard missionIDs.contains(reference.id) else {
+                    // An unknown mission is in no cycle: no edge (a hostile file names two million of them).
                     unknown(reference, "mission", among: campaign.missions.map(\.id.rawValue))
+                    continue
                 }
                 afterEdges[mission.id.rawValue, default: []].append(reference.id.rawValue)
             }

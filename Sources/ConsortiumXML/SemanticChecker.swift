@@ -14,6 +14,14 @@ struct SemanticChecker {
     /// dozen misspellings among the 300 elements of the bundled Artemis campaign.
     var suggestionBudget = 5_000
 
+    /// Findings kept per file, like the schema errors (`ErrorSink.maxSchemaErrors`): a hostile file can make
+    /// millions (an `after` list of unknown ids fills a 64 KiB value), which would take minutes and gigabytes
+    /// to build, sort and print. The rest are counted, and one `[too-many-errors]` line says how many.
+    static let maxFindingsPerFile = ErrorSink.maxSchemaErrors
+    /// Per file: findings kept so far, and those past the limit (counted, not built) with the first one's place.
+    private var kept: [String: Int] = [:]
+    private var dropped: [String: (count: Int, first: SourceLocation)] = [:]
+
     init(library: Library) {
         self.library = library
     }
@@ -23,25 +31,54 @@ struct SemanticChecker {
         for agency in library.agencies { check(agency) }
         for campaign in library.campaigns { check(campaign) }
         for scenario in library.scenarios { check(scenario) }
+        for (file, past) in dropped.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(
+                .error(
+                    at: past.first, code: "too-many-errors",
+                    "\(past.count) more problems from here on are not shown (the first \(Self.maxFindingsPerFile) "
+                        + "are)",
+                    hint: "fix the ones shown and run `consortium validate \(file)` again; is this the right file?"))
+        }
     }
 
     // MARK: Reporting
 
-    mutating func error(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
-        diagnostics.append(.error(at: location, code: code, message, hint: hint))
+    /// Whether a finding at `location` is kept; past the file's limit it is only counted.
+    private mutating func keeps(_ location: SourceLocation) -> Bool {
+        let count = kept[location.file, default: 0]
+        if count < Self.maxFindingsPerFile {
+            kept[location.file] = count + 1
+            return true
+        }
+        dropped[location.file, default: (0, location)].count += 1
+        return false
     }
 
-    mutating func warning(_ location: SourceLocation, _ code: String, _ message: String, hint: String) {
-        diagnostics.append(.warning(at: location, code: code, message, hint: hint))
+    /// Reports an error; the message is built only when it is kept.
+    mutating func error(
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String, hint: String
+    ) {
+        guard keeps(location) else { return }
+        diagnostics.append(.error(at: location, code: code, message(), hint: hint))
+    }
+
+    /// Reports a warning; the message is built only when it is kept.
+    mutating func warning(
+        _ location: SourceLocation, _ code: String, _ message: @autoclosure () -> String, hint: String
+    ) {
+        guard keeps(location) else { return }
+        diagnostics.append(.warning(at: location, code: code, message(), hint: hint))
     }
 
     /// Reports `reference` as unknown, with a "did you mean" among `candidates`.
     mutating func unknown<Tag>(
         _ reference: Reference<Tag>, _ kind: String, among candidates: @autoclosure () -> [String]
     ) {
-        error(
-            reference.location, "unknown-reference", "unknown \(kind) '\(reference.id)'",
-            hint: hint(for: reference.id.rawValue, among: candidates(), kind: kind))
+        // Past the file's limit the finding is only counted: no suggestion is searched for.
+        guard keeps(reference.location) else { return }
+        let hint = hint(for: reference.id.rawValue, among: candidates(), kind: kind)
+        diagnostics.append(
+            .error(at: reference.location, code: "unknown-reference", "unknown \(kind) '\(reference.id)'", hint: hint))
     }
 
     /// A "did you mean" hint, while the suggestion budget lasts; then a plain one.

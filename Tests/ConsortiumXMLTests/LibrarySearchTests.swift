@@ -76,6 +76,26 @@ struct LibrarySearchTests {
     }
 
     /// `--library DIR` must name a folder holding `Agencies/`: a usage error otherwise, before anything is read.
+    /// An `Agencies/` folder inside `Missions/` (as `generate --out Missions --force` makes) took the library
+    /// over: `validate Missions` then checked only that folder's agency and hid every mission and a broken
+    /// file; now the library is the folder above `Missions/`, and the copy is a duplicate definition.
+    @Test func anAgenciesFolderInsideMissionsDoesNotTakeTheLibraryOver() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let missions = library.root.appendingPathComponent("Missions")
+        let inner = missions.appendingPathComponent("Agencies")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: library.root.appendingPathComponent("Agencies/alpha.xml"), to: inner.appendingPathComponent("alpha.xml")
+        )
+        try Data("<campaign".utf8).write(to: missions.appendingPathComponent("zz-broken.xml"))
+        let result = try Executable.run(["validate", missions.path])
+        #expect(result.status == 65, "\(result.standardError)")
+        #expect(result.standardError.contains("zz-broken.xml:1:"), "\(result.standardError)")
+        // The copy is read as what it is, a second definition of the library's agency.
+        #expect(result.standardError.contains("duplicate agency id 'alpha'"), "\(result.standardError)")
+    }
+
     @Test func theLibraryOptionMustHoldAgencies() throws {
         let library = try TestLibrary()
         defer { library.remove() }

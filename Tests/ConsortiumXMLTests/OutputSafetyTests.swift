@@ -164,6 +164,31 @@ struct OutputSafetyTests {
         if way == "hardlink" { #expect(space.bytes(output) == before) }
     }
 
+    /// `generate --force` into a folder whose `Agencies/syn-a000.xml` is a link to another library's agency
+    /// replaced that agency; a FIFO there made it wait forever. Both are refused before anything is written.
+    @Test(.timeLimit(.minutes(1)), arguments: ["symlink", "fifo"])
+    func generateWithForceReplacesOnlyRegularFiles(_ kind: String) throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        try FileManager.default.createDirectory(atPath: space.path("g/Agencies"), withIntermediateDirectories: true)
+        let name = space.path("g/Agencies/syn-a000.xml")
+        let before = space.bytes(space.agency)
+        if kind == "symlink" {
+            try FileManager.default.createSymbolicLink(atPath: name, withDestinationPath: space.path(space.agency))
+        } else {
+            #expect(mkfifo(name, 0o644) == 0)
+        }
+        let result = try space.run([
+            "generate", "--agencies", "2", "--elements", "2", "--missions", "1", "--out", "g", "--force",
+        ])
+        #expect(result.status == 64, "\(result.summary)")
+        #expect(result.standardError.contains("generate replaces only regular files"), "\(result.summary)")
+        #expect(space.bytes(space.agency) == before)
+        #expect(Self.type(name) == (kind == "symlink" ? S_IFLNK : S_IFIFO))
+        #expect(!FileManager.default.fileExists(atPath: space.path("g/Agencies/syn-a001.xml")))
+        #expect(!FileManager.default.fileExists(atPath: space.path("g/Missions/synthetic-a2-e2-m1-s1.xml")))
+    }
+
     /// `generate --out` into a folder inside a library's `Agencies/`, also through a symlink to it, is refused
     /// without `--force`.
     @Test(arguments: ["direct", "symlink"])

@@ -115,8 +115,8 @@ let agencySchema = #"""
       <xs:simpleType name="GrowthFactor">
         <xs:annotation><xs:documentation>
           A growth factor, \#(ValueLimits.growthFactorRange.lowerBound) to \#(ValueLimits.growthFactorRange.upperBound). GAO's assessments of NASA's major projects put real factors
-          between 1.0 and 2.0 (development cost growth averaged 13 % in GAO-09-306SP, almost 55 % in
-          GAO-11-364R); the worst, JWST, grew 140 %, a factor 2.4 (GAO-12-207SP). The range allows an underrun
+          between 1.0 and 2.0 (development cost growth averaged 13 % in GAO-09-306SP, 14.6 % in
+          GAO-11-239SP); the worst, JWST, grew 140 %, a factor 2.4 (GAO-12-207SP). The range allows an underrun
           to half the estimate and twice the worst growth seen.
         </xs:documentation></xs:annotation>
         <xs:restriction base="xs:decimal">
