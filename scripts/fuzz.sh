@@ -124,11 +124,11 @@ write_seeds() {
 }
 
 fuzz() {
-    local name="$1" time="$2" max_len=131072
+    local name="$1" time="$2" max_len=131072 dict=Fuzz/xml.dict
     case "$name" in
     library) max_len=1048576 ;;
     shape) max_len=2097152 ;;
-    path) max_len=4096 ;;
+    path) max_len=4096 dict=Fuzz/path.dict ;;
     esac
     local corpus="$corpora/$name" findings=".build/fuzz-findings/$name"
     local log=".build/fuzz-logs/$name-$(date -u +%Y%m%dT%H%M%SZ).log"
@@ -136,16 +136,19 @@ fuzz() {
     local extra
     extra="$(write_seeds "$name")"
     # libFuzzer reads every folder as seeds and writes new inputs only to the first one, the corpus.
-    local seeds=("$seeds_root/$name" Tests/ConsortiumXMLTests/Corpus/fuzz-regressions)
+    local seeds=("$seeds_root/$name")
+    [ "$name" = path ] || seeds+=(Tests/ConsortiumXMLTests/Corpus/fuzz-regressions)
     local folder
     for folder in $extra; do seeds+=("$folder"); done
     echo "fuzzing $name for $time s (corpus $corpus, findings $findings, log $log) ..." >&2
     local parallel=()
     if [ "$jobs" -gt 1 ]; then parallel=(-jobs="$jobs" -workers="$jobs"); fi   # logs go to fuzz-N.log
-    local status
+    local status tmp="${TMPDIR:-}"
+    # The path target syncs a file and its folder on every write: keep its temporary folders on a tmpfs.
+    if [ "$name" = path ] && [ -z "$tmp" ] && [ -w /dev/shm ]; then tmp=/dev/shm; fi
     set +e
-    CONSORTIUM_FUZZ_TARGET="$name" nice -n "$niceness" "$binary" "$corpus" "${seeds[@]}" \
-        -dict=Fuzz/xml.dict -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 -max_total_time="$time" \
+    TMPDIR="${tmp:-/tmp}" CONSORTIUM_FUZZ_TARGET="$name" nice -n "$niceness" "$binary" "$corpus" "${seeds[@]}" \
+        -dict="$dict" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 -max_total_time="$time" \
         ${parallel[@]+"${parallel[@]}"} -print_final_stats=1 -artifact_prefix="$findings/" 2>&1 | tee "$log" >&2
     status="${PIPESTATUS[0]}"
     set -e

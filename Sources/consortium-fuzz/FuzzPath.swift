@@ -20,21 +20,16 @@ import Foundation
 enum FuzzPath {
     static let bytes = Array("day,event\n0,fuzz\n".utf8)
 
-    /// A folder of this process's own, with its symlinks resolved (`getcwd` gives resolved paths).
-    static let base: String = {
-        let folder = NSTemporaryDirectory() + "/consortium-fuzz-path-\(getpid())"
-        mkdir(folder, 0o700)
-        guard let real = realPath(folder) else { fatalError("consortium-fuzz: cannot create \(folder)") }
-        return real
-    }()
-
     nonisolated(unsafe) static var count = 0
 
     static func exercise(_ input: [UInt8]) {
         let spec = PathSpec(input)
         count += 1
-        let root = base + "/\(count)"
-        guard mkdir(root, 0o755) == 0 else { fatalError("consortium-fuzz: cannot create \(root)") }
+        // A folder of this input's own, with its symlinks resolved (as `getcwd` gives paths).
+        let made = NSTemporaryDirectory() + "/consortium-fuzz-path-\(getpid())-\(count)"
+        guard mkdir(made, 0o755) == 0, let root = realPath(made) else {
+            fatalError("consortium-fuzz: cannot create \(made)")
+        }
         let previous = FileManager.default.currentDirectoryPath
         var readers: [Int32] = []
         defer {

@@ -99,4 +99,31 @@ import Testing
             }
         }
     }
+
+    /// The path target's seeds (Fuzz/seeds/path) replay with the outcome their files ask for, each worked out by
+    /// hand from the rules (a read file or a path inside `Agencies/`/`Missions/` without `--force` is refused;
+    /// a device or FIFO is written in place; `-` is a descriptor), and the target's invariants hold on each.
+    @Test(arguments: [
+        ("new-file.txt", "OutputPath written"),
+        ("inside-missions.txt", "OutputPath refused"),
+        ("inside-missions-forced.txt", "OutputPath written"),
+        ("read-file-forced.txt", "OutputPath refused"),
+        ("hard-link-to-input.txt", "OutputPath refused"),
+        ("link-to-input.txt", "OutputPath refused"),
+        ("link-to-library-folder.txt", "OutputPath refused"),
+        ("dotdot-to-input.txt", "OutputPath refused"),
+        ("link-loop.txt", "OutputPath refused"),
+        ("link-to-fifo.txt", "OutputPath in place"),
+        ("link-to-dev-null.txt", "OutputPath in place"),
+        ("stdout.txt", "OutputPath descriptor"),
+        ("not-a-folder.txt", "OutputPath write failed"),
+        ("link-up.txt", "OutputPath written"),
+    ])
+    func pathSeedsReachTheirOutcome(_ name: String, _ outcome: String) throws {
+        let path = ExecutableTests.repository.appendingPathComponent("Fuzz/seeds/path/\(name)").path
+        let result = try Self.replay(["--target", "path", path])
+        #expect(!result.signaled && result.status == 0, "status \(result.status): \(result.error)")
+        #expect(result.output.contains(outcome), "\(result.output)")
+        if outcome != "OutputPath refused" { #expect(!result.output.contains("OutputPath refused")) }
+    }
 }
