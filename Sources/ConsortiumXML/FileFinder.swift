@@ -18,7 +18,7 @@ struct FileFinder {
     /// The walk up is by name (`a/b/c.xml` looks in `a/b`, `a`, then the absolute parents), not through
     /// the file system's `..`: a file reached through a linked folder belongs to the library it is linked in.
     func libraryRoot(around path: String) -> (root: String?, searched: [String]) {
-        var directory = isDirectory(path) ? path : (path as NSString).deletingLastPathComponent
+        var directory = isDirectory(path) ? path : Self.folder(of: path)
         if directory.isEmpty { directory = "." }
         var searched: [String] = []
         for _ in 0..<256 {
@@ -34,7 +34,7 @@ struct FileFinder {
     /// (an `Agencies/` copied or generated into `Missions/` would otherwise take the library over and hide
     /// every mission from `validate Missions`).
     func isLibraryRoot(_ path: String) -> Bool {
-        let name = (absolute(path) as NSString).lastPathComponent
+        let name = absolute(path).split(separator: "/").last.map(String.init) ?? ""
         return name != "Agencies" && name != "Missions" && isDirectory(path) && isDirectory(join(path, "Agencies"))
     }
 
@@ -131,12 +131,21 @@ struct FileFinder {
         return a.hasSuffix("/") ? a + b : a + "/" + b
     }
 
+    /// The folder part of `path`, lexically: `a/b` gives `a`, `a` gives `.`, `/a` gives `/`. (The Foundation of
+    /// Swift 6.3.1 traps in `NSString.deletingLastPathComponent` on a one-character name such as `a`.)
+    static func folder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
     /// The folder above `directory`, by name: `a/b` gives `a`, `a` gives `.`, `.` gives `..`.
     private func parent(of directory: String) -> String {
         let clean = normalized(directory)
         if clean == "." || clean.hasSuffix("..") { return join(clean, "..") }
-        let up = (clean as NSString).deletingLastPathComponent
-        return up.isEmpty ? "." : up
+        return Self.folder(of: clean)
     }
 
     /// `path` made absolute against the current folder, lexically.

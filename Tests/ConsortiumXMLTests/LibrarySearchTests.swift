@@ -1,9 +1,9 @@
 import ConsortiumModel
-import ConsortiumXML
 import Foundation
 import Testing
 
 @testable import ConsortiumCLI
+@testable import ConsortiumXML
 
 /// How a file finds its library, and what a run says when there is none or when it is given a folder.
 @Suite(.serialized)
@@ -94,6 +94,26 @@ struct LibrarySearchTests {
         #expect(result.standardError.contains("zz-broken.xml:1:"), "\(result.standardError)")
         // The copy is read as what it is, a second definition of the library's agency.
         #expect(result.standardError.contains("duplicate agency id 'alpha'"), "\(result.standardError)")
+    }
+
+    /// `validate a/m.xml` (a folder of one character, given relative) trapped with exit 132: Foundation's
+    /// `deletingLastPathComponent` traps on the one-character name `a` that the library search walked up to.
+    @Test func aOneCharacterFolderNameDoesNotCrashTheLibrarySearch() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let folder = library.root.appendingPathComponent("Missions/a")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: library.root.appendingPathComponent("Missions/mini.xml"), to: folder.appendingPathComponent("m.xml"))
+        try FileManager.default.removeItem(at: library.root.appendingPathComponent("Missions/mini.xml"))
+        let result = try Executable.run(
+            ["validate", "a/m.xml"],
+            launcher: ["/usr/bin/env", "-C", library.root.appendingPathComponent("Missions").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(FileFinder.folder(of: "a") == ".")
+        #expect(FileFinder.folder(of: "/a") == "/")
+        #expect(FileFinder.folder(of: "a/b/") == "a")
+        #expect(FileFinder.folder(of: "/") == "/")
     }
 
     @Test func theLibraryOptionMustHoldAgencies() throws {
