@@ -44,6 +44,11 @@ struct RunOptions: ParsableArguments {
         if let targetDate, CivilDate(iso: targetDate) == nil {
             throw ValidationError("--target-date must be a date like 2030-12-31, not '\(targetDate)'")
         }
+        // The range the files' dates have (the schemas' Date type).
+        if let targetDate, let date = CivilDate(iso: targetDate), !(1950...2200).contains(date.year) {
+            throw ValidationError(
+                "--target-date must be between 1950-01-01 and 2200-12-31, like dates in files, not \(targetDate)")
+        }
         if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
             throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
         }

@@ -25,4 +25,12 @@ struct TargetBudgetLimitTests {
         #expect(try RunOptions.parse(["--target-budget", atMaximum]).targetBudget == 1e9)
         #expect(ConsortiumCommand.run(arguments: simulate + [atMaximum, "--report", report]) == 0)
     }
+
+    /// `--target-date 2201-01-01` and `1949-12-31` were accepted although files' dates stop at 1950 and 2200.
+    @Test func aTargetDateOutsideTheFilesRangeIsAUsageError() throws {
+        #expect(throws: (any Error).self) { try RunOptions.parse(["--target-date", "2201-01-01"]) }
+        #expect(throws: (any Error).self) { try RunOptions.parse(["--target-date", "1949-12-31"]) }
+        #expect(try RunOptions.parse(["--target-date", "2200-12-31"]).targetDate == "2200-12-31")
+        #expect(try RunOptions.parse(["--target-date", "1950-01-01"]).targetDate == "1950-01-01")
+    }
 }
