@@ -34,6 +34,9 @@ public enum ObjectiveWait: Sendable, Hashable {
             let head = "\(id(e)) waited to dock with \(id(target)), "
             func which(_ other: Int) -> String { other == target ? "which" : "which docks to \(id(other)), which" }
             switch fate {
+            case .lost(let other, _, .partnerWithdrawal):
+                // Nothing was lost in flight: the element (and any launch it was to fly on) went with its agency.
+                return head + "\(which(other)) was cancelled when its agency withdrew"
             case .lost(let other, let launch?, let cause):
                 return head + "\(which(other)) was lost with launch \(plan.launches[launch].id) (\(cause.rawValue))"
             case .lost(let other, nil, let cause):

@@ -83,6 +83,9 @@ struct DockWaitTests {
                 == .dock(
                     element: hab, target: gw, fate: .lost(element: gw, launch: gwLaunch, cause: .partnerWithdrawal)))
         #expect(outcome.elements[hab].cause == .partnerWithdrawal)
+        #expect(
+            objective.wait?.text(in: plan)
+                == "hab-1 waited to dock with gw-1, which was cancelled when its agency withdrew")
     }
 
     enum Broken: String, CaseIterable, Sendable {
