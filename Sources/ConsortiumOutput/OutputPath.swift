@@ -105,7 +105,8 @@ package struct OutputPath: Sendable {
         if let fd = Self.descriptor(path) {
             if let read = read.match(canonical: nil, identity: FileIdentity(descriptor: fd)) {
                 throw .refused(
-                    "\(Self.display(path)) is \(read), which was read by this run; write \(what) somewhere else")
+                    "\(Self.display(path)) is \(Self.escapingControls(read)), which was read by this run; write \(what) somewhere else"
+                )
             }
             return .descriptor(fd)
         }
@@ -116,13 +117,13 @@ package struct OutputPath: Sendable {
         case .path(let found):
             resolved = found
         case .failure(let code):
-            throw .failed(path: path, errno: code)
+            throw .failed(path: Self.display(path), errno: code)
         }
         var status = stat()
         let exists = stat(resolved, &status) == 0
         if let read = read.match(canonical: resolved, identity: exists ? FileIdentity(status) : nil) {
-            let via = read == path ? "" : " (\(path) is that file)"
-            throw .refused("\(read) was read by this run\(via); write \(what) somewhere else")
+            let via = read == path ? "" : " (\(Self.display(path)) is that file)"
+            throw .refused("\(Self.escapingControls(read)) was read by this run\(via); write \(what) somewhere else")
         }
         // The folders as written and as resolved: `lib/Agencies` may be a link to a folder of another name.
         let folders = [resolved, Self.absolute(path)].flatMap {
@@ -130,13 +131,13 @@ package struct OutputPath: Sendable {
         }
         if guardsLibraryFolders, !force, folders.contains("Agencies") || folders.contains("Missions") {
             throw .refused(
-                "\(path) is inside an Agencies/ or Missions/ folder, where it would be read as an input; "
+                "\(Self.display(path)) is inside an Agencies/ or Missions/ folder, where it would be read as an input; "
                     + "choose another folder or add --force")
         }
         guard exists else { return .atomic(resolved) }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return .atomic(resolved)
-        case S_IFDIR: throw .refused("\(path) is a folder; give a file name for \(what)")
+        case S_IFDIR: throw .refused("\(Self.display(path)) is a folder; give a file name for \(what)")
         default: return .inPlace(resolved)
         }
     }
@@ -180,8 +181,29 @@ extension OutputPath {
         switch descriptor(path) {
         case STDOUT_FILENO: "standard output"
         case STDERR_FILENO: "standard error"
-        default: path
+        default: escapingControls(path)
         }
+    }
+
+    /// `path` with its control characters (C0, DEL, C1: a newline above all) written as `<U+XXXX>`, so a
+    /// message naming it stays one line. The command line's edge escapes the other characters that a
+    /// terminal acts on (bidirectional controls) in every message it prints.
+    static func escapingControls(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: isControl) else { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     package enum Resolution {

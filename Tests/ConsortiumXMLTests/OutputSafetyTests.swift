@@ -137,6 +137,20 @@ struct OutputSafetyTests {
         #expect(space.bytes(trace).map { String(decoding: $0, as: UTF8.self).hasPrefix("day,date,kind,") } == true)
     }
 
+    /// A newline (or a carriage return) in an output path is shown escaped: the refusal stays one line, so a
+    /// file name cannot forge a second `error:` line. The refusal printed the newline raw.
+    @Test(arguments: ["lib/Missions/t\nerror: forged.csv", "missing/t\rerror: forged.csv"])
+    func aLineBreakInAnOutputPathIsEscaped(_ trace: String) throws {
+        let space = try Workspace()
+        defer { space.remove() }
+        let result = try space.run(["simulate", space.campaign, "--trace", trace])
+        #expect(Self.endedCleanlyWithFailure(result), "\(result.summary)")
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.summary)")
+        #expect(result.standardError.contains("<U+000A>") || result.standardError.contains("<U+000D>"))
+        #expect(!result.standardError.contains("\r"))
+    }
+
     /// The same input reached through a symlink, through `..`, or through a hard link is still the input.
     @Test(arguments: ["symlink", "dotdot", "hardlink"])
     func anInputReachedAnotherWayIsRefused(_ way: String) throws {
