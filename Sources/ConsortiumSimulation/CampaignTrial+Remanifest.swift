@@ -41,8 +41,7 @@ extension CampaignTrial {
 
     /// Launch `l` lost part of its payload: ground what no longer serves an objective, cancel the launch
     /// when nothing is left, or see whether the rest is now ready to integrate.
-    mutating func remanifest(_ l: Int, cause: LossCause, at time: Double, scheduler: inout Scheduler<CampaignEvent>)
-    {
+    mutating func remanifest(_ l: Int, cause: LossCause, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         var useful = false
         for p in plan.launches[l].payload where !isDropped(p) {
             if servesAnObjective(p) {
@@ -166,7 +165,9 @@ extension CampaignTrial {
             note(
                 time, .cancelled, launch: l,
                 "launch \(plan.launches[l].id) cannot move to \(plan.vehicles[substitution.vehicle].id)")
-            if launchNotBefore[l] == .infinity { loseLaunch(l, cause: .partnerWithdrawal, at: time, scheduler: &scheduler) }
+            if launchNotBefore[l] == .infinity {
+                loseLaunch(l, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+            }
             return
         }
         moveLaunch(

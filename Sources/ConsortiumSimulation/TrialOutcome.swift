@@ -251,7 +251,8 @@ extension CampaignTrial {
         while day < to {
             let end = min(to, calendar.nextBoundary(after: day))
             ledger.book(
-                perDay * (end - day) * weight / sum, agency: a, element: -1, fiscalYear: calendar.fiscalYear(ofDay: day),
+                perDay * (end - day) * weight / sum, agency: a, element: -1,
+                fiscalYear: calendar.fiscalYear(ofDay: day),
                 category: .common)
             day = end
         }
