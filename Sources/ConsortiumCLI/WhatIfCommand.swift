@@ -46,6 +46,23 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A contract moves to another provider: CONTRACT=AGENCY.", valueName: "spec"))
     var reassign: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "From a date a launch flies on another vehicle: LAUNCH=VEHICLE@DATE.", valueName: "spec"))
+    var substitute: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "The campaign's programmatic hazards: 'off', or a factor on their yearly rates, e.g. x2 or 0.5.",
+            valueName: "off|xFACTOR"))
+    var hazards: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "One kind of hazard scaled: KIND=xFACTOR (partner-exit, cancellation, vehicle-retirement; x0 is off).",
+            valueName: "spec"))
+    var hazard: [String] = []
+
     @Option(parsing: .unconditional, help: "Number of paired trials (default: the scenario's, else 2000).")
     var trials: Int?
 
@@ -60,9 +77,12 @@ struct WhatIfCommand: ParsableCommand {
         if let trials, !(2...100_000_000).contains(trials) {
             throw ValidationError("--trials must be between 2 and 100,000,000, not \(trials)")
         }
-        if withdraw.isEmpty && budget.isEmpty && delay.isEmpty && ground.isEmpty && fail.isEmpty && reassign.isEmpty {
+        if withdraw.isEmpty && budget.isEmpty && delay.isEmpty && ground.isEmpty && fail.isEmpty && reassign.isEmpty
+            && substitute.isEmpty && hazards == nil && hazard.isEmpty
+        {
             throw ValidationError(
-                "give at least one override (--withdraw, --budget, --delay, --ground, --fail or --reassign)")
+                "give at least one override (--withdraw, --budget, --delay, --ground, --fail, --reassign, --substitute, --hazards or --hazard)"
+            )
         }
     }
 
@@ -126,6 +146,8 @@ struct WhatIfCommand: ParsableCommand {
     func commandLineOverrides() -> [String] {
         withdraw.map { "--withdraw \($0)" } + budget.map { "--budget \($0)" } + delay.map { "--delay \($0)" }
             + ground.map { "--ground \($0)" } + fail.map { "--fail \($0)" } + reassign.map { "--reassign \($0)" }
+            + substitute.map { "--substitute \($0)" } + (hazards.map { ["--hazards \($0)"] } ?? [])
+            + hazard.map { "--hazard \($0)" }
     }
 }
 
@@ -148,7 +170,47 @@ struct OverrideParser {
         for spec in command.ground { overrides.append(Override(try ground(spec), location: location)) }
         for spec in command.fail { overrides.append(Override(try fail(spec), location: location)) }
         for spec in command.reassign { overrides.append(Override(try reassign(spec), location: location)) }
+        for spec in command.substitute { overrides.append(Override(try substitute(spec), location: location)) }
+        if let spec = command.hazards {
+            let factor = spec == "off" ? 0 : try self.factor(spec, option: "--hazards")
+            overrides.append(Override(.scaleHazards(kind: nil, factor: factor), location: location))
+        }
+        for spec in command.hazard { overrides.append(Override(try hazard(spec), location: location)) }
         return overrides
+    }
+
+    func substitute(_ spec: String) throws -> Override.Change {
+        let (launchText, rest) = try split(spec, "=", option: "--substitute", form: "LAUNCH=VEHICLE@DATE")
+        let (vehicleText, dateText) = try split(rest, "@", option: "--substitute", form: "LAUNCH=VEHICLE@DATE")
+        let launches = target.plan.launches.map(\.id.rawValue)
+        guard launches.contains(launchText) else {
+            throw unknown(launchText, launches, kind: "launch", option: "--substitute")
+        }
+        let vehicles = target.library.agencies.flatMap { $0.vehicles.map(\.id.rawValue) }
+        guard vehicles.contains(vehicleText) else {
+            throw unknown(vehicleText, vehicles, kind: "vehicle", option: "--substitute")
+        }
+        return .substitute(
+            launch: Reference(LaunchID(launchText), at: location),
+            vehicle: Reference(VehicleID(vehicleText), at: location), from: try date(dateText, option: "--substitute"))
+    }
+
+    func hazard(_ spec: String) throws -> Override.Change {
+        let (kindText, factorText) = try split(spec, "=", option: "--hazard", form: "KIND=xFACTOR")
+        guard let kind = Hazard.Kind(rawValue: kindText) else {
+            throw unknown(kindText, Hazard.Kind.allCases.map(\.rawValue), kind: "hazard kind", option: "--hazard")
+        }
+        return .scaleHazards(kind: kind, factor: try factor(factorText, option: "--hazard \(spec)"))
+    }
+
+    /// A factor on hazard rates: `x2`, `2`, `0.5`, `x0` (from 0 to 100).
+    func factor(_ text: String, option: String) throws -> Double {
+        let digits = text.hasPrefix("x") ? String(text.dropFirst()) : text
+        guard let factor = Double(digits), factor.isFinite, factor >= 0, factor <= 100 else {
+            throw OverrideError(
+                message: "\(option): '\(text)' must be 'off' or a factor from 0 to 100, e.g. x2 (double) or x0 (off)")
+        }
+        return factor
     }
 
     func withdraw(_ spec: String) throws -> Override.Change {

@@ -25,6 +25,8 @@ public struct Campaign: Sendable, Hashable {
     public var contracts: [Contract] = []
     public var missions: [Mission] = []
     public var risks: [Risk] = []
+    /// Programmatic hazards: a partner's exit, the campaign's cancellation, a vehicle's retirement.
+    public var hazards: [Hazard] = []
     public var location: SourceLocation
 
     public init(
@@ -209,5 +211,54 @@ public struct Risk: Sendable, Hashable {
         self.impactMUSD = impactMUSD
         self.description = description
         self.location = location
+    }
+}
+
+/// A programmatic hazard: an event that ends part or all of a campaign early, at a yearly rate.
+///
+/// Each trial draws the hazard's time from an exponential distribution with the yearly rate (a
+/// constant hazard); when it comes before the horizon, it is played as a withdrawal, a cancellation or a
+/// vehicle's retirement.
+public struct Hazard: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// `agency` leaves the campaign; its unfinished work passes to `taker`, or is lost.
+        case partnerExit = "partner-exit"
+        /// The whole campaign is cancelled: every unfinished element and objective ends.
+        case cancellation
+        /// `vehicle` stops flying; its launches move to their alternates, or are lost.
+        case vehicleRetirement = "vehicle-retirement"
+    }
+
+    public var kind: Kind
+    public var perYear: Double
+    public var agency: Reference<AgencyTag>?
+    public var taker: Reference<AgencyTag>?
+    public var vehicle: Reference<VehicleTag>?
+    /// Days before the taker resumes a leaving partner's unfinished work.
+    public var transferDays: Double
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(
+        kind: Kind, perYear: Double, agency: Reference<AgencyTag>?, taker: Reference<AgencyTag>?,
+        vehicle: Reference<VehicleTag>?, transferDays: Double, provenance: Provenance, location: SourceLocation
+    ) {
+        self.kind = kind
+        self.perYear = perYear
+        self.agency = agency
+        self.taker = taker
+        self.vehicle = vehicle
+        self.transferDays = transferDays
+        self.provenance = provenance
+        self.location = location
+    }
+
+    /// A short name for reports and traces: "partner-exit roscosmos", "cancellation".
+    public var label: String {
+        switch kind {
+        case .partnerExit: "partner-exit \(agency?.id.rawValue ?? "?")"
+        case .cancellation: "cancellation"
+        case .vehicleRetirement: "vehicle-retirement \(vehicle?.id.rawValue ?? "?")"
+        }
     }
 }

@@ -69,6 +69,9 @@ public struct Launch: Sendable, Hashable {
     /// Fraction of the original duration and cost a rebuild takes.
     public var rebuildFraction: Double
     public var payload: [Reference<ElementTag>]
+    /// Vehicles the payload may move to, in order of preference, when its vehicle is lost (its owner
+    /// withdraws or it is retired).
+    public var alternates: [Reference<VehicleTag>] = []
     public var provenance: Provenance
     public var location: SourceLocation
 

@@ -50,6 +50,11 @@ public struct Override: Sendable, Hashable {
         case ground(vehicle: Reference<VehicleTag>, days: Double, from: CivilDate, standDownDays: Double?)
         /// The contract moves to another provider.
         case reassign(contract: Reference<ContractTag>, provider: Reference<AgencyTag>)
+        /// From a date, the launch flies on another vehicle (a re-manifest decided by the programme).
+        case substitute(launch: Reference<LaunchTag>, vehicle: Reference<VehicleTag>, from: CivilDate)
+        /// The campaign's hazards of `kind` (all kinds when nil) have their yearly rates multiplied by
+        /// `factor` (0 turns them off).
+        case scaleHazards(kind: Hazard.Kind?, factor: Double)
     }
 
     public var change: Change

@@ -17,6 +17,8 @@ extension Blocker {
             return "launch \(launch): ready, waiting for mission \(plan.missions[m].id) to fly first"
         case .integrating:
             return "launch \(launch): still being integrated"
+        case .waitingForVehicle:
+            return "launch \(launch): lost its vehicle, waiting for the substitute vehicle"
         case .elementNotReady(let e, let status, let unfunded):
             let element = plan.elements[e]
             let agency = plan.agencies[element.agency].id

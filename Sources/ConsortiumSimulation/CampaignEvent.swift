@@ -24,12 +24,16 @@ public enum CampaignEvent: SimulationEvent {
     case launchAttempt(launch: Int32, generation: UInt32)
     /// A launch's payload reaches its destination.
     case arrival(launch: Int32)
+    /// A programmatic hazard strikes (a partner exit, a cancellation, a vehicle retirement).
+    case hazard(index: Int32)
+    /// A scenario's vehicle substitution takes effect.
+    case substitution(index: Int32)
 
     public var entity: Int? {
         switch self {
         case .start(let e), .phaseEnd(let e, _), .transferDone(let e): Int(e)
         case .fiscalYear(let a): Int(a)
-        case .budgetChange(let i), .withdrawal(let i): Int(i)
+        case .budgetChange(let i), .withdrawal(let i), .hazard(let i), .substitution(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
         case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l): Int(l)
         }
@@ -48,6 +52,8 @@ public enum CampaignEvent: SimulationEvent {
         case .integrationEnd(let l): "integrationEnd(launch \(l))"
         case .launchAttempt(let l, let g): "launchAttempt(launch \(l), generation \(g))"
         case .arrival(let l): "arrival(launch \(l))"
+        case .hazard(let i): "hazard(\(i))"
+        case .substitution(let i): "substitution(\(i))"
         }
     }
 }

@@ -12,6 +12,8 @@ public struct Blocker: Sendable, Hashable {
         case waitingForMission(mission: Int)
         /// Its stack was still being integrated.
         case integrating
+        /// Its vehicle was lost (its owner withdrew) and it waits for a scenario's substitution.
+        case waitingForVehicle
         /// A payload element was not delivered (or its interfaces not verified); `unfunded` when its agency
         /// had no money for it (a budget cut to zero, or a withdrawal).
         case elementNotReady(element: Int, status: ElementStatus, unfunded: Bool)
@@ -39,6 +41,8 @@ extension CampaignTrial {
                 } else {
                     found.append(Blocker(launch: l, reason: .bookedAfterHorizon, day: state.scheduledDay))
                 }
+            } else if launchNotBefore[l] == .infinity {
+                found.append(Blocker(launch: l, reason: .waitingForVehicle))
             } else if state.integrated {
                 if let waiting = plan.missions[launch.mission].after.first(where: { missionOpenLaunches[$0] > 0 }),
                     launchesWaitingForMissions.contains(Int32(l))

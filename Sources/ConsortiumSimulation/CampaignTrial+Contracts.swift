@@ -5,6 +5,8 @@ import ConsortiumRandom
 /// Where an interface contract stands.
 enum ContractStatus: UInt8 {
     case waiting, verifying, reworking, verified
+    /// Never to be verified: the element providing it was lost or cancelled before it flew.
+    case void
 }
 
 extension CampaignTrial {
@@ -82,27 +84,33 @@ extension CampaignTrial {
         else { return }
         contractState[c] = .verifying
         verificationAttempts[c] += 1
-        scheduler.schedule(.verificationEnd(contract: Int32(c)), at: time + contract.verificationDays)
+        contractDueDay[c] = time + contract.verificationDays
+        scheduler.schedule(.verificationEnd(contract: Int32(c)), at: contractDueDay[c])
     }
 
     /// A verification ends: the interface passes, or fails and goes back to the provider for rework.
     mutating func finishVerification(_ c: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let contract = plan.contracts[c]
         if contractRandom[c].nextUnit() < contract.reworkProbability {
-            contractState[c] = .reworking
             let e = contract.element
-            let last = max(0, plan.elements[e].phases.count - 1)
-            let (days, cost) = plan.elements[e].phases.isEmpty ? (0, 0) : phaseParameters(e, phase: last)
-            let fraction = plan.assumptions.reworkFraction
             let provider = elements[e].agency
-            ledger.book(
-                cost * fraction * elements[e].costFactor, agency: provider, element: e,
-                fiscalYear: plan.agencies[provider].calendar.fiscalYear(ofDay: time), category: .integration)
+            // A withdrawn provider that left no heir cannot rework it: the element is lost.
+            if withdrawn[provider] {
+                contractState[c] = .void
+                note(
+                    time, .cancelled, element: e,
+                    "interface \(contract.id) fails verification; \(plan.elements[e].id) is lost: \(plan.agencies[provider].id) has withdrawn"
+                )
+                drop(e, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+                return
+            }
+            contractState[c] = .reworking
+            contractDueDay[c] = time + bookRework(c, at: time)
             note(
                 time, .reworkNeeded, element: e,
                 "interface \(contract.id) fails verification; \(plan.agencies[provider].id) reworks \(plan.elements[e].id)"
             )
-            scheduler.schedule(.reworkEnd(contract: Int32(c)), at: time + days * fraction)
+            scheduler.schedule(.reworkEnd(contract: Int32(c)), at: contractDueDay[c])
             return
         }
         contractState[c] = .verified
@@ -114,13 +122,27 @@ extension CampaignTrial {
         }
     }
 
+    /// Books the rework of contract `c`'s element to the agency answering for it now (a fraction of its
+    /// last phase's cost, at its cost factor) and returns the rework's duration in days.
+    mutating func bookRework(_ c: Int, at time: Double) -> Double {
+        let e = plan.contracts[c].element
+        let last = max(0, plan.elements[e].phases.count - 1)
+        let (days, cost) = plan.elements[e].phases.isEmpty ? (0, 0) : phaseParameters(e, phase: last)
+        let fraction = plan.assumptions.reworkFraction
+        let provider = elements[e].agency
+        ledger.book(
+            cost * fraction * elements[e].costFactor, agency: provider, element: e,
+            fiscalYear: plan.agencies[provider].calendar.fiscalYear(ofDay: time), category: .integration)
+        return days * fraction
+    }
+
     /// Starts integrating a launch stack when every payload element is delivered with verified interfaces.
     mutating func integrateIfReady(
         _ l: Int, trigger: Int, contract: Int = -1, at time: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
         guard !launches[l].integrated, !launches[l].done else { return }
-        for p in plan.launches[l].payload where elements[p].status != .delivered || elements[p].unverifiedContracts > 0
-        {
+        for p in plan.launches[l].payload
+        where !isDropped(p) && (elements[p].status != .delivered || elements[p].unverifiedContracts > 0) {
             return
         }
         launches[l].integrated = true
@@ -129,7 +151,8 @@ extension CampaignTrial {
         let payer = payerOfLaunch(l)
         let price = plan.vehicles[launches[l].vehicle].priceMUSD
         ledger.book(
-            price * plan.assumptions.integrationCostFraction, agency: payer, element: plan.launches[l].payload[0],
+            price * plan.assumptions.integrationCostFraction, agency: payer,
+            element: plan.launches[l].payload.first(where: { !isDropped($0) }) ?? plan.launches[l].payload[0],
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .integration)
         note(time, .integrationStarted, launch: l, "integration of launch \(plan.launches[l].id) begins")
         scheduler.schedule(.integrationEnd(launch: Int32(l)), at: time + plan.assumptions.integrationDays)
@@ -137,7 +160,8 @@ extension CampaignTrial {
 
     /// The agency that buys a launch: the one paying for its first payload element.
     func payerOfLaunch(_ l: Int) -> Int {
-        plan.launches[l].payload.first.map { elements[$0].agency } ?? plan.vehicles[launches[l].vehicle].owner ?? 0
+        (plan.launches[l].payload.first(where: { !isDropped($0) }) ?? plan.launches[l].payload.first)
+            .map { elements[$0].agency } ?? plan.vehicles[launches[l].vehicle].owner ?? 0
     }
 }
 

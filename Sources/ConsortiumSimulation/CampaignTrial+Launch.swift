@@ -5,6 +5,7 @@ import ConsortiumRandom
 extension CampaignTrial {
     /// Integration is done: fly when the missions this one comes after are in place.
     mutating func finishIntegration(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard !launches[l].done else { return }
         note(time, .integrated, launch: l, "launch \(plan.launches[l].id) is integrated and ready")
         if predecessorsDone(of: plan.launches[l].mission) {
             scheduleLaunch(l, from: time, scheduler: &scheduler)
@@ -22,6 +23,8 @@ extension CampaignTrial {
     /// The vehicle is reserved at once (its next free day moves on by its minimum gap), so launches
     /// sharing a vehicle fly in the order they became ready.
     mutating func scheduleLaunch(_ l: Int, from time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        // A cancelled launch is never booked; one without a vehicle waits for its substitution.
+        guard !launches[l].done, launchNotBefore[l] != .infinity else { return }
         let launch = plan.launches[l]
         let v = launches[l].vehicle
         var day = max(time, launch.earliestDay, launchNotBefore[l])
@@ -88,7 +91,7 @@ extension CampaignTrial {
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
-            for p in launch.payload {
+            for p in launch.payload where !isDropped(p) {
                 elements[p].status = .launched
                 elements[p].launchedDay = time
             }
@@ -104,9 +107,17 @@ extension CampaignTrial {
             time, .launchFailed, launch: l,
             "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(DecimalText.whole(standDown.rounded(.towardZero))) days"
         )
+        // Nobody rebuilds for a withdrawn agency that left no heir: that element is lost.
         if launch.rebuildOnFailure {
+            for p in launch.payload where !isDropped(p) && withdrawn[elements[p].agency] {
+                elements[p].cause = .partnerWithdrawal
+                drop(p, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+            }
+        }
+        if launch.rebuildOnFailure, !launches[l].done {
             launches[l].integrated = false
-            for p in launch.payload {
+            launches[l].scheduledDay = .nan
+            for p in launch.payload where !isDropped(p) {
                 elements[p].isRebuild = true
                 elements[p].status = .notStarted
                 beginPhase(p, phase: plan.elements[p].phases.count)
@@ -122,6 +133,8 @@ extension CampaignTrial {
         guard !launches[l].done else { return }
         launches[l].done = true
         launches[l].lost = true
+        // A booked attempt goes stale: a cancelled launch never flies.
+        launches[l].generation &+= 1
         for p in plan.launches[l].payload where elements[p].cause == nil {
             // Work on the rest of the payload stops: nobody builds for a launch that will not fly.
             switch elements[p].status {
@@ -133,8 +146,9 @@ extension CampaignTrial {
             default:
                 break
             }
-            elements[p].status = cause == .partnerWithdrawal ? .cancelled : .lost
+            elements[p].status = cause == .launchFailure ? .lost : .cancelled
             elements[p].cause = cause
+            elements[p].causeDay = time
             failPendingDocks(on: p, at: time)
         }
         closeLaunch(l, at: time, scheduler: &scheduler)
@@ -143,16 +157,17 @@ extension CampaignTrial {
     /// The payload arrives: each element works or not over the mission, and docks where it docks.
     mutating func arrive(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
+        guard !launches[l].done else { return }
         launches[l].arrivedDay = time
         launches[l].done = true
-        for p in launch.payload {
+        for p in launch.payload where !isDropped(p) {
             elements[p].status = .arrived
             elements[p].arrivedDay = time
             elements[p].works = draws.operationalDraw[p] < plan.elements[p].reliability
             if !elements[p].works { elements[p].cause = .elementFailure }
         }
         note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
-        for p in launch.payload {
+        for p in launch.payload where !isDropped(p) {
             if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
                 tryDock(dock, at: time)
             } else {
@@ -228,6 +243,7 @@ extension CampaignTrial {
 
     func payloadNames(_ l: Int) -> String {
         guard recordsTrace else { return "" }
-        return plan.launches[l].payload.map { plan.elements[$0].id.rawValue }.joined(separator: ", ")
+        return plan.launches[l].payload.filter { !isDropped($0) }.map { plan.elements[$0].id.rawValue }
+            .joined(separator: ", ")
     }
 }

@@ -3,22 +3,35 @@ import ConsortiumModel
 import ConsortiumRandom
 
 extension CampaignTrial {
-    /// An agency withdraws: its unfinished elements move to the replacement after the transfer delay (at
-    /// the replacement's cost factor for the element's kind), or are cancelled; launches on its vehicles
-    /// move to the replacement's cheapest vehicle that can carry them, or are cancelled.
+    /// An agency withdraws: all of its work stops on the day.
+    ///
+    /// - Its undelivered elements (not started, queued, in development or in a rebuild) move to the
+    ///   replacement after the transfer delay, at the replacement's cost and schedule factors for the kind,
+    ///   or are lost (cancelled) when there is none; a launch left without them flies the rest of its
+    ///   payload if the rest still serves an objective (see `drop(_:cause:at:scheduler:)`).
+    /// - Its delivered elements stay where they are (with their consumer) and fly; any later work on them
+    ///   (a rework after a failed verification, a rebuild after a launch failure) is done by their heir:
+    ///   the replacement, else the consumer they were delivered to, else the lead agency. With no heir the
+    ///   work cannot be done and the element is lost when it is needed.
+    /// - Rework it was doing passes to the heir, who starts it over after the transfer delay (and pays for
+    ///   it); an interface verification one of its elements was in restarts after the transfer delay.
+    /// - Launches on its vehicles move to an alternate, wait for a scenario's substitution, move to the
+    ///   replacement's cheapest vehicle that can carry them, or are cancelled.
     mutating func withdraw(
         _ withdrawal: SimulationPlan.WithdrawalPlan, at time: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
         let agency = withdrawal.agency
-        guard !withdrawn[agency] else { return }
+        guard !withdrawn[agency], time < cancelledDay else { return }
         accrue(agency, to: time)
         withdrawn[agency] = true
+        withdrawnDay[agency] = time
         budgetFactor[agency] = 0
-        let replacement = withdrawal.replacement
+        let replacement = withdrawal.replacement.flatMap { withdrawn[$0] ? nil : $0 }
         let target = replacement.map { plan.agencies[$0].id.rawValue } ?? "nobody"
         note(
             time, .withdrawal, agency: agency,
             "\(plan.agencies[agency].id) withdraws; its unfinished work goes to \(target)")
+        passOnInterfaceWork(of: agency, replacement: replacement, at: time, after: withdrawal.transferDays, &scheduler)
         for e in plan.elements.indices where elements[e].agency == agency {
             switch elements[e].status {
             case .notStarted, .queued, .developing, .transferring:
@@ -27,27 +40,83 @@ extension CampaignTrial {
                 if let replacement {
                     moveElement(e, to: replacement, at: time, after: withdrawal.transferDays, scheduler: &scheduler)
                 } else {
-                    elements[e].status = .cancelled
-                    elements[e].cause = .partnerWithdrawal
                     elements[e].generation &+= 1
                     note(time, .cancelled, element: e, "\(plan.elements[e].id) is cancelled")
-                    // Elements already waiting to dock with it never will (its launch, lost next, skips
-                    // payload that already has a cause).
-                    failPendingDocks(on: e, at: time)
-                    if let launch = plan.elements[e].launch {
-                        loseLaunch(launch, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+                    drop(e, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+                }
+            case .delivered, .launched, .arrived:
+                if let heir = heir(of: e, replacement: replacement, leaving: agency) {
+                    elements[e].agency = heir
+                    elements[e].costFactor = plan.agencies[heir].capabilities[plan.elements[e].kind] ?? 1
+                    if recordsTrace, elements[e].status == .delivered {
+                        note(
+                            time, .transferred, element: e,
+                            "\(plan.elements[e].id) stays delivered; \(plan.agencies[heir].id) answers for it now")
                     }
                 }
             default:
                 break
             }
         }
-        for l in plan.launches.indices where !launches[l].done && plan.vehicles[launches[l].vehicle].owner == agency {
+        for l in plan.launches.indices
+        where !launches[l].done && launches[l].launchedDay.isNaN && plan.vehicles[launches[l].vehicle].owner == agency {
             substituteVehicle(
-                l, replacement: replacement, at: time, after: withdrawal.transferDays,
+                l, replacement: replacement, at: time, after: withdrawal.transferDays, cause: .partnerWithdrawal,
                 scheduler: &scheduler)
         }
         rebalance(agency, at: time, scheduler: &scheduler)
+    }
+
+    /// Who answers for a leaving agency's delivered element: the replacement, else the consumer it was
+    /// delivered to, else the lead agency (nil when they too have left).
+    func heir(of e: Int, replacement: Int?, leaving agency: Int) -> Int? {
+        if let replacement { return replacement }
+        for raw in contractsByElement[e] {
+            let consumer = plan.contracts[Int(raw)].consumer
+            if consumer != agency, !withdrawn[consumer] { return consumer }
+        }
+        return leadAgency != agency && !withdrawn[leadAgency] ? leadAgency : nil
+    }
+
+    /// The campaign's lead agency (index 0: the plan adds it first).
+    var leadAgency: Int { 0 }
+
+    /// Interface work the leaving agency was doing stops: its rework passes to the element's heir, who
+    /// starts it over after the transfer delay (and pays for it), or the element is lost when there is no
+    /// heir; a verification one of its elements was in restarts after the transfer delay.
+    private mutating func passOnInterfaceWork(
+        of agency: Int, replacement: Int?, at time: Double, after days: Double,
+        _ scheduler: inout Scheduler<CampaignEvent>
+    ) {
+        for c in plan.contracts.indices {
+            let contract = plan.contracts[c]
+            let provided = contract.element
+            switch contractState[c] {
+            case .reworking where elements[provided].agency == agency:
+                guard let heir = heir(of: provided, replacement: replacement, leaving: agency) else {
+                    contractState[c] = .void
+                    note(
+                        time, .cancelled, element: provided,
+                        "\(plan.elements[provided].id) is lost: nobody can rework interface \(contract.id)")
+                    drop(provided, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
+                    continue
+                }
+                elements[provided].agency = heir
+                elements[provided].costFactor = plan.agencies[heir].capabilities[plan.elements[provided].kind] ?? 1
+                let reworkDays = bookRework(c, at: time)
+                contractDueDay[c] = time + days + reworkDays
+                note(
+                    time, .reworkNeeded, element: provided,
+                    "\(plan.agencies[heir].id) takes over the rework of interface \(contract.id)")
+                scheduler.schedule(.reworkEnd(contract: Int32(c)), at: contractDueDay[c])
+            case .verifying
+            where elements[provided].agency == agency || elements[contract.counterpart].agency == agency:
+                contractDueDay[c] = time + days + contract.verificationDays
+                scheduler.schedule(.verificationEnd(contract: Int32(c)), at: contractDueDay[c])
+            default:
+                break
+            }
+        }
     }
 
     private mutating func moveElement(
@@ -81,27 +150,5 @@ extension CampaignTrial {
         let share = elements[e].phaseDays > 0 ? min(1, elements[e].remainingDays / elements[e].phaseDays) : 1
         beginPhase(e, phase: elements[e].phase)
         elements[e].remainingDays = elements[e].phaseDays * share
-    }
-
-    private mutating func substituteVehicle(
-        _ l: Int, replacement: Int?, at time: Double, after days: Double, scheduler: inout Scheduler<CampaignEvent>
-    ) {
-        let launch = plan.launches[l]
-        let mass = launch.payload.reduce(0) { $0 + plan.elements[$1].massKg }
-        let candidates = plan.vehicles.indices.filter { v in
-            plan.vehicles[v].owner == replacement && replacement != nil
-                && (plan.vehicles[v].capacityKg[launch.destination] ?? 0) >= mass
-        }
-        guard let best = candidates.min(by: { plan.vehicles[$0].priceMUSD < plan.vehicles[$1].priceMUSD }) else {
-            note(time, .cancelled, launch: l, "launch \(launch.id) loses its vehicle and is cancelled")
-            loseLaunch(l, cause: .partnerWithdrawal, at: time, scheduler: &scheduler)
-            return
-        }
-        launches[l].vehicle = best
-        launchNotBefore[l] = time + days
-        note(time, .transferred, launch: l, "launch \(launch.id) moves to \(plan.vehicles[best].id)")
-        if launches[l].integrated, !launches[l].scheduledDay.isNaN {
-            scheduleLaunch(l, from: time, scheduler: &scheduler)
-        }
     }
 }

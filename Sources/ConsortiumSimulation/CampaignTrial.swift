@@ -26,6 +26,16 @@ public struct CampaignTrial: SimulationModel {
     /// Funding multiplier per agency from budget changes and withdrawals.
     var budgetFactor: [Double]
     var withdrawn: [Bool]
+    /// Per agency: the day it withdrew (infinity while it takes part).
+    var withdrawnDay: [Double]
+    /// Per vehicle: retired by a hazard.
+    var retired: [Bool]
+    /// The day the programme was cancelled (infinity while it runs).
+    var cancelledDay: Double = .infinity
+    /// Per hazard: the day it strikes in this trial (infinity: never).
+    var hazardDay: [Double]
+    /// Per contract: the day its pending verification or rework ends (an earlier event is stale).
+    var contractDueDay: [Double]
     /// Whether an agency's next fiscal-year event is scheduled (only while it has developments).
     var fiscalEventPending: [Bool]
     /// Contracts by delivered element and by counterpart element.
@@ -67,6 +77,10 @@ public struct CampaignTrial: SimulationModel {
         developing = Array(repeating: [], count: plan.agencies.count)
         budgetFactor = Array(repeating: 1, count: plan.agencies.count)
         withdrawn = Array(repeating: false, count: plan.agencies.count)
+        withdrawnDay = Array(repeating: .infinity, count: plan.agencies.count)
+        retired = Array(repeating: false, count: plan.vehicles.count)
+        hazardDay = Array(repeating: .infinity, count: plan.hazards.count)
+        contractDueDay = Array(repeating: 0, count: plan.contracts.count)
         fiscalEventPending = Array(repeating: false, count: plan.agencies.count)
         var byElement = Array(repeating: [Int32](), count: plan.elements.count)
         var byCounterpart = byElement
@@ -105,6 +119,7 @@ public struct CampaignTrial: SimulationModel {
         }
         for c in plan.contracts.indices {
             contractState[c] = .waiting
+            contractDueDay[c] = 0
             verificationAttempts[c] = 0
             elements[plan.contracts[c].counterpart].unverifiedContracts += 1
         }
@@ -118,13 +133,16 @@ public struct CampaignTrial: SimulationModel {
             developing[a].removeAll(keepingCapacity: true)
             budgetFactor[a] = 1
             withdrawn[a] = false
+            withdrawnDay[a] = .infinity
             fiscalEventPending[a] = false
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
             failureScale[v] = 1
+            retired[v] = false
             standDowns[v].removeAll(keepingCapacity: true)
         }
+        cancelledDay = .infinity
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         launchRandom = plan.launches.map {
@@ -143,6 +161,10 @@ public struct CampaignTrial: SimulationModel {
         for (i, withdrawal) in plan.withdrawals.enumerated() {
             scheduler.schedule(.withdrawal(index: Int32(i)), at: max(0, withdrawal.day), priority: .urgent)
         }
+        for (i, substitution) in plan.substitutions.enumerated() {
+            scheduler.schedule(.substitution(index: Int32(i)), at: max(0, substitution.day), priority: .urgent)
+        }
+        scheduleHazards(scheduler: &scheduler)
     }
 
     public mutating func handle(
@@ -167,12 +189,23 @@ public struct CampaignTrial: SimulationModel {
             rebalance(change.agency, at: time, scheduler: &scheduler)
         case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
         case .transferDone(let e): requestSlot(Int(e), at: time, scheduler: &scheduler)
-        case .verificationEnd(let c): finishVerification(Int(c), at: time, scheduler: &scheduler)
-        case .reworkEnd(let c): startVerification(Int(c), at: time, scheduler: &scheduler)
+        case .verificationEnd(let c):
+            if contractState[Int(c)] == .verifying, time >= contractDueDay[Int(c)] {
+                finishVerification(Int(c), at: time, scheduler: &scheduler)
+            }
+        case .reworkEnd(let c):
+            if contractState[Int(c)] == .reworking, time >= contractDueDay[Int(c)] {
+                startVerification(Int(c), at: time, scheduler: &scheduler)
+            }
         case .integrationEnd(let l): finishIntegration(Int(l), at: time, scheduler: &scheduler)
         case .launchAttempt(let l, let generation):
-            if launches[Int(l)].generation == generation { attemptLaunch(Int(l), at: time, scheduler: &scheduler) }
+            // A launch cancelled after it was booked never flies.
+            if launches[Int(l)].generation == generation, !launches[Int(l)].done {
+                attemptLaunch(Int(l), at: time, scheduler: &scheduler)
+            }
         case .arrival(let l): arrive(Int(l), at: time, scheduler: &scheduler)
+        case .hazard(let h): strike(Int(h), at: time, scheduler: &scheduler)
+        case .substitution(let s): substitute(Int(s), at: time, scheduler: &scheduler)
         }
     }
 }

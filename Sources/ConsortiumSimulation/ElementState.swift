@@ -8,6 +8,10 @@ public enum LossCause: String, Sendable, CaseIterable, Hashable {
     /// The event queue ran dry before the horizon with the element not in place: it waited for something
     /// that could no longer happen (a dock whose target never gets in place, an element no launch carries).
     case stalled
+    /// The campaign was cancelled (a cancellation hazard struck) before the element was in place.
+    case programmeCancelled = "programme cancelled"
+    /// The element's launch vehicle was retired and no alternate could carry it.
+    case vehicleRetired = "vehicle retired"
 }
 
 /// Where an element stands in one trial.
@@ -53,6 +57,8 @@ struct ElementState {
     var inPlaceDay: Double = .nan
     var works = true
     var cause: LossCause?
+    /// The day it was lost before flying (cancelled, dropped from its launch), NaN otherwise.
+    var causeDay: Double = .nan
     /// Days it spent with its agency's funding below full pace.
     var stretchedDays: Double = 0
 }

@@ -29,6 +29,12 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// (2011) reports fix-effectiveness factors around 0.7 for a corrected failure mode; since a vehicle has
     /// other modes too, we remove 30 % of its whole failure probability per failure, not 70 %.
     public var correctiveActionFactor: Double = 0.7
+    /// Days to re-manifest a payload on another vehicle (new adapter, coupled-loads analysis, range and
+    /// licence work) when its vehicle is lost or a scenario substitutes one. Estimate: a year, on the
+    /// order of the launcher changes programmes made (BepiColombo's move from Soyuz to Ariane 5 was
+    /// decided years ahead; NASA's Launch Services Program starts mission integration about two years
+    /// before launch, and a re-manifest repeats its late part).
+    public var remanifestDays: Double = 365
     /// Days from campaign start after which a trial stops (the horizon), unless a scenario sets one.
     public var defaultHorizonDays: Double = 40 * 365.25
     /// Most events one trial may handle before it is stopped as runaway.

@@ -159,7 +159,8 @@ struct PlanBuilder {
                         destination: launch.destination, payload: payload,
                         earliestDay: launch.earliest.map(day) ?? -.infinity,
                         rebuildOnFailure: launch.onFailure == .rebuild, rebuildFraction: launch.rebuildFraction,
-                        forcedFailures: [], streamID: StableHash.of("launch:\(launch.id)")))
+                        forcedFailures: [], streamID: StableHash.of("launch:\(launch.id)"),
+                        alternates: try launch.alternates.map { try vehicle($0.id, years: years) }))
             }
             for dock in mission.docks {
                 let contract = dock.contract.flatMap { contractIndex[$0.id] }.map { contracts[$0] }
@@ -201,6 +202,15 @@ struct PlanBuilder {
             SimulationPlan.CommonCostPlan(
                 id: $0.id, name: $0.name, musdPerDay: $0.musdPerYear / 365.25,
                 fromDay: day($0.from), toDay: day($0.to))
+        }
+        plan.hazards = try campaign.hazards.map { hazard in
+            SimulationPlan.HazardPlan(
+                kind: hazard.kind, perYear: hazard.perYear,
+                agency: try hazard.agency.map { try agency($0.id, years: years) },
+                taker: try hazard.taker.map { try agency($0.id, years: years) },
+                vehicle: try hazard.vehicle.map { try vehicle($0.id, years: years) },
+                transferDays: hazard.transferDays, label: hazard.label,
+                streamID: StableHash.of("hazard:\(hazard.label)"))
         }
         if let scenario { try apply(scenario, to: &plan, years: years, element: element) }
         plan.agencies = agencies

@@ -38,6 +38,17 @@ extension PlanBuilder {
                 let newProvider = try agency(provider.id, years: years)
                 plan.contracts[index].provider = newProvider
                 plan.elements[plan.contracts[index].element].agency = newProvider
+            case .substitute(let reference, let vehicleReference, let from):
+                guard let index = plan.launches.firstIndex(where: { $0.id == reference.id }) else {
+                    throw PlanError(message: "unknown launch '\(reference.id)'")
+                }
+                plan.substitutions.append(
+                    SimulationPlan.SubstitutionPlan(
+                        launch: index, vehicle: try vehicle(vehicleReference.id, years: years), day: day(from)))
+            case .scaleHazards(let kind, let factor):
+                for h in plan.hazards.indices where kind == nil || plan.hazards[h].kind == kind {
+                    plan.hazards[h].perYear *= factor
+                }
             }
         }
     }

@@ -90,6 +90,28 @@ public struct SimulationPlan: Sendable {
         /// Attempt numbers (1-based) a scenario forces to fail.
         public var forcedFailures: [Int]
         public var streamID: UInt64
+        /// Vehicles the payload may move to, in order of preference, when its vehicle is lost.
+        public var alternates: [Int] = []
+    }
+
+    /// A programmatic hazard: its time is drawn in each trial from an exponential with `perYear`.
+    public struct HazardPlan: Sendable {
+        public var kind: Hazard.Kind
+        public var perYear: Double
+        /// The leaving partner and its taker (partner exits), or the retired vehicle.
+        public var agency: Int?
+        public var taker: Int?
+        public var vehicle: Int?
+        public var transferDays: Double
+        public var label: String
+        public var streamID: UInt64
+    }
+
+    /// A scenario's re-manifest: from `day`, `launch` flies on `vehicle`.
+    public struct SubstitutionPlan: Sendable {
+        public var launch: Int
+        public var vehicle: Int
+        public var day: Double
     }
 
     public struct WindowPlan: Sendable {
@@ -185,6 +207,10 @@ public struct SimulationPlan: Sendable {
     /// Fixed shares (fractions summing to 1) by agency index, for the fixed-shares policy.
     public var fixedShares: [Int: Double]
     public var commonCosts: [CommonCostPlan]
+    /// The campaign's programmatic hazards (rates scaled by the scenario).
+    public var hazards: [HazardPlan] = []
+    /// The scenario's vehicle substitutions.
+    public var substitutions: [SubstitutionPlan] = []
     /// The first fiscal year any agency's ledger can hold; ledger years are indexed from it.
     public var firstFiscalYear: Int
     public var fiscalYearCount: Int

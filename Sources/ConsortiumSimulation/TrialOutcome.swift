@@ -21,6 +21,9 @@ public struct TrialOutcome: Sendable {
         /// What the binding element of a lost objective waited for, when a dock or a missing launch kept
         /// it from getting in place.
         public var wait: ObjectiveWait? = nil
+        /// When a lost objective was lost, if that happened before the end: the day its element was
+        /// cancelled (a withdrawal, a cancellation) rather than the end of the trial.
+        public var lostDay: Double? = nil
     }
 
     public struct ElementOutcome: Sendable, Hashable {
@@ -54,6 +57,10 @@ public struct TrialOutcome: Sendable {
     public var ledger: Ledger
     /// What held each launch that had not flown, when the trial stopped at the horizon (empty otherwise).
     public var blockers: [Blocker] = []
+    /// The day each of the campaign's programmatic hazards struck in this trial (nil: not before the horizon).
+    public var hazardDays: [Double?] = []
+    /// The day each agency withdrew in this trial (nil: it stayed).
+    public var withdrawalDays: [Double?] = []
 }
 
 extension CampaignTrial {
@@ -90,7 +97,7 @@ extension CampaignTrial {
                     let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
                     let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
                     note(
-                        outcome.day ?? end, .objectiveLost, agency: nil,
+                        outcome.day ?? outcome.lostDay ?? end, .objectiveLost, agency: nil,
                         "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(wait)\(after)): \(objective.name)"
                     )
                 }
@@ -116,6 +123,10 @@ extension CampaignTrial {
             },
             launchAttempts: launches.map(\.attempts), critical: criticalElements(), ledger: ledger)
         if reachedHorizon { outcome.blockers = blockers(at: end) }
+        if !plan.hazards.isEmpty { outcome.hazardDays = hazardDay.map { $0 <= end ? $0 : nil } }
+        if !plan.withdrawals.isEmpty || !plan.hazards.isEmpty {
+            outcome.withdrawalDays = withdrawnDay.map { $0.isFinite ? $0 : nil }
+        }
         return outcome
     }
 
@@ -168,7 +179,8 @@ extension CampaignTrial {
             let state = elements[e]
             if let cause = state.cause ?? (state.works ? nil : .elementFailure) {
                 return .init(
-                    achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e, wait: wait(of: e))
+                    achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e, wait: wait(of: e),
+                    lostDay: state.causeDay.nanAsNil)
             }
             guard !state.inPlaceDay.isNaN else {
                 return .init(
@@ -200,24 +212,49 @@ extension CampaignTrial {
     /// Books the campaign's common costs, per fiscal year, split by the cost-sharing policy.
     ///
     /// Fixed shares use the declared percentages; equal splits among the agencies with elements; who
-    /// builds pays splits in proportion to the development cost each agency carried in this trial.
+    /// builds pays splits in proportion to the development cost each agency carried in this trial. A
+    /// partner's share ends on the day it withdraws: from then on the same cost is split among the
+    /// partners still in, in proportion to their weights (the ISS model: a leaving partner stops paying its
+    /// share of common systems operations, and the others carry it). A cancelled programme's common costs
+    /// end on the day it is cancelled.
     mutating func bookCommonCosts() {
         guard !plan.commonCosts.isEmpty else { return }
-        let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: elements.map(\.agency))
-        let sum = weights.reduce(0, +)
-        guard sum > 0 else { return }
+        let builders = plan.elements.map(\.agency) + elements.map(\.agency)
+        let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: builders)
         for cost in plan.commonCosts where cost.toDay > cost.fromDay {
-            for (a, weight) in weights.enumerated() where weight > 0 {
-                let calendar = plan.agencies[a].calendar
-                var day = cost.fromDay
-                while day < cost.toDay {
-                    let end = min(cost.toDay, calendar.nextBoundary(after: day))
-                    ledger.book(
-                        cost.musdPerDay * (end - day) * weight / sum, agency: a, element: -1,
-                        fiscalYear: calendar.fiscalYear(ofDay: day), category: .common)
-                    day = end
+            let stop = min(cost.toDay, cancelledDay)
+            var day = cost.fromDay
+            while day < stop {
+                // The next day the set of paying partners changes.
+                var next = stop
+                for a in withdrawnDay.indices where withdrawnDay[a] > day && withdrawnDay[a] < next {
+                    next = withdrawnDay[a]
                 }
+                var sum = 0.0
+                for (a, weight) in weights.enumerated() where withdrawnDay[a] > day { sum += weight }
+                if sum > 0 {
+                    for (a, weight) in weights.enumerated() where weight > 0 && withdrawnDay[a] > day {
+                        bookCommonShare(cost.musdPerDay, weight, sum, agency: a, from: day, to: next)
+                    }
+                }
+                day = next
             }
+        }
+    }
+
+    /// Books the `weight / sum` share of `perDay` MUSD a day from `from` to `to` to `agency`, split by its fiscal years.
+    private mutating func bookCommonShare(
+        _ perDay: Double, _ weight: Double, _ sum: Double, agency a: Int, from: Double, to: Double
+    ) {
+        let calendar = plan.agencies[a].calendar
+        var day = from
+        while day < to {
+            let end = min(to, calendar.nextBoundary(after: day))
+            ledger.book(
+                perDay * (end - day) * weight / sum, agency: a, element: -1,
+                fiscalYear: calendar.fiscalYear(ofDay: day),
+                category: .common)
+            day = end
         }
     }
 }

@@ -121,6 +121,11 @@ extension Campaign {
             ids += [contract.provider.id.rawValue, contract.consumer.id.rawValue, contract.standard.id.rawValue]
         }
         ids += missions.flatMap(\.launches).map(\.vehicle.id.rawValue)
+        ids += missions.flatMap(\.launches).flatMap(\.alternates).map(\.id.rawValue)
+        for hazard in hazards {
+            ids += [hazard.agency, hazard.taker].compactMap { $0?.id.rawValue }
+            if let vehicle = hazard.vehicle { ids.append(vehicle.id.rawValue) }
+        }
         return ids
     }
 }
@@ -135,7 +140,8 @@ extension Scenario {
             case .budgetChange(let agency, _, _): return [agency.id.rawValue]
             case .ground(let vehicle, _, _, _): return [vehicle.id.rawValue]
             case .reassign(_, let provider): return [provider.id.rawValue]
-            case .delay, .launchFailure: return []
+            case .substitute(_, let vehicle, _): return [vehicle.id.rawValue]
+            case .delay, .launchFailure, .scaleHazards: return []
             }
         }
     }

@@ -18,6 +18,7 @@ extension ModelDecoder {
         campaign.contracts = root.children("contract").compactMap(contract)
         campaign.missions = root.children("mission").compactMap(mission)
         campaign.risks = root.children("risk").compactMap(risk)
+        campaign.hazards = root.children("hazard").compactMap(hazard)
         return campaign
     }
 
@@ -117,9 +118,21 @@ extension ModelDecoder {
             let fraction = double(node, "rebuild-fraction", default: 0.5)
         else { return nil }
         let payload: [Reference<ElementTag>] = node.children("payload").compactMap { reference($0, "element") }
-        return Launch(
+        var launch = Launch(
             id: id, vehicle: vehicle, destination: destination, earliest: date(node, "earliest"),
             onFailure: onFailure, rebuildFraction: fraction, payload: payload, provenance: provenance(node),
+            location: node.location)
+        launch.alternates = node.children("alternate").compactMap { reference($0, "vehicle") }
+        return launch
+    }
+
+    private func hazard(_ node: XMLElement) -> Hazard? {
+        guard let kind: Hazard.Kind = enumeration(node, "kind"), let rate = double(node, "per-year"),
+            let transfer = double(node, "transfer-days", default: 365)
+        else { return nil }
+        return Hazard(
+            kind: kind, perYear: rate, agency: reference(node, "agency"), taker: reference(node, "taker"),
+            vehicle: reference(node, "vehicle"), transferDays: transfer, provenance: provenance(node),
             location: node.location)
     }
 

@@ -40,6 +40,12 @@ extension ModelDecoder {
         case "reassign":
             change = zip2(reference(node, "contract"), reference(node, "provider"))
                 .map { .reassign(contract: $0, provider: $1) }
+        case "substitute":
+            change = zip3(reference(node, "launch"), reference(node, "vehicle"), date(node, "from"))
+                .map { .substitute(launch: $0, vehicle: $1, from: $2) }
+        case "hazards":
+            let kind: Hazard.Kind? = enumeration(node, "kind")
+            change = double(node, "factor").map { .scaleHazards(kind: kind, factor: $0) }
         default:
             change = nil
         }

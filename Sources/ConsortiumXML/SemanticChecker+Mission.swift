@@ -89,6 +89,7 @@ extension SemanticChecker {
             launchedBy[payload.id] = launch.id
             mass += element.design?.massKg ?? 0
         }
+        checkAlternates(launch, payloadMassKg: mass)
         guard let vehicle = vehicle(launch.vehicle) else { return }
         guard let capacity = vehicle.capacityKg[launch.destination] else {
             let known = vehicle.capacityKg.keys.map(\.rawValue).sorted().joined(separator: ", ")

@@ -55,6 +55,41 @@ extension SemanticChecker {
                 if let newProvider = agency(provider), let consumer = library.agency(contract.consumer.id) {
                     checkPolicy(newProvider, consumer, at: provider.location)
                 }
+            case .substitute(let launchRef, let vehicleRef, let from):
+                let launches = campaign.missions.flatMap(\.launches)
+                guard let launch = launches.first(where: { $0.id == launchRef.id }) else {
+                    unknown(launchRef, "launch", among: launches.map(\.id.rawValue))
+                    continue
+                }
+                if let vehicle = self.vehicle(vehicleRef) {
+                    let masses = Dictionary(
+                        campaign.elements.map { ($0.id, library.design($0.design.id)?.massKg ?? 0) },
+                        uniquingKeysWith: { first, _ in first })
+                    let mass = launch.payload.reduce(0) { $0 + (masses[$1.id] ?? 0) }
+                    if (vehicle.capacityKg[launch.destination] ?? 0) < mass {
+                        error(
+                            vehicleRef.location, "payload-over-capacity",
+                            "vehicle '\(vehicle.id)' cannot carry the \(Int(mass)) kg payload of launch '\(launch.id)' to \(launch.destination.rawValue)",
+                            hint: "substitute a vehicle with the capacity")
+                    }
+                }
+                if from < campaign.start {
+                    warning(
+                        override.location, "dates-out-of-order",
+                        "substitution on \(from) is before the campaign starts (\(campaign.start))",
+                        hint: "change the launch's vehicle in the campaign instead")
+                }
+            case .scaleHazards(let kind, let factor):
+                if factor < 0 || !factor.isFinite {
+                    error(
+                        override.location, "impossible-value", "a hazard factor must be a number of 0 or more",
+                        hint: "0 turns the hazards off, 2 doubles their rates")
+                } else if !campaign.hazards.contains(where: { kind == nil || $0.kind == kind }) {
+                    warning(
+                        override.location, "impossible-value",
+                        "campaign '\(campaign.id)' has no \(kind?.rawValue ?? "programmatic") hazard to scale",
+                        hint: "add <hazard> elements to the campaign, or drop this override")
+                }
             }
         }
     }

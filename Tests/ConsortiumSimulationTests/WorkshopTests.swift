@@ -59,8 +59,10 @@ struct WorkshopTests {
         )
         let paired = try MonteCarlo.runPaired(
             base: partner, variant: withdrawn, MonteCarloOptions(trials: 500, seed: 1, threads: 2))
-        // Without a replacement the habitat is cancelled: the objective is always lost.
-        #expect(paired.variant.objectiveSuccess(0).successes == 0)
+        // Without a replacement the habitat is cancelled unless ESA had delivered it before 2029 (it is due
+        // by 2032: rare), since delivered elements stay with their consumer and fly: the objective is lost in
+        // at least 99 % of trials.
+        #expect(paired.variant.objectiveSuccess(0).successes <= 5)
         #expect(paired.objectiveSuccess[0].isSignificant)
 
         let options = MonteCarloOptions(trials: 200, seed: 1, threads: 2)

@@ -34,6 +34,7 @@ let missionSchema = #"""
             <xs:element name="contract" type="Contract" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="mission" type="Mission" maxOccurs="unbounded"/>
             <xs:element name="risk" type="Risk" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="hazard" type="Hazard" minOccurs="0" maxOccurs="100"/>
           </xs:sequence>
           <xs:attribute name="id" type="Identifier" use="required"/>
           <xs:attribute name="name" type="Text" use="required"/>
@@ -199,6 +200,16 @@ let missionSchema = #"""
               <xs:attribute name="element" type="Identifier" use="required"/>
             </xs:complexType>
           </xs:element>
+          <xs:element name="alternate" minOccurs="0" maxOccurs="10">
+            <xs:annotation><xs:documentation>
+              A vehicle the payload may move to, in order of preference, when the launch's vehicle is lost
+              (its owner withdraws or it is retired); its capacity to the destination must carry the payload.
+            </xs:documentation></xs:annotation>
+            <xs:complexType>
+              <xs:attribute name="vehicle" type="Identifier" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
         </xs:sequence>
         <xs:attribute name="id" type="Identifier" use="required"/>
         <xs:attribute name="vehicle" type="Identifier" use="required"/>
@@ -213,6 +224,31 @@ let missionSchema = #"""
           </xs:simpleType>
         </xs:attribute>
         <xs:attribute name="rebuild-fraction" type="Probability" default="0.5"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Hazard">
+        <xs:annotation><xs:documentation>
+          A programmatic hazard at a yearly rate `per-year` (each trial draws its time, exponential with that
+          rate): `partner-exit` (`agency` leaves; its unfinished work passes to `taker` after
+          `transfer-days`, or is lost), `cancellation` (the campaign ends: every unfinished element and
+          objective is lost, "programme cancelled"), `vehicle-retirement` (`vehicle` stops flying; its
+          launches move to their alternates, or are lost).
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="kind" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="partner-exit"/>
+              <xs:enumeration value="cancellation"/>
+              <xs:enumeration value="vehicle-retirement"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="per-year" type="Probability" use="required"/>
+        <xs:attribute name="agency" type="Identifier"/>
+        <xs:attribute name="taker" type="Identifier"/>
+        <xs:attribute name="vehicle" type="Identifier"/>
+        <xs:attribute name="transfer-days" type="Days" default="365"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 

@@ -18,6 +18,8 @@ let scenarioSchema = #"""
               <xs:element name="launch-failure" type="LaunchFailure"/>
               <xs:element name="ground" type="Ground"/>
               <xs:element name="reassign" type="Reassign"/>
+              <xs:element name="substitute" type="Substitute"/>
+              <xs:element name="hazards" type="Hazards"/>
             </xs:choice>
           </xs:sequence>
           <xs:attribute name="id" type="Identifier" use="required"/>
@@ -76,6 +78,35 @@ let scenarioSchema = #"""
       <xs:complexType name="Reassign">
         <xs:attribute name="contract" type="Identifier" use="required"/>
         <xs:attribute name="provider" type="Identifier" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+      <xs:complexType name="Substitute">
+        <xs:annotation><xs:documentation>
+          From `from`, `launch` flies on `vehicle` (a re-manifest the programme decided, e.g. ExoMars moving
+          from Proton to a NASA launch in 2024); it cannot fly before `from` plus the model's re-manifest
+          delay. A launch whose vehicle was lost before `from` waits for the substitution instead of being
+          cancelled.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="launch" type="Identifier" use="required"/>
+        <xs:attribute name="vehicle" type="Identifier" use="required"/>
+        <xs:attribute name="from" type="Date" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+      <xs:complexType name="Hazards">
+        <xs:annotation><xs:documentation>
+          The campaign's programmatic hazards of `kind` (every kind when absent) have their yearly rates
+          multiplied by `factor`; 0 turns them off.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="kind">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="partner-exit"/>
+              <xs:enumeration value="cancellation"/>
+              <xs:enumeration value="vehicle-retirement"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="factor" type="Amount" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
     </xs:schema>
