@@ -202,6 +202,7 @@ struct PlanBuilder {
                 id: $0.id, name: $0.name, musdPerDay: $0.musdPerYear / 365.25,
                 fromDay: day($0.from), toDay: day($0.to))
         }
+        plan.actuals = try actuals(of: plan, years: years, element: element)
         if let scenario { try apply(scenario, to: &plan, years: years, element: element) }
         plan.agencies = agencies
         plan.vehicles = vehicles

@@ -29,6 +29,7 @@ extension SemanticChecker {
         for contract in campaign.contracts { check(contract, in: scope) }
         checkContractCycles(campaign)
         checkMissions(campaign, in: scope)
+        checkStatus(campaign, in: scope)
         for risk in campaign.risks {
             guard let design = scope.element(risk.element, checker: &self)?.design, let phase = risk.phase else {
                 continue
