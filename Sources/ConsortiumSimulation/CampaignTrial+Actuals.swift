@@ -28,7 +28,9 @@ extension CampaignTrial {
             elements[e].deliveredDay = day
             elements[e].firstDeliveredDay = day
             if contractsByElement[e].isEmpty {
-                note(day, .delivered, element: e, "\(plan.agencies[elements[e].agency].id) delivers \(plan.elements[e].id)")
+                note(
+                    day, .delivered, element: e,
+                    "\(plan.agencies[elements[e].agency].id) delivers \(plan.elements[e].id)")
             }
             for raw in contractsByElement[e] { settle(Int(raw), deliveredAt: day) }
         }

@@ -84,7 +84,8 @@ extension PlanBuilder {
             return l
         }
         for actual in status.flown {
-            actuals.flights[try launch(actual.launch)] = .init(day: day(actual.date), success: actual.outcome == .success)
+            actuals.flights[try launch(actual.launch)] = .init(
+                day: day(actual.date), success: actual.outcome == .success)
         }
         for actual in status.arrived { actuals.arrivedDay[try launch(actual.launch)] = day(actual.date) }
         for actual in status.achieved {

@@ -6,7 +6,8 @@ extension ModelDecoder {
         guard let date = date(node, "date") else { return nil }
         var status = CampaignStatus(date: date, provenance: provenance(node), location: node.location)
         status.delivered = node.children("delivered").compactMap { actual in
-            guard let element: Reference<ElementTag> = reference(actual, "element"), let date = self.date(actual, "date")
+            guard let element: Reference<ElementTag> = reference(actual, "element"),
+                let date = self.date(actual, "date")
             else { return nil }
             return CampaignStatus.Delivered(
                 element: element, date: date, provenance: provenance(actual), location: actual.location)

@@ -42,7 +42,8 @@ extension SemanticChecker {
                 error(
                     actual.location, "actual-inconsistent",
                     "launch '\(actual.launch.id)' arrived on \(actual.date), but no successful flight of it by then is stated",
-                    hint: "add <flown launch=\"\(actual.launch.id)\" date=\"...\" outcome=\"success\"/> on or before the arrival"
+                    hint:
+                        "add <flown launch=\"\(actual.launch.id)\" date=\"...\" outcome=\"success\"/> on or before the arrival"
                 )
                 continue
             }
@@ -105,7 +106,8 @@ extension SemanticChecker {
                         position < k
                             ? "phase '\(actual.phase)' of element '\(id)' is done twice"
                             : "phase '\(actual.phase)' of element '\(id)' is done, but its earlier phase '\(missing)' is not",
-                        hint: "list each phase done once, every phase up to the last one done, in the design's order (\(names.joined(separator: ", ")))"
+                        hint:
+                            "list each phase done once, every phase up to the last one done, in the design's order (\(names.joined(separator: ", ")))"
                     )
                     break
                 }
