@@ -27,6 +27,8 @@ public struct Campaign: Sendable, Hashable {
     public var risks: [Risk] = []
     /// Programmatic hazards: a partner's exit, the campaign's cancellation, a vehicle's retirement.
     public var hazards: [Hazard] = []
+    /// What is known on a status date (the actuals trials start from), when the file gives one.
+    public var status: CampaignStatus?
     public var location: SourceLocation
 
     public init(
@@ -105,7 +107,8 @@ public struct ElementInstance: Sendable, Hashable {
     public var design: Reference<DesignTag>
     public var agency: Reference<AgencyTag>
     public var start: CivilDate
-    /// Fraction of the development already done at `start`.
+    /// Fraction of the development already done at `start`, or at the campaign's status date when it has
+    /// one and the element started before it.
     public var progress: Double
     public var provenance: Provenance
     public var location: SourceLocation

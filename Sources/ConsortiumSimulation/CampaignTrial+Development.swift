@@ -17,6 +17,14 @@ extension CampaignTrial {
             }
             var skip = element.progress * total
             var phase = 0
+            // Phases done by the status actuals are done whatever their drawn durations; `progress` counts
+            // them as part of the share done.
+            let done = plan.actuals.phasesDone.isEmpty ? 0 : min(plan.actuals.phasesDone[e], durations.count)
+            while phase < done {
+                skip -= durations[phase]
+                phase += 1
+            }
+            skip = max(0, skip)
             // A phase is done when the progress point is past it; a zero-length phase at the progress point
             // is not (progress 0 does not skip buying finished hardware), unless the element is complete.
             while phase < durations.count, skip >= durations[phase], skip > 0 || element.progress >= 1 {

@@ -182,7 +182,8 @@ extension CampaignTrial {
     mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double) {
         let target = elements[dock.target]
         if !target.inPlaceDay.isNaN {
-            if draws.dockingDraw[dock.element] < dock.failureProbability {
+            // A docking before the status date is an actual: it happened, and draws nothing.
+            if !notingActuals && draws.dockingDraw[dock.element] < dock.failureProbability {
                 elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
                 elements[dock.element].works = false
                 note(

@@ -63,6 +63,9 @@ public struct CampaignTrial: SimulationModel {
     var pendingDocks: [[SimulationPlan.DockPlan]]
     var launchRandom: [RandomStream]
     var contractRandom: [RandomStream]
+    /// Whether the trial is setting up the status actuals: trace lines are marked as actuals and dockings
+    /// before the status date draw nothing.
+    var notingActuals = false
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -152,14 +155,17 @@ public struct CampaignTrial: SimulationModel {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
         }
 
-        for e in plan.elements.indices {
-            scheduler.schedule(.start(element: Int32(e)), at: max(0, plan.elements[e].startDay))
+        // Nothing is scheduled before the status date (day 0 without one): the actuals cover the past.
+        let statusDay = plan.actuals.statusDay
+        applyActuals(scheduler: &scheduler)
+        for e in plan.elements.indices where elements[e].status == .notStarted && !elements[e].isRebuild {
+            scheduler.schedule(.start(element: Int32(e)), at: max(statusDay, plan.elements[e].startDay))
         }
         for (i, change) in plan.budgetChanges.enumerated() {
-            scheduler.schedule(.budgetChange(index: Int32(i)), at: max(0, change.day), priority: .urgent)
+            scheduler.schedule(.budgetChange(index: Int32(i)), at: max(statusDay, change.day), priority: .urgent)
         }
         for (i, withdrawal) in plan.withdrawals.enumerated() {
-            scheduler.schedule(.withdrawal(index: Int32(i)), at: max(0, withdrawal.day), priority: .urgent)
+            scheduler.schedule(.withdrawal(index: Int32(i)), at: max(statusDay, withdrawal.day), priority: .urgent)
         }
         for (i, substitution) in plan.substitutions.enumerated() {
             scheduler.schedule(.substitution(index: Int32(i)), at: max(0, substitution.day), priority: .urgent)

@@ -1,8 +1,9 @@
 /// What a cost is for. Barter (returns in kind), cash (returns paid in money) and penalties move value
 /// between agencies and sum to zero across them; `common` is an agency's share of the campaign's common
-/// costs under its cost-sharing policy.
+/// costs under its cost-sharing policy; `sunk` is what an agency actually spent before the campaign's
+/// status date (its `<spent>` actuals), the only cost booked before that date.
 public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
-    case development, integration, launch, operations, common, penalties, barter, cash
+    case development, integration, launch, operations, common, penalties, barter, cash, sunk
 
     public var description: String {
         switch self {
@@ -14,6 +15,7 @@ public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .penalties: "penalties"
         case .barter: "barter"
         case .cash: "cash"
+        case .sunk: "sunk"
         }
     }
 }

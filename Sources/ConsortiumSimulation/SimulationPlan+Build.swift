@@ -212,6 +212,7 @@ struct PlanBuilder {
                 transferDays: hazard.transferDays, label: hazard.label,
                 streamID: StableHash.of("hazard:\(hazard.label)"))
         }
+        plan.actuals = try actuals(of: plan, years: years, element: element)
         if let scenario { try apply(scenario, to: &plan, years: years, element: element) }
         plan.agencies = agencies
         plan.vehicles = vehicles

@@ -214,6 +214,8 @@ public struct SimulationPlan: Sendable {
     /// The first fiscal year any agency's ledger can hold; ledger years are indexed from it.
     public var firstFiscalYear: Int
     public var fiscalYearCount: Int
+    /// The campaign's actuals on its status date (none without one).
+    public var actuals = ActualsPlan()
 
     /// The calendar date `day` days after the start.
     ///

@@ -18,6 +18,9 @@ public struct TraceEntry: Sendable, Hashable {
     public var element: String?
     public var mission: String?
     public var detail: String
+    /// Whether the line states an actual of the campaign's status (dated on or before the status date,
+    /// not drawn); its detail then begins with "actual: ".
+    public var isActual = false
 }
 
 /// Collects trace entries. A reference, so that recording does not need exclusive access to the trial
@@ -40,6 +43,7 @@ extension CampaignTrial {
         recorder.entries.append(
             TraceEntry(
                 day: time, kind: kind, agency: agencyIndex.map { plan.agencies[$0].id.rawValue },
-                element: element.map { plan.elements[$0].id.rawValue }, mission: mission, detail: detail()))
+                element: element.map { plan.elements[$0].id.rawValue }, mission: mission,
+                detail: notingActuals ? "actual: " + detail() : detail(), isActual: notingActuals))
     }
 }

@@ -87,12 +87,16 @@ extension CampaignTrial {
                 firstLaunchDay: firstLaunch, lastArrivalDay: lastArrival,
                 completionDay: allArrived ? lastArrival! + mission.durationDays : nil)
         }
-        let objectives = plan.objectives.map { judge($0, reachedHorizon: reachedHorizon) }
+        let objectives = plan.objectives.indices.map { o in
+            achievedAsStated(o) ?? judge(plan.objectives[o], reachedHorizon: reachedHorizon)
+        }
         if recordsTrace {
             for (o, outcome) in objectives.enumerated() {
                 let objective = plan.objectives[o]
                 if outcome.achieved, let day = outcome.day {
+                    notingActuals = plan.actuals.hasStatus && !plan.actuals.achievedDay[o].isNaN
                     note(day, .objectiveAchieved, agency: nil, "objective \(objective.id) achieved: \(objective.name)")
+                    notingActuals = false
                 } else {
                     let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
                     let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
@@ -171,6 +175,13 @@ extension CampaignTrial {
         return state.scheduledDay.isNaN ? -.infinity : state.scheduledDay
     }
 
+    /// An objective achieved by the status actuals: achieved on its stated day in every trial.
+    func achievedAsStated(_ o: Int) -> TrialOutcome.ObjectiveOutcome? {
+        guard plan.actuals.hasStatus, !plan.actuals.achievedDay[o].isNaN else { return nil }
+        let binding = plan.objectives[o].needs.max { elements[$0].inPlaceDay < elements[$1].inPlaceDay }
+        return .init(achieved: true, day: plan.actuals.achievedDay[o], cause: nil, bindingElement: binding)
+    }
+
     /// An objective succeeds when every element it needs is in place and works.
     func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
         var day = -Double.infinity
@@ -221,9 +232,11 @@ extension CampaignTrial {
         guard !plan.commonCosts.isEmpty else { return }
         let builders = plan.elements.map(\.agency) + elements.map(\.agency)
         let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: builders)
-        for cost in plan.commonCosts where cost.toDay > cost.fromDay {
+        // Before the status date only actual spending (sunk cost) is booked.
+        let first = plan.actuals.statusDay
+        for cost in plan.commonCosts where cost.toDay > max(cost.fromDay, first) {
             let stop = min(cost.toDay, cancelledDay)
-            var day = cost.fromDay
+            var day = max(cost.fromDay, first)
             while day < stop {
                 // The next day the set of paying partners changes.
                 var next = stop

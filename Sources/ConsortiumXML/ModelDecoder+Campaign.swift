@@ -19,6 +19,7 @@ extension ModelDecoder {
         campaign.missions = root.children("mission").compactMap(mission)
         campaign.risks = root.children("risk").compactMap(risk)
         campaign.hazards = root.children("hazard").compactMap(hazard)
+        campaign.status = root.child("status").flatMap(status)
         return campaign
     }
 

@@ -30,6 +30,7 @@ extension SemanticChecker {
         checkContractCycles(campaign)
         checkMissions(campaign, in: scope)
         checkHazards(campaign)
+        checkStatus(campaign, in: scope)
         for risk in campaign.risks {
             guard let design = scope.element(risk.element, checker: &self)?.design, let phase = risk.phase else {
                 continue

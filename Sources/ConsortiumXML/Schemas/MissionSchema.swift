@@ -35,6 +35,7 @@ let missionSchema = #"""
             <xs:element name="mission" type="Mission" maxOccurs="unbounded"/>
             <xs:element name="risk" type="Risk" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="hazard" type="Hazard" minOccurs="0" maxOccurs="100"/>
+            <xs:element name="status" type="Status" minOccurs="0"/>
           </xs:sequence>
           <xs:attribute name="id" type="Identifier" use="required"/>
           <xs:attribute name="name" type="Text" use="required"/>
@@ -266,6 +267,86 @@ let missionSchema = #"""
         <xs:attribute name="probability" type="Probability" use="required"/>
         <xs:attribute name="impact-days" type="Days" use="required"/>
         <xs:attribute name="impact-musd" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+      <xs:complexType name="Status">
+        <xs:annotation><xs:documentation>
+          What is known of the campaign on the status `date` (the public record, cited with `source`): the
+          actuals. Trials start from the status date and draw nothing before it. Each actual is dated on or
+          before the status date.
+          - delivered: `element` was delivered on `date`; it books no development cost in the trials and is
+            never late (its contracts are settled at that date).
+          - phase-done: `element`'s development is past `phase` (and every earlier phase, in the design's
+            order); it resumes at the next phase on the status date.
+          - flown: `launch` flew on `date` with `outcome`; its payload must be delivered. A success puts the
+            payload on its way (it arrives `transit-days` later, or on the `arrived` date); a failure grounds
+            the vehicle for its stand-down from that date and applies the launch's on-failure policy from the
+            status date. The vehicle's flight record (successes, attempts) in its agency file must already
+            count every flown launch: a flown launch is not added to it again.
+          - arrived: a flown launch's payload reached its destination on `date` (in place, working, docked).
+          - achieved: `objective` was achieved on `date`.
+          - spent: what `agency` spent on the campaign in `fiscal-year` (on `element` when given), in MUSD of
+            that year, booked in the ledger as sunk cost ("sunk"); no other cost is booked before the status
+            date.
+          Elements with no actual that started before the status date resume on it, with `progress` read as
+          the share of their development done on the status date.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="delivered" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="element" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="phase-done" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="element" type="Identifier" use="required"/>
+              <xs:attribute name="phase" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="flown" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="launch" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date" use="required"/>
+              <xs:attribute name="outcome" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:enumeration value="success"/>
+                    <xs:enumeration value="failure"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="arrived" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="launch" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="achieved" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="objective" type="Identifier" use="required"/>
+              <xs:attribute name="date" type="Date" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="spent" minOccurs="0" maxOccurs="unbounded">
+            <xs:complexType>
+              <xs:attribute name="agency" type="Identifier" use="required"/>
+              <xs:attribute name="element" type="Identifier"/>
+              <xs:attribute name="fiscal-year" type="Year" use="required"/>
+              <xs:attribute name="musd" type="Amount" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="date" type="Date" use="required"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
     </xs:schema>
