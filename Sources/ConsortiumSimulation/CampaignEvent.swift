@@ -24,6 +24,9 @@ public enum CampaignEvent: SimulationEvent {
     case launchAttempt(launch: Int32, generation: UInt32)
     /// A launch's payload reaches its destination.
     case arrival(launch: Int32)
+    /// The stand-down after a loss of crew ends: the programme is cancelled or carries on. `entity` is the
+    /// stable hash of the lost launch or element, which keys the decision's random stream.
+    case crewLossReview(entity: UInt64)
 
     public var entity: Int? {
         switch self {
@@ -32,6 +35,7 @@ public enum CampaignEvent: SimulationEvent {
         case .budgetChange(let i), .withdrawal(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
         case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l): Int(l)
+        case .crewLossReview: nil
         }
     }
 
@@ -48,6 +52,7 @@ public enum CampaignEvent: SimulationEvent {
         case .integrationEnd(let l): "integrationEnd(launch \(l))"
         case .launchAttempt(let l, let g): "launchAttempt(launch \(l), generation \(g))"
         case .arrival(let l): "arrival(launch \(l))"
+        case .crewLossReview(let entity): "crewLossReview(\(entity))"
         }
     }
 }

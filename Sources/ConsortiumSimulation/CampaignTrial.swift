@@ -53,6 +53,11 @@ public struct CampaignTrial: SimulationModel {
     var pendingDocks: [[SimulationPlan.DockPlan]]
     var launchRandom: [RandomStream]
     var contractRandom: [RandomStream]
+    /// Loss of crew (see `CampaignTrial+Crew.swift`): no crewed launch flies before this day (a stand-down),
+    /// how many crews were lost, and the day the campaign was cancelled (NaN while it goes on).
+    var crewedNotBefore: Double = -.infinity
+    var crewLosses = 0
+    var cancelledDay: Double = .nan
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -125,6 +130,9 @@ public struct CampaignTrial: SimulationModel {
             failureScale[v] = 1
             standDowns[v].removeAll(keepingCapacity: true)
         }
+        crewedNotBefore = -.infinity
+        crewLosses = 0
+        cancelledDay = .nan
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         launchRandom = plan.launches.map {
@@ -166,13 +174,16 @@ public struct CampaignTrial: SimulationModel {
             note(time, .budgetChange, agency: change.agency, "budget x\(change.factor) from now on")
             rebalance(change.agency, at: time, scheduler: &scheduler)
         case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
-        case .transferDone(let e): requestSlot(Int(e), at: time, scheduler: &scheduler)
+        case .transferDone(let e):
+            // A transfer ends only for an element still moving (not one cancelled with its programme meanwhile).
+            if elements[Int(e)].status == .transferring { requestSlot(Int(e), at: time, scheduler: &scheduler) }
         case .verificationEnd(let c): finishVerification(Int(c), at: time, scheduler: &scheduler)
         case .reworkEnd(let c): startVerification(Int(c), at: time, scheduler: &scheduler)
         case .integrationEnd(let l): finishIntegration(Int(l), at: time, scheduler: &scheduler)
         case .launchAttempt(let l, let generation):
             if launches[Int(l)].generation == generation { attemptLaunch(Int(l), at: time, scheduler: &scheduler) }
         case .arrival(let l): arrive(Int(l), at: time, scheduler: &scheduler)
+        case .crewLossReview(let entity): reviewAfterCrewLoss(entity: entity, at: time, scheduler: &scheduler)
         }
     }
 }

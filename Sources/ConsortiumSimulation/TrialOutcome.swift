@@ -54,6 +54,11 @@ public struct TrialOutcome: Sendable {
     public var ledger: Ledger
     /// What held each launch that had not flown, when the trial stopped at the horizon (empty otherwise).
     public var blockers: [Blocker] = []
+    /// How many crews were lost (in launch failures their abort did not survive, or with their element in
+    /// operation).
+    public var crewLosses: Int = 0
+    /// The day the campaign was cancelled after a loss of crew, if it was.
+    public var cancelledDay: Double? = nil
 }
 
 extension CampaignTrial {
@@ -88,10 +93,11 @@ extension CampaignTrial {
                     note(day, .objectiveAchieved, agency: nil, "objective \(objective.id) achieved: \(objective.name)")
                 } else {
                     let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
+                    let element = outcome.bindingElement.map { " (\(plan.elements[$0].id))" } ?? ""
                     let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
                     note(
                         outcome.day ?? end, .objectiveLost, agency: nil,
-                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(wait)\(after)): \(objective.name)"
+                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(element)\(wait)\(after)): \(objective.name)"
                     )
                 }
             }
@@ -116,6 +122,8 @@ extension CampaignTrial {
             },
             launchAttempts: launches.map(\.attempts), critical: criticalElements(), ledger: ledger)
         if reachedHorizon { outcome.blockers = blockers(at: end) }
+        outcome.crewLosses = crewLosses
+        outcome.cancelledDay = cancelledDay.nanAsNil
         return outcome
     }
 
@@ -160,10 +168,17 @@ extension CampaignTrial {
         return state.scheduledDay.isNaN ? -.infinity : state.scheduledDay
     }
 
-    /// An objective succeeds when every element it needs is in place and works.
+    /// An objective succeeds when every element it needs is in place and works; with `on-loss="lose"` it
+    /// fails on the first loss of a needed element even when another objective had that element rebuilt.
     func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
         var day = -Double.infinity
         var binding: Int?
+        if objective.onLoss == .lose {
+            for e in objective.needs {
+                guard let loss = elements[e].firstLoss, elements[e].cause == nil else { continue }
+                return .init(achieved: false, day: elements[e].inPlaceDay.nanAsNil, cause: loss, bindingElement: e)
+            }
+        }
         for e in objective.needs {
             let state = elements[e]
             if let cause = state.cause ?? (state.works ? nil : .elementFailure) {
