@@ -74,7 +74,8 @@ extension CampaignTrial {
     mutating func attemptLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
-        guard !launches[l].done else { return }
+        // A launch ended by the campaign's cancellation never flies.
+        if !cancelledDay.isNaN && launches[l].done { return }
         if groundedInterval(v, at: time) != nil || (time < crewedNotBefore && isCrewed(l)) {
             // A failure grounded the vehicle (or a loss of crew stood crewed flights down) after this flight
             // was booked: book again.

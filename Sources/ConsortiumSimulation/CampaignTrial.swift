@@ -175,8 +175,8 @@ public struct CampaignTrial: SimulationModel {
             rebalance(change.agency, at: time, scheduler: &scheduler)
         case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
         case .transferDone(let e):
-            // A transfer ends only for an element still moving (not one cancelled with its programme meanwhile).
-            if elements[Int(e)].status == .transferring { requestSlot(Int(e), at: time, scheduler: &scheduler) }
+            // No transfer resumes work after the campaign is cancelled.
+            if cancelledDay.isNaN { requestSlot(Int(e), at: time, scheduler: &scheduler) }
         case .verificationEnd(let c): finishVerification(Int(c), at: time, scheduler: &scheduler)
         case .reworkEnd(let c): startVerification(Int(c), at: time, scheduler: &scheduler)
         case .integrationEnd(let l): finishIntegration(Int(l), at: time, scheduler: &scheduler)

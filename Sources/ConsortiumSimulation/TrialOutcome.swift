@@ -93,7 +93,9 @@ extension CampaignTrial {
                     note(day, .objectiveAchieved, agency: nil, "objective \(objective.id) achieved: \(objective.name)")
                 } else {
                     let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
-                    let element = outcome.bindingElement.map { " (\(plan.elements[$0].id))" } ?? ""
+                    // The element lost, unless the wait's text already names it.
+                    let element =
+                        outcome.wait == nil ? outcome.bindingElement.map { " (\(plan.elements[$0].id))" } ?? "" : ""
                     let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
                     note(
                         outcome.day ?? end, .objectiveLost, agency: nil,
