@@ -445,6 +445,11 @@ public struct AttributedLoss: Sendable, Hashable {
     public var cause: LossCause
     /// The element (plan index).
     public var element: Int?
+
+    public init(cause: LossCause, element: Int?) {
+        self.cause = cause
+        self.element = element
+    }
 }
 
 /// A lost objective and what its element waited for, counted over trials.

@@ -157,7 +157,9 @@ extension CampaignTrial {
         for p in launch.payload where elements[p].status == .launched {
             elements[p].status = .arrived
             elements[p].arrivedDay = time
-            elements[p].works = operationalDraw(p) < plan.elements[p].reliability
+            elements[p].works =
+                !plan.elements[p].forcedLosses.contains(elements[p].lossRebuilds + 1)
+                && operationalDraw(p) < plan.elements[p].reliability
             if !elements[p].works {
                 elements[p].cause = .elementFailure
                 elements[p].firstLoss = elements[p].firstLoss ?? .elementFailure

@@ -47,6 +47,9 @@ public struct SimulationPlan: Sendable {
         public var streamID: UInt64
         /// Whether it carries a crew (its design's `crewed`).
         public var crewed: Bool = false
+        /// Units (1: the first, 2: its first rebuild after a loss) forced to fail on arrival, as a scenario's
+        /// forced launch failures do for launches.
+        public var forcedLosses: [Int] = []
     }
 
     public struct ContractPlan: Sendable {
