@@ -91,6 +91,31 @@ public struct MonteCarloResult: Sendable {
         }.sorted { $0.probability > $1.probability }
     }
 
+    /// Why objective `o` was lost and the element each loss is attributed to, most frequent first (then by
+    /// cause and element, for a stable order), as shares of all trials.
+    public func attributedLosses(_ o: Int) -> [(loss: AttributedLoss, probability: Double)] {
+        totals.attributedLosses[o].map { ($0.key, Double($0.value) / Double(trials)) }.sorted {
+            if $0.probability != $1.probability { return $0.probability > $1.probability }
+            let a = LossCause.allCases.firstIndex(of: $0.loss.cause)!
+            let b = LossCause.allCases.firstIndex(of: $1.loss.cause)!
+            return a != b ? a < b : ($0.loss.element ?? -1) < ($1.loss.element ?? -1)
+        }
+    }
+
+    /// The text of a loss attributed to its element: "element failure (art3-hls)".
+    public func text(_ loss: AttributedLoss) -> String {
+        loss.cause.rawValue + (loss.element.map { " (\(plan.elements[$0].id))" } ?? "")
+    }
+
+    /// The probability that a trial loses at least one crew (README, "Loss of crew and losses of elements").
+    public var lossOfCrew: Proportion { Proportion(successes: totals.crewLossTrials, trials: trials) }
+
+    /// The probability that the campaign is cancelled after a loss of crew.
+    public var programmeCancelled: Proportion { Proportion(successes: totals.cancelledTrials, trials: trials) }
+
+    /// Whether any element of the plan carries a crew.
+    public var hasCrew: Bool { plan.elements.contains(where: \.crewed) }
+
     // MARK: Cost
 
     public var totalCost: Quantiles {

@@ -41,6 +41,11 @@ public struct TrialAccumulator: Sendable {
     public internal(set) var stalled = 0
     /// How many trials lost each objective while its element waited for a dock or a missing launch.
     public internal(set) var waits: [LostObjectiveWait: Int] = [:]
+    /// How many trials lost at least one crew, and how many ended with the campaign cancelled.
+    public internal(set) var crewLossTrials = 0
+    public internal(set) var cancelledTrials = 0
+    /// Lost objectives by cause and the element the loss is attributed to, per objective.
+    var attributedLosses: [[AttributedLoss: Int]]
     /// Days to each mission's completion (missing: not completed).
     var missionCompletion: [Histogram]
     /// Day each objective was achieved (missing: lost).
@@ -89,6 +94,7 @@ public struct TrialAccumulator: Sendable {
         objectiveOnTime = Array(repeating: 0, count: plan.objectives.count)
         lossCauses = Array(
             repeating: Array(repeating: 0, count: LossCause.allCases.count), count: plan.objectives.count)
+        attributedLosses = Array(repeating: [:], count: plan.objectives.count)
         completion = Histogram(.days)
         agencyCost = Array(repeating: Histogram(.relative), count: plan.agencies.count)
         categorySums = Array(repeating: 0, count: plan.agencies.count * CostCategory.allCases.count)
@@ -114,6 +120,9 @@ public struct TrialAccumulator: Sendable {
         blockers.removeAll(keepingCapacity: true)
         stalled = 0
         waits.removeAll(keepingCapacity: true)
+        crewLossTrials = 0
+        cancelledTrials = 0
+        for o in attributedLosses.indices { attributedLosses[o].removeAll(keepingCapacity: true) }
         for m in missionCompletion.indices { missionCompletion[m].reset() }
         for o in objectiveDay.indices { objectiveDay[o].reset() }
         for o in objectiveAchieved.indices { objectiveAchieved[o] = 0 }
@@ -157,6 +166,8 @@ public struct TrialAccumulator: Sendable {
         trials += 1
         events += outcome.events
         maxEvents = max(maxEvents, outcome.events)
+        if outcome.crewLosses > 0 { crewLossTrials += 1 }
+        if outcome.cancelledDay != nil { cancelledTrials += 1 }
         if outcome.reachedHorizon {
             horizonReached += 1
             for var blocker in outcome.blockers {
@@ -224,6 +235,7 @@ public struct TrialAccumulator: Sendable {
                 objectiveDay[o].add(nil)
                 let cause = objective.cause ?? .horizonReached
                 lossCauses[o][LossCause.allCases.firstIndex(of: cause)!] += 1
+                attributedLosses[o][AttributedLoss(cause: cause, element: objective.bindingElement), default: 0] += 1
                 stalls = stalls || cause == .stalled
                 if let wait = objective.wait { waits[LostObjectiveWait(objective: o, wait: wait), default: 0] += 1 }
             }
@@ -292,6 +304,11 @@ public struct TrialAccumulator: Sendable {
         blockers.merge(other.blockers, uniquingKeysWith: +)
         stalled += other.stalled
         waits.merge(other.waits, uniquingKeysWith: +)
+        crewLossTrials += other.crewLossTrials
+        cancelledTrials += other.cancelledTrials
+        for o in attributedLosses.indices {
+            attributedLosses[o].merge(other.attributedLosses[o], uniquingKeysWith: +)
+        }
         for m in missionCompletion.indices { missionCompletion[m].merge(other.missionCompletion[m]) }
         for o in objectiveDay.indices {
             objectiveDay[o].merge(other.objectiveDay[o])
@@ -419,6 +436,19 @@ struct JointHistogram: Sendable {
             result.append((month, budget))
         }
         return result
+    }
+}
+
+/// Why an objective was lost and the element the loss is attributed to (the first needed element lost, or
+/// the one that never got in place; `nil` when the objective needs none).
+public struct AttributedLoss: Sendable, Hashable {
+    public var cause: LossCause
+    /// The element (plan index).
+    public var element: Int?
+
+    public init(cause: LossCause, element: Int?) {
+        self.cause = cause
+        self.element = element
     }
 }
 

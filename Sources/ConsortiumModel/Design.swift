@@ -90,6 +90,9 @@ public struct Design: Sendable, Hashable {
     public var reliability: Double
     /// Fixed cost per month while in development (the standing army), MUSD.
     public var standingArmyMUSDPerMonth: Double
+    /// Whether the element carries a crew (a crewed launch failure or failure in operation can be a loss
+    /// of crew).
+    public var crewed = false
     public var prime: Reference<AgencyTag>?
     public var exportControl: String?
     public var description: String?

@@ -112,10 +112,20 @@ public struct Dock: Sendable, Hashable {
 
 /// An objective: achieved when every element it needs has arrived and works.
 public struct Objective: Sendable, Hashable {
+    /// What follows when an element the objective needs is lost on arrival, in docking or in operation.
+    public enum LossPolicy: String, Sendable, CaseIterable {
+        /// The element is rebuilt and flown again on a new launch of the same vehicle.
+        case rebuild
+        /// The objective fails.
+        case lose
+    }
+
     public var id: ObjectiveID
     public var name: String
     public var target: CivilDate?
     public var needs: [Reference<ElementTag>]
+    /// What follows the loss of a needed element (default: lose).
+    public var onLoss: LossPolicy = .lose
     public var location: SourceLocation
 
     public init(

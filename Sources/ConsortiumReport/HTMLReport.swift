@@ -114,12 +114,19 @@ public struct HTMLReport {
     }
 
     func scheduleTable() -> String {
-        var rows = "<table><tr><th>objective</th><th>P(achieved)</th><th>P50</th><th>P80</th><th>target</th></tr>\n"
+        var rows = ""
+        if result.hasCrew {
+            rows += "<p>\(escape(CrewText.lossOfCrew(result)))</p>\n"
+        }
+        rows +=
+            "<table><tr><th>objective</th><th>P(achieved)</th><th>P50</th><th>P80</th><th>target</th>"
+            + "<th>lost because</th></tr>\n"
         for (o, objective) in plan.objectives.enumerated() {
             let q = result.objectiveDay(o)
             rows += "<tr><td>\(escape(objective.id.rawValue))</td>"
             rows += "<td>\(Format.percent(result.objectiveSuccess(o).value))</td><td>\(date(q.p50))</td>"
-            rows += "<td>\(date(q.p80))</td><td>\(objective.targetDay.map { date($0) } ?? "-")</td></tr>\n"
+            rows += "<td>\(date(q.p80))</td><td>\(objective.targetDay.map { date($0) } ?? "-")</td>"
+            rows += "<td>\(escape(CrewText.losses(result, objective: o)))</td></tr>\n"
         }
         return rows + "</table>\n"
     }

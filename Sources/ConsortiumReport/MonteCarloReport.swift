@@ -29,6 +29,7 @@ public struct MonteCarloReport {
         text += scheduleTable().render()
         text += "\nObjectives: probability of success (95 % Wilson interval) and why they are lost\n"
         text += objectiveTable().render()
+        if result.hasCrew { text += CrewText.lossOfCrew(result) + "\n" }
         text += "\nCost per agency, MUSD (own elements, launches, operations, common costs, barter)\n"
         text += costTable().render()
         text += "\nSpending per fiscal year, MUSD: mean / P80\n" + yearTable().render()
@@ -127,14 +128,10 @@ public struct MonteCarloReport {
             alignments: [.left, .right, .right, .right, .right, .left])
         for (o, objective) in plan.objectives.enumerated() {
             let q = result.objectiveDay(o)
-            let causes = result.lossCauses(o).prefix(3).map { cause in
-                // A cause seen in a handful of trials is not "0.0 %".
-                "\(cause.cause.rawValue) \(cause.probability < 0.0005 ? "<0.1 %" : Format.percent(cause.probability))"
-            }
             table.add([
                 objective.id.rawValue, interval(result.objectiveSuccess(o)),
                 objective.targetDay == nil ? "-" : Format.percent(result.objectiveOnTime(o).value),
-                date(q.p50), date(q.p80), causes.joined(separator: ", "),
+                date(q.p50), date(q.p80), CrewText.losses(result, objective: o),
             ])
         }
         return table

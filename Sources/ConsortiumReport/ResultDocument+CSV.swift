@@ -37,6 +37,8 @@ extension ResultDocument {
         probability("meets_target_date", name, campaign.meetsTargetDate)
         probability("meets_target_budget", name, campaign.meetsTargetBudget)
         probability("joint_confidence", name, campaign.jointConfidence)
+        probability("loss_of_crew", name, campaign.lossOfCrew)
+        probability("programme_cancelled", name, campaign.programmeCancelled)
         for point in campaign.frontier {
             add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD")
         }
@@ -47,6 +49,11 @@ extension ResultDocument {
             dates("objective_achieved", objective.id, objective.achieved)
             for (cause, p) in objective.lossCauses.sorted(by: { $0.key < $1.key }) {
                 add("objective_lost", objective.id, cause, number(p), "fraction")
+            }
+            // The same losses attributed to their element: statistic "cause (element)".
+            for loss in objective.losses {
+                let statistic = loss.cause + (loss.element.map { " (\($0))" } ?? "")
+                add("objective_lost_by_element", objective.id, statistic, number(loss.probability), "fraction")
             }
         }
         for agency in agencies {

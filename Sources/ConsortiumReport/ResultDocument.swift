@@ -69,7 +69,16 @@ public struct ResultDocument: Encodable, Sendable {
         var target: String?
         var onTime: Double?
         var achieved: DateQuantiles
+        /// Share of trials lost by each cause, all elements together.
         var lossCauses: [String: Double]
+        /// The same, attributed to the element lost (or never in place), most frequent first.
+        var losses: [Loss]
+    }
+
+    struct Loss: Encodable {
+        var cause: String
+        var element: String?
+        var probability: Double
     }
 
     struct YearCost: Encodable {
@@ -99,6 +108,10 @@ public struct ResultDocument: Encodable, Sendable {
         var jointConfidence: Probability?
         var frontierLevel: Double
         var frontier: [FrontierPoint]
+        /// Trials losing at least one crew, and trials ending with the campaign cancelled after a loss of
+        /// crew (both 0 for a campaign with no crewed element).
+        var lossOfCrew: Probability
+        var programmeCancelled: Probability
     }
 
     struct Driver: Encodable {
@@ -158,7 +171,8 @@ public struct ResultDocument: Encodable, Sendable {
             meetsTargetBudget: settings.targetBudgetMUSD == nil ? nil : probability(result.meetsTargetBudget),
             jointConfidence: targeted ? probability(result.jointConfidence) : nil,
             frontierLevel: settings.frontierLevel,
-            frontier: result.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) })
+            frontier: result.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) },
+            lossOfCrew: probability(result.lossOfCrew), programmeCancelled: probability(result.programmeCancelled))
         missions = plan.missions.enumerated().map { m, mission in
             Mission(id: mission.id.rawValue, end: dates(result.missionCompletion(m)))
         }
@@ -169,7 +183,12 @@ public struct ResultDocument: Encodable, Sendable {
                 id: objective.id.rawValue, name: objective.name, success: probability(result.objectiveSuccess(o)),
                 target: date(objective.targetDay),
                 onTime: objective.targetDay == nil ? nil : result.objectiveOnTime(o).value,
-                achieved: dates(result.objectiveDay(o)), lossCauses: causes)
+                achieved: dates(result.objectiveDay(o)), lossCauses: causes,
+                losses: result.attributedLosses(o).map {
+                    Loss(
+                        cause: $0.loss.cause.rawValue, element: $0.loss.element.map { plan.elements[$0].id.rawValue },
+                        probability: $0.probability)
+                })
         }
         let years = result.activeYears.map(Array.init) ?? []
         agencies = result.activeAgencies.map { a in

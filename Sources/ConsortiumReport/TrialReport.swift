@@ -22,6 +22,11 @@ public struct TrialReport {
         for entry in trace where entry.kind != .queued && entry.kind != .launchScheduled {
             text += "  \(plan.date(ofDay: entry.day))  \(TerminalText.escaped(entry.detail))\n"
         }
+        if outcome.crewLosses > 0 {
+            text += "\nLOSS OF CREW: \(outcome.crewLosses) crew\(outcome.crewLosses == 1 ? "" : "s") lost in this trial"
+            text += outcome.cancelledDay.map { "; the campaign was cancelled on \(plan.date(ofDay: $0))" } ?? ""
+            text += "\n"
+        }
         text += "\nMissions\n" + missionTable().render()
         text += "\nObjectives\n" + objectiveTable().render()
         text += waits()

@@ -28,6 +28,9 @@ public enum CampaignEvent: SimulationEvent {
     case hazard(index: Int32)
     /// A scenario's vehicle substitution takes effect.
     case substitution(index: Int32)
+    /// The stand-down after a loss of crew ends: the programme is cancelled or carries on. `entity` is the
+    /// stable hash of the lost launch or element, which keys the decision's random stream.
+    case crewLossReview(entity: UInt64)
 
     public var entity: Int? {
         switch self {
@@ -36,6 +39,7 @@ public enum CampaignEvent: SimulationEvent {
         case .budgetChange(let i), .withdrawal(let i), .hazard(let i), .substitution(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
         case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l): Int(l)
+        case .crewLossReview: nil
         }
     }
 
@@ -54,6 +58,7 @@ public enum CampaignEvent: SimulationEvent {
         case .arrival(let l): "arrival(launch \(l))"
         case .hazard(let i): "hazard(\(i))"
         case .substitution(let i): "substitution(\(i))"
+        case .crewLossReview(let entity): "crewLossReview(\(entity))"
         }
     }
 }

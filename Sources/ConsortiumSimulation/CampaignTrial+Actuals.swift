@@ -127,10 +127,10 @@ extension CampaignTrial {
         note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
         for p in launch.payload {
             if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
-                tryDock(dock, at: time)
+                tryDock(dock, at: time, scheduler: &scheduler)
             } else {
                 elements[p].inPlaceDay = time
-                completeDocks(waitingOn: p, at: time)
+                completeDocks(waitingOn: p, at: time, scheduler: &scheduler)
             }
         }
         closeLaunch(l, at: time, scheduler: &scheduler)

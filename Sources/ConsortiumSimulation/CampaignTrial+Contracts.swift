@@ -141,8 +141,11 @@ extension CampaignTrial {
         _ l: Int, trigger: Int, contract: Int = -1, at time: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
         guard !launches[l].integrated, !launches[l].done else { return }
+        // A payload element that arrived on an earlier flight of this launch (before a rebuild) stays behind.
         for p in plan.launches[l].payload
-        where !isDropped(p) && (elements[p].status != .delivered || elements[p].unverifiedContracts > 0) {
+        where !isDropped(p) && elements[p].status != .arrived
+            && (elements[p].status != .delivered || elements[p].unverifiedContracts > 0)
+        {
             return
         }
         launches[l].integrated = true

@@ -56,8 +56,9 @@ extension CampaignTrial {
     /// launched ends (its development stops), and common costs end on the day. What is already flying
     /// carries on.
     mutating func cancelProgramme(at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        guard cancelledDay == .infinity else { return }
         cancelledDay = time
-        note(time, .cancelled, agency: leadAgency, "the programme is cancelled")
+        note(time, .programmeCancelled, agency: leadAgency, "the programme is cancelled")
         for l in plan.launches.indices where !launches[l].done && launches[l].launchedDay.isNaN {
             loseLaunch(l, cause: .programmeCancelled, at: time, scheduler: &scheduler)
         }

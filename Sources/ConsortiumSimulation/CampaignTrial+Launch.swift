@@ -28,6 +28,8 @@ extension CampaignTrial {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
         var day = max(time, launch.earliestDay, launchNotBefore[l])
+        // A crewed launch waits out the stand-down after a loss of crew.
+        if isCrewed(l) { day = max(day, crewedNotBefore) }
         for _ in 0..<10_000 {
             day = max(day, vehicleFree[v])
             if let grounded = groundedInterval(v, at: day) {
@@ -75,8 +77,11 @@ extension CampaignTrial {
     mutating func attemptLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
-        if groundedInterval(v, at: time) != nil {
-            // A failure grounded the vehicle after this flight was booked: book again.
+        // A launch ended by the campaign's cancellation never flies.
+        if launches[l].done { return }
+        if groundedInterval(v, at: time) != nil || (time < crewedNotBefore && isCrewed(l)) {
+            // A failure grounded the vehicle (or a loss of crew stood crewed flights down) after this flight
+            // was booked: book again.
             scheduleLaunch(l, from: time, scheduler: &scheduler)
             return
         }
@@ -91,7 +96,8 @@ extension CampaignTrial {
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
-            for p in launch.payload where !isDropped(p) {
+            launches[l].inFlight = true
+            for p in launch.payload where !isDropped(p) && elements[p].status != .arrived {
                 elements[p].status = .launched
                 elements[p].launchedDay = time
             }
@@ -107,6 +113,7 @@ extension CampaignTrial {
             time, .launchFailed, launch: l,
             "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(DecimalText.whole(standDown.rounded(.towardZero))) days"
         )
+        if isCrewed(l), crewedLaunchFailed(l, at: time, scheduler: &scheduler) { return }
         // Nobody rebuilds for a withdrawn agency that left no heir: that element is lost.
         if launch.rebuildOnFailure {
             for p in launch.payload where !isDropped(p) && withdrawn[elements[p].agency] {
@@ -117,7 +124,7 @@ extension CampaignTrial {
         if launch.rebuildOnFailure, !launches[l].done {
             launches[l].integrated = false
             launches[l].scheduledDay = .nan
-            for p in launch.payload where !isDropped(p) {
+            for p in launch.payload where !isDropped(p) && elements[p].status != .arrived {
                 elements[p].isRebuild = true
                 elements[p].status = .notStarted
                 beginPhase(p, phase: plan.elements[p].phases.count)
@@ -135,7 +142,7 @@ extension CampaignTrial {
         launches[l].lost = true
         // A booked attempt goes stale: a cancelled launch never flies.
         launches[l].generation &+= 1
-        for p in plan.launches[l].payload where elements[p].cause == nil {
+        for p in plan.launches[l].payload where elements[p].cause == nil && elements[p].status != .arrived {
             // Work on the rest of the payload stops: nobody builds for a launch that will not fly.
             switch elements[p].status {
             case .queued, .developing, .transferring:
@@ -160,42 +167,70 @@ extension CampaignTrial {
         guard !launches[l].done else { return }
         launches[l].arrivedDay = time
         launches[l].done = true
-        for p in launch.payload where !isDropped(p) {
+        launches[l].inFlight = false
+        // Elements that arrived on an earlier flight of this launch (before a rebuild) stay as they are.
+        for p in launch.payload where elements[p].status == .launched {
             elements[p].status = .arrived
             elements[p].arrivedDay = time
-            elements[p].works = draws.operationalDraw[p] < plan.elements[p].reliability
-            if !elements[p].works { elements[p].cause = .elementFailure }
-        }
-        note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
-        for p in launch.payload where !isDropped(p) {
-            if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
-                tryDock(dock, at: time)
-            } else {
-                elements[p].inPlaceDay = time
-                completeDocks(waitingOn: p, at: time)
+            elements[p].works =
+                !plan.elements[p].forcedLosses.contains(elements[p].lossRebuilds + 1)
+                && operationalDraw(p) < plan.elements[p].reliability
+            if !elements[p].works {
+                elements[p].cause = .elementFailure
+                elements[p].firstLoss = elements[p].firstLoss ?? .elementFailure
             }
         }
-        closeLaunch(l, at: time, scheduler: &scheduler)
+        note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
+        for p in launch.payload where elements[p].status == .arrived && elements[p].arrivedDay == time {
+            if !elements[p].works, plan.elements[p].crewed, crewedElementFailed(p, at: time, scheduler: &scheduler) {
+                elements[p].status = .lost
+                elements[p].inPlaceDay = time
+                failPendingDocks(on: p, at: time)
+                continue
+            }
+            if !elements[p].works, rebuildsAfterLoss(p) {
+                rebuildAfterLoss(p, at: time, scheduler: &scheduler)
+                continue
+            }
+            if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
+                tryDock(dock, at: time, scheduler: &scheduler)
+            } else {
+                elements[p].inPlaceDay = time
+                completeDocks(waitingOn: p, at: time, scheduler: &scheduler)
+            }
+        }
+        if launches[l].done {
+            closeLaunch(l, at: time, scheduler: &scheduler)
+        } else {
+            // A rebuild opened the launch again during this arrival: the arrival's close and the reopening
+            // cancel out, and the mission stays open for the new flight.
+            missionOpenLaunches[launch.mission] -= 1
+        }
     }
 
     /// Docks `dock.element` to its target if the target is in place, or waits for it.
-    mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double) {
+    mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let target = elements[dock.target]
         if !target.inPlaceDay.isNaN {
             // A docking before the status date is an actual: it happened, and draws nothing.
-            if !notingActuals && draws.dockingDraw[dock.element] < dock.failureProbability {
+            if !notingActuals && dockingDraw(dock.element) < dock.failureProbability {
                 elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
+                elements[dock.element].firstLoss = elements[dock.element].firstLoss ?? .elementFailure
                 elements[dock.element].works = false
                 note(
                     time, .dockingFailed, element: dock.element,
                     "\(plan.elements[dock.element].id) fails to dock to \(plan.elements[dock.target].id)")
+                if elements[dock.element].cause == .elementFailure, rebuildsAfterLoss(dock.element) {
+                    rebuildAfterLoss(dock.element, at: time, scheduler: &scheduler)
+                    return
+                }
             } else {
                 note(
                     time, .docked, element: dock.element,
                     "\(plan.elements[dock.element].id) docks to \(plan.elements[dock.target].id)")
             }
             elements[dock.element].inPlaceDay = time
-            completeDocks(waitingOn: dock.element, at: time)
+            completeDocks(waitingOn: dock.element, at: time, scheduler: &scheduler)
         } else if target.cause != nil && (target.status == .lost || target.status == .cancelled) {
             elements[dock.element].cause = elements[dock.element].cause ?? target.cause
             failPendingDocks(on: dock.element, at: time)
@@ -204,11 +239,13 @@ extension CampaignTrial {
         }
     }
 
-    mutating func completeDocks(waitingOn target: Int, at time: Double) {
+    mutating func completeDocks(
+        waitingOn target: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>
+    ) {
         guard !pendingDocks[target].isEmpty else { return }
         let waiting = pendingDocks[target]
         pendingDocks[target].removeAll(keepingCapacity: true)
-        for dock in waiting { tryDock(dock, at: time) }
+        for dock in waiting { tryDock(dock, at: time, scheduler: &scheduler) }
     }
 
     mutating func failPendingDocks(on target: Int, at time: Double) {

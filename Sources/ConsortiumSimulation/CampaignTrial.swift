@@ -66,6 +66,10 @@ public struct CampaignTrial: SimulationModel {
     /// Whether the trial is setting up the status actuals: trace lines are marked as actuals and dockings
     /// before the status date draw nothing.
     var notingActuals = false
+    /// Loss of crew (see `CampaignTrial+Crew.swift`): no crewed launch flies before this day (a stand-down),
+    /// and how many crews were lost.
+    var crewedNotBefore: Double = -.infinity
+    var crewLosses = 0
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -146,6 +150,8 @@ public struct CampaignTrial: SimulationModel {
             standDowns[v].removeAll(keepingCapacity: true)
         }
         cancelledDay = .infinity
+        crewedNotBefore = -.infinity
+        crewLosses = 0
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         launchRandom = plan.launches.map {
@@ -194,7 +200,9 @@ public struct CampaignTrial: SimulationModel {
             note(time, .budgetChange, agency: change.agency, "budget x\(change.factor) from now on")
             rebalance(change.agency, at: time, scheduler: &scheduler)
         case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
-        case .transferDone(let e): requestSlot(Int(e), at: time, scheduler: &scheduler)
+        case .transferDone(let e):
+            // No transfer resumes work after the campaign is cancelled.
+            if cancelledDay == .infinity { requestSlot(Int(e), at: time, scheduler: &scheduler) }
         case .verificationEnd(let c):
             if contractState[Int(c)] == .verifying, time >= contractDueDay[Int(c)] {
                 finishVerification(Int(c), at: time, scheduler: &scheduler)
@@ -212,6 +220,7 @@ public struct CampaignTrial: SimulationModel {
         case .arrival(let l): arrive(Int(l), at: time, scheduler: &scheduler)
         case .hazard(let h): strike(Int(h), at: time, scheduler: &scheduler)
         case .substitution(let s): substitute(Int(s), at: time, scheduler: &scheduler)
+        case .crewLossReview(let entity): reviewAfterCrewLoss(entity: entity, at: time, scheduler: &scheduler)
         }
     }
 }

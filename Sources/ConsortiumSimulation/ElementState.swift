@@ -4,12 +4,16 @@ public enum LossCause: String, Sendable, CaseIterable, Hashable {
     case elementFailure = "element failure"
     case partnerWithdrawal = "partner withdrawal"
     case budgetExhaustion = "budget exhaustion"
+    /// A crewed element's launch failed (its abort did not save the crew) or it failed in operation with
+    /// its crew.
+    case lossOfCrew = "loss of crew"
+    /// The campaign was cancelled (after a loss of crew, or by a programmatic hazard) before the element
+    /// or objective was done.
+    case programmeCancelled = "programme cancelled"
     case horizonReached = "horizon reached"
     /// The event queue ran dry before the horizon with the element not in place: it waited for something
     /// that could no longer happen (a dock whose target never gets in place, an element no launch carries).
     case stalled
-    /// The campaign was cancelled (a cancellation hazard struck) before the element was in place.
-    case programmeCancelled = "programme cancelled"
     /// The element's launch vehicle was retired and no alternate could carry it.
     case vehicleRetired = "vehicle retired"
 }
@@ -59,6 +63,11 @@ struct ElementState {
     var cause: LossCause?
     /// The day it was lost before flying (cancelled, dropped from its launch), NaN otherwise.
     var causeDay: Double = .nan
+    /// The first loss of the element on arrival, in docking or in operation, kept when it is rebuilt (an
+    /// objective with `on-loss="lose"` fails on it).
+    var firstLoss: LossCause?
+    /// How many times it was rebuilt after a loss on arrival, in docking or in operation.
+    var lossRebuilds = 0
     /// Days it spent with its agency's funding below full pace.
     var stretchedDays: Double = 0
 }
@@ -74,6 +83,8 @@ struct LaunchState {
     var arrivedDay: Double = .nan
     var done = false
     var lost = false
+    /// Launched and not yet arrived (a programme cancellation does not recall it).
+    var inFlight = false
     /// The payload element that became ready last (the one the launch waited for).
     var bindingElement: Int = -1
     /// The contract whose verification made the launch ready, if that was the last step (-1: none).

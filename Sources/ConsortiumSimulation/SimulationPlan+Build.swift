@@ -102,7 +102,7 @@ struct PlanBuilder {
                     standingArmyPerDay: design.standingArmyMUSDPerMonth * 12 / 365.25,
                     startDay: day(instance.start), progress: instance.progress, reliability: design.reliability,
                     massKg: design.massKg, forcedDelayDays: 0, launch: nil,
-                    streamID: StableHash.of("element:\(instance.id)")))
+                    streamID: StableHash.of("element:\(instance.id)"), crewed: design.crewed))
             elementIndex[instance.id] = elements.count - 1
         }
         func element(_ reference: Reference<ElementTag>) throws -> Int {
@@ -174,7 +174,7 @@ struct PlanBuilder {
                 objectives.append(
                     SimulationPlan.ObjectivePlan(
                         id: objective.id, name: objective.name, mission: m, needs: try objective.needs.map(element),
-                        targetDay: objective.target.map(day)))
+                        targetDay: objective.target.map(day), onLoss: objective.onLoss))
             }
             missions.append(plan)
         }

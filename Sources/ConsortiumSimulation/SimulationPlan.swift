@@ -45,6 +45,11 @@ public struct SimulationPlan: Sendable {
         /// The launch that carries the element, if any.
         public var launch: Int?
         public var streamID: UInt64
+        /// Whether it carries a crew (its design's `crewed`).
+        public var crewed: Bool = false
+        /// Units (1: the first, 2: its first rebuild after a loss) forced to fail on arrival, as a scenario's
+        /// forced launch failures do for launches.
+        public var forcedLosses: [Int] = []
     }
 
     public struct ContractPlan: Sendable {
@@ -146,6 +151,8 @@ public struct SimulationPlan: Sendable {
         public var mission: Int
         public var needs: [Int]
         public var targetDay: Double?
+        /// What follows the loss of a needed element on arrival, in docking or in operation.
+        public var onLoss: Objective.LossPolicy = .lose
     }
 
     public struct RiskPlan: Sendable {

@@ -8,6 +8,7 @@ public enum TraceKind: String, Sendable, CaseIterable {
     case launchScheduled = "launch-scheduled", launched, launchFailed = "launch-failed", arrived, docked
     case dockingFailed = "docking-failed", withdrawal, transferred, cancelled, budgetChange = "budget-change"
     case objectiveAchieved = "objective-achieved", objectiveLost = "objective-lost"
+    case lossOfCrew = "loss-of-crew", programmeCancelled = "programme-cancelled", rebuildAfterLoss = "rebuild"
 }
 
 /// One line of a trial's story.

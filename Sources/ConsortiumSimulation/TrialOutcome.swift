@@ -61,6 +61,11 @@ public struct TrialOutcome: Sendable {
     public var hazardDays: [Double?] = []
     /// The day each agency withdrew in this trial (nil: it stayed).
     public var withdrawalDays: [Double?] = []
+    /// How many crews were lost (in launch failures their abort did not survive, or with their element in
+    /// operation).
+    public var crewLosses: Int = 0
+    /// The day the campaign was cancelled after a loss of crew, if it was.
+    public var cancelledDay: Double? = nil
 }
 
 extension CampaignTrial {
@@ -99,10 +104,13 @@ extension CampaignTrial {
                     notingActuals = false
                 } else {
                     let wait = outcome.wait.map { ": \($0.text(in: plan))" } ?? ""
+                    // The element lost, unless the wait's text already names it.
+                    let element =
+                        outcome.wait == nil ? outcome.bindingElement.map { " (\(plan.elements[$0].id))" } ?? "" : ""
                     let after = outcome.cause == .stalled ? "; nothing could happen after this day" : ""
                     note(
                         outcome.day ?? outcome.lostDay ?? end, .objectiveLost, agency: nil,
-                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(wait)\(after)): \(objective.name)"
+                        "objective \(objective.id) lost (\(outcome.cause?.rawValue ?? "unknown")\(element)\(wait)\(after)): \(objective.name)"
                     )
                 }
             }
@@ -131,6 +139,8 @@ extension CampaignTrial {
         if !plan.withdrawals.isEmpty || !plan.hazards.isEmpty {
             outcome.withdrawalDays = withdrawnDay.map { $0.isFinite ? $0 : nil }
         }
+        outcome.crewLosses = crewLosses
+        outcome.cancelledDay = cancelledDay.isFinite ? cancelledDay : nil
         return outcome
     }
 
@@ -182,10 +192,17 @@ extension CampaignTrial {
         return .init(achieved: true, day: plan.actuals.achievedDay[o], cause: nil, bindingElement: binding)
     }
 
-    /// An objective succeeds when every element it needs is in place and works.
+    /// An objective succeeds when every element it needs is in place and works; with `on-loss="lose"` it
+    /// fails on the first loss of a needed element even when another objective had that element rebuilt.
     func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
         var day = -Double.infinity
         var binding: Int?
+        if objective.onLoss == .lose {
+            for e in objective.needs {
+                guard let loss = elements[e].firstLoss, elements[e].cause == nil else { continue }
+                return .init(achieved: false, day: elements[e].inPlaceDay.nanAsNil, cause: loss, bindingElement: e)
+            }
+        }
         for e in objective.needs {
             let state = elements[e]
             if let cause = state.cause ?? (state.works ? nil : .elementFailure) {

@@ -105,9 +105,14 @@ extension ModelDecoder {
         mission.objectives = node.children("objective").compactMap { objective in
             guard let id: ObjectiveID = self.id(objective), let name = string(objective, "name") else { return nil }
             let needs: [Reference<ElementTag>] = objective.children("needs").compactMap { reference($0, "element") }
-            return Objective(
+            guard let onLoss: Objective.LossPolicy = enumeration(objective, "on-loss", default: .lose) else {
+                return nil
+            }
+            var decoded = Objective(
                 id: id, name: name, target: date(objective, "target"), needs: needs,
                 location: objective.location)
+            decoded.onLoss = onLoss
+            return decoded
         }
         return mission
     }

@@ -196,7 +196,8 @@ let agencySchema = #"""
         <xs:annotation><xs:documentation>
           An element design: its development phases (three-point duration and cost each), the fixed monthly
           cost of its standing army, the interfaces it provides and requires, and its operational reliability
-          over a mission.
+          over a mission. `crewed="true"` marks a design that carries a crew: its launch failure or its failure
+          in operation can be a loss of crew (README, "Loss of crew and losses of elements").
         </xs:documentation></xs:annotation>
         <xs:sequence>
           <xs:element name="description" type="Text" minOccurs="0"/>
@@ -218,6 +219,7 @@ let agencySchema = #"""
         <xs:attribute name="mass-kg" type="Amount" use="required"/>
         <xs:attribute name="reliability" type="Probability" use="required"/>
         <xs:attribute name="standing-army-musd-per-month" type="Amount" default="0"/>
+        <xs:attribute name="crewed" type="xs:boolean" default="false"/>
         <xs:attribute name="prime" type="Identifier"/>
         <xs:attribute name="export-control" type="Identifier"/>
         <xs:attributeGroup ref="Provenance"/>

@@ -163,6 +163,19 @@ let missionSchema = #"""
               <xs:attribute name="id" type="Identifier" use="required"/>
               <xs:attribute name="name" type="Text" use="required"/>
               <xs:attribute name="target" type="Date"/>
+              <xs:attribute name="on-loss" default="lose">
+                <xs:annotation><xs:documentation>
+                  What follows when an element it needs is lost on arrival, in docking or in operation:
+                  `rebuild` builds it again (its launch's rebuild-fraction of its development) and flies it
+                  on a new launch of the same vehicle; `lose` (the default) ends the objective.
+                </xs:documentation></xs:annotation>
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:enumeration value="rebuild"/>
+                    <xs:enumeration value="lose"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
             </xs:complexType>
           </xs:element>
         </xs:sequence>
