@@ -25,6 +25,8 @@ public struct Campaign: Sendable, Hashable {
     public var contracts: [Contract] = []
     public var missions: [Mission] = []
     public var risks: [Risk] = []
+    /// Changes to the library's model assumptions for this campaign (`<assume .../>`).
+    public var assumptions: [AssumptionOverride] = []
     public var location: SourceLocation
 
     public init(

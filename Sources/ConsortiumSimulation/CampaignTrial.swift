@@ -39,7 +39,6 @@ public struct CampaignTrial: SimulationModel {
     /// Per vehicle: the earliest day the next launch may fly, and stand-downs after failures.
     var vehicleFree: [Double]
     /// Per vehicle: the factor on its failure probability after corrective actions (1 until it fails).
-    var failureScale: [Double]
     var standDowns: [[ClosedRange<Double>]]
     /// Per contract: how many verifications it took.
     var verificationAttempts: [Int]
@@ -82,7 +81,6 @@ public struct CampaignTrial: SimulationModel {
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
-        failureScale = Array(repeating: 1, count: plan.vehicles.count)
         standDowns = Array(repeating: [], count: plan.vehicles.count)
         verificationAttempts = Array(repeating: 0, count: plan.contracts.count)
         missionOpenLaunches = plan.missions.map(\.launches.count)
@@ -122,7 +120,6 @@ public struct CampaignTrial: SimulationModel {
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
-            failureScale[v] = 1
             standDowns[v].removeAll(keepingCapacity: true)
         }
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }

@@ -18,6 +18,7 @@ extension ModelDecoder {
         campaign.contracts = root.children("contract").compactMap(contract)
         campaign.missions = root.children("mission").compactMap(mission)
         campaign.risks = root.children("risk").compactMap(risk)
+        campaign.assumptions = root.children("assume").compactMap(assume)
         return campaign
     }
 
