@@ -172,7 +172,7 @@ struct CampaignRuleTests {
                       <objective id="o" name="O"><needs element="hab-1"/></objective>
                     </mission>
                     """)
-            let plan = try fixture.plan("c", assumptions: .bundled)
+            let plan = try fixture.plan("c", assumptions: .fixture)
             var runner = TrialRunner(plan: plan, seed: 42)
             var reworked = 0
             let trials = 3000

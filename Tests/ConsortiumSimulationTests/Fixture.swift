@@ -10,6 +10,8 @@ import Foundation
 struct Fixture {
     var agencies: [String: String] = [:]
     var missions: [String: String] = [:]
+    /// An assumptions file (`Assumptions/model.xml`) to write into the library, if any.
+    var assumptionsFile: String?
 
     /// An agency file body. `budget` is MUSD per year (nil: no cap).
     static func agency(
@@ -139,6 +141,11 @@ struct Fixture {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent("\(name).xml")) }
         }
+        if let assumptionsFile {
+            let dir = root.appendingPathComponent("Assumptions")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(assumptionsFile.utf8).write(to: dir.appendingPathComponent("model.xml"))
+        }
         let outcome = LibraryLoader().load([root.path])
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw FixtureError(diagnostics: errors) }
@@ -164,6 +171,13 @@ struct FixtureError: Error, CustomStringConvertible {
 }
 
 extension ModelAssumptions {
+    /// The text of the bundled assumptions file.
+    static let bundledText: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("Assumptions/model.xml"), encoding: .utf8)) ?? ""
+    }()
+
     /// The library's bundled assumptions (`Assumptions/model.xml`), read once.
     static let bundled: ModelAssumptions = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
