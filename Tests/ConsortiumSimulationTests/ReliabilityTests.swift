@@ -130,6 +130,8 @@ struct ReliabilityTests {
 
     /// A vehicle that always fails (0 of 10^8) and a payload rebuilt after each failure: every grounding in
     /// the trace is one of the record's durations (10, 35 or 200 days), and over many trials each appears.
+    /// The vehicle never flies its payload in 3000 days (the rule it replaces, failure probability x 0.7 per
+    /// failure, flew it after a few failures: 1 - 0.7^3 = 66 % after three).
     @Test func standDownsAreDrawnOnlyFromTheRecord() throws {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
@@ -143,7 +145,8 @@ struct ReliabilityTests {
         var seen = Set<String>()
         for trial in 0..<20 {
             var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
-            _ = try runner.run(trial: UInt64(trial))
+            let outcome = try runner.run(trial: UInt64(trial))
+            #expect(outcome.elements[0].launchedDay == nil && outcome.launchAttempts[0] > 5)
             for entry in runner.trace where entry.kind == .launchFailed {
                 let days = try #require(entry.detail.split(separator: " ").dropLast().last.map(String.init))
                 #expect(["10", "35", "200"].contains(days), "\(entry.detail)")
