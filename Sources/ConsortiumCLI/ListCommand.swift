@@ -33,7 +33,8 @@ struct ListCommand: ParsableCommand {
             return
         }
         if let folder {
-            printError("error: unexpected argument '\(folder)'; `consortium list [dir]` or `consortium list vehicles [dir]`")
+            printError(
+                "error: unexpected argument '\(folder)'; `consortium list [dir]` or `consortium list vehicles [dir]`")
             throw ExitStatus.usage
         }
         try requireExisting([path])
@@ -94,7 +95,9 @@ struct ListCommand: ParsableCommand {
             throw ExitStatus.dataError
         }
         func number(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-        var rows: [[String]] = [["vehicle", "record", "class", "prior", "heritage", "posterior", "mean", "P10", "name"]]
+        var rows: [[String]] = [
+            ["vehicle", "record", "class", "prior", "heritage", "posterior", "mean", "P10", "name"]
+        ]
         for vehicle in lib.agencies.flatMap(\.vehicles).sorted(by: { $0.id < $1.id }) {
             let record = "\(vehicle.successes)/\(vehicle.attempts)"
             guard let reliability = VehicleReliability(vehicle, library: lib, assumptions: assumptions) else {
@@ -119,7 +122,8 @@ struct ListCommand: ParsableCommand {
             ])
         }
         var text = "Vehicles (\(rows.count - 1)): each trial draws a vehicle's success probability from its posterior\n"
-        text += "Beta(alpha0 + s + w s_h, beta0 + f + w f_h): the class prior, its own record and its heritage's at weight w\n"
+        text +=
+            "Beta(alpha0 + s + w s_h, beta0 + f + w f_h): the class prior, its own record and its heritage's at weight w\n"
         let table = rows.map { $0.map(TerminalText.escaped) }
         let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
         for row in table {

@@ -232,7 +232,8 @@ func loadTarget(
         throw ExitStatus.dataError
     }
     do {
-        let plan = try SimulationPlan(library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
+        let plan = try SimulationPlan(
+            library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
         return Target(
             campaign: campaign, scenario: scenario, plan: plan, assumptions: assumptions, library: library,
             read: read)

@@ -19,7 +19,8 @@ extension ModelAssumptions {
                 assumptions: nil,
                 diagnostics: [
                     .error(
-                        at: overrides.first?.location ?? SourceLocation(file: "Assumptions/model.xml", line: 0, column: 0),
+                        at: overrides.first?.location
+                            ?? SourceLocation(file: "Assumptions/model.xml", line: 0, column: 0),
                         code: "no-assumptions",
                         "the library has no assumptions file, so the model's figures are unknown",
                         hint: "put the bundled Assumptions/model.xml into the library (the folder holding Agencies/)")
@@ -92,7 +93,8 @@ extension ModelAssumptions {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let known = "known parameters: \(parameterNames.joined(separator: ", "))"
         guard parts.count == 2, let value = Double(trimmed(parts[1])), value.isFinite else {
-            return .failure(OverrideProblem(message: "--assume takes NAME=VALUE with a number, not '\(text)'; \(known)"))
+            return .failure(
+                OverrideProblem(message: "--assume takes NAME=VALUE with a number, not '\(text)'; \(known)"))
         }
         let name = trimmed(parts[0])
         guard let parameter = parameter(named: name) else {

@@ -70,7 +70,8 @@ struct PlanBuilder {
         guard let vehicle = library.vehicle(id) else { throw PlanError(message: "unknown vehicle '\(id)'") }
         guard let reliability = VehicleReliability(vehicle, library: library, assumptions: assumptions) else {
             throw PlanError(
-                message: "vehicle '\(id)' names reference class '\(vehicle.referenceClass.id)', which the assumptions lack")
+                message:
+                    "vehicle '\(id)' names reference class '\(vehicle.referenceClass.id)', which the assumptions lack")
         }
         vehicles.append(
             SimulationPlan.VehiclePlan(

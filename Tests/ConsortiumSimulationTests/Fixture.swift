@@ -66,11 +66,11 @@ struct Fixture {
     ) -> String {
         let parent = heritage.map { #" heritage="\#($0)" heritage-weight="\#(weight)""# } ?? ""
         return """
-        <vehicle id="\(id)" name="Vehicle \(id)" successes="\(successes)" attempts="\(attempts)" price-musd="\(price)" min-days-between-launches="\(gap)" reference-class="\(referenceClass)"\(parent)>
-          <capacity destination="tli" kg="100000"/>
-          <capacity destination="tmi" kg="100000"/>
-        </vehicle>
-        """
+            <vehicle id="\(id)" name="Vehicle \(id)" successes="\(successes)" attempts="\(attempts)" price-musd="\(price)" min-days-between-launches="\(gap)" reference-class="\(referenceClass)"\(parent)>
+              <capacity destination="tli" kg="100000"/>
+              <capacity destination="tmi" kg="100000"/>
+            </vehicle>
+            """
     }
 
     /// A campaign file body starting 2026-01-01.
