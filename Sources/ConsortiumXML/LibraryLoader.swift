@@ -238,7 +238,10 @@ public struct LibraryLoader: Sendable {
         var diagnostics: [Diagnostic] = tooMany.map { [$0] } ?? []
         for index in needed.sorted() {
             let document = documents[index]
-            if requestedSet.contains(index) || document.root != nil || !document.diagnostics.containsErrors {
+            // The assumptions file defines no id, so its own errors say more than "it may define ...".
+            if requestedSet.contains(index) || document.root != nil || !document.diagnostics.containsErrors
+                || inAssumptions(document.path) || document.kind == .assumptions
+            {
                 diagnostics += document.diagnostics
             } else if let first = document.diagnostics.first(where: { $0.severity == .error }) {
                 diagnostics.append(unreadable(document, first: first, unresolved: unresolved))
