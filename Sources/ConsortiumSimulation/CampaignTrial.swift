@@ -38,7 +38,7 @@ public struct CampaignTrial: SimulationModel {
     var launchNotBefore: [Double]
     /// Per vehicle: the earliest day the next launch may fly, and stand-downs after failures.
     var vehicleFree: [Double]
-    /// Per vehicle: the factor on its failure probability after corrective actions (1 until it fails).
+    /// Per vehicle: the intervals it stands down after its failures in this trial.
     var standDowns: [[ClosedRange<Double>]]
     /// Per contract: how many verifications it took.
     var verificationAttempts: [Int]
