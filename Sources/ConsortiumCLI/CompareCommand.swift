@@ -55,7 +55,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let targets = try files.map { try loadTarget($0, library: library) }
+        let targets = try files.map {
+            try loadTarget($0, library: library, assume: runOptions.assumptionOverrides)
+        }
         var read = ReadFiles.none
         for target in targets { read.formUnion(target.read) }
         let rules = runOptions.outputs(reading: read)

@@ -75,11 +75,33 @@ struct GenerateCommand: ParsableCommand {
         for (file, path) in zip(files, paths) {
             try rules.write(file.text, to: path, what: "the library")
         }
+        try copyAssumptions(rules)
         try printOutput(
             "wrote \(plan.agencies.count) agency files and campaign '\(plan.campaignID)' (\(plan.elements.count) "
                 + "elements, \(plan.contracts.count) contracts, \(plan.missions.count) missions, "
                 + "\(plan.risks.count) risks) to \(out)\n")
         try noteLimits(files)
+    }
+
+    /// Copies the model's assumptions (`Assumptions/model.xml` of the library at or above the current folder)
+    /// into the new library, which cannot run without them; says so when there are none to copy.
+    func copyAssumptions(_ rules: OutputPath) throws {
+        var folder = FileManager.default.currentDirectoryPath
+        for _ in 0..<256 {
+            let candidate = (folder as NSString).appendingPathComponent("Assumptions/model.xml")
+            if let text = try? String(contentsOfFile: candidate, encoding: .utf8) {
+                let folder = (out as NSString).appendingPathComponent("Assumptions")
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try rules.write(
+                    text, to: (folder as NSString).appendingPathComponent("model.xml"), what: "the library")
+                return
+            }
+            if folder == "/" || folder.isEmpty { break }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        printError(
+            "note: no Assumptions/model.xml at or above the current folder to copy; copy the bundled one into "
+                + "\(out)/Assumptions/ before running the generated campaign")
     }
 
     /// Says how to load the library when a file is over the loader's default limits.

@@ -1,20 +1,42 @@
 import ArgumentParser
 import ConsortiumModel
+import ConsortiumSimulation
 import ConsortiumXML
+import Foundation
 
 /// `consortium list`: one line per bundled agency, design, vehicle, campaign and scenario.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the agencies, designs, vehicles, campaigns and scenarios of a library."
+        abstract: "List the agencies, designs, vehicles, campaigns and scenarios of a library.",
+        discussion: """
+            `consortium list vehicles [dir]` lists each launch vehicle with what a run uses for its reliability: \
+            its flight record, its reference class and that class's fitted prior Beta(alpha, beta), its heritage \
+            vehicle and weight, and the posterior's mean and P10.
+            """
     )
 
-    @Argument(help: ArgumentHelp("A folder in the library (default: the current folder).", valueName: "dir"))
+    @Argument(
+        help: ArgumentHelp(
+            "A folder in the library (default: the current folder), or `vehicles` followed by one.",
+            valueName: "dir"))
     var path: String = "."
+
+    @Argument(help: ArgumentHelp("After `vehicles`: a folder in the library.", valueName: "dir"))
+    var folder: String?
 
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
+        if path == "vehicles" && !FileManager.default.fileExists(atPath: path) {
+            try listVehicles(in: folder ?? ".")
+            return
+        }
+        if let folder {
+            printError(
+                "error: unexpected argument '\(folder)'; `consortium list [dir]` or `consortium list vehicles [dir]`")
+            throw ExitStatus.usage
+        }
         try requireExisting([path])
         let outcome = library.loader.load([path], libraryRoot: library.root)
         let lib = outcome.library
@@ -54,6 +76,63 @@ struct ListCommand: ParsableCommand {
         if outcome.diagnostics.containsErrors {
             printError("note: the library has errors; `consortium validate` lists them")
         }
+    }
+
+    /// `consortium list vehicles`: each vehicle's record, class prior, heritage and posterior mean and P10.
+    private func listVehicles(in path: String) throws {
+        try requireExisting([path])
+        let outcome = library.loader.load([path], libraryRoot: library.root)
+        guard outcome.root != nil || library.root != nil else {
+            printError(
+                "error: no Agencies/ folder at or above '\(path)'; run from the Consortium folder or pass --library")
+            throw ExitStatus.usage
+        }
+        let lib = outcome.library
+        let resolution = ModelAssumptions.resolve(lib.assumptions)
+        guard let assumptions = resolution.assumptions else {
+            report(resolution.diagnostics)
+            printError("error: the library's assumptions have errors, so its priors are unknown")
+            throw ExitStatus.dataError
+        }
+        func number(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+        var rows: [[String]] = [
+            ["vehicle", "record", "class", "prior", "heritage", "posterior", "mean", "P10", "name"]
+        ]
+        for vehicle in lib.agencies.flatMap(\.vehicles).sorted(by: { $0.id < $1.id }) {
+            let record = "\(vehicle.successes)/\(vehicle.attempts)"
+            guard let reliability = VehicleReliability(vehicle, library: lib, assumptions: assumptions) else {
+                rows.append([
+                    vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue, "unknown class", "", "", "", "",
+                    vehicle.name,
+                ])
+                continue
+            }
+            let prior = reliability.prior
+            let posterior = reliability.posterior
+            let heritage =
+                reliability.heritage.map {
+                    "\($0) \(reliability.heritageSuccesses)/\(reliability.heritageSuccesses + reliability.heritageFailures)"
+                        + " x\(number(reliability.heritageWeight, 2))"
+                } ?? "-"
+            rows.append([
+                vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue,
+                "Beta(\(number(prior.alpha, 2)), \(number(prior.beta, 2)))", heritage,
+                "Beta(\(number(posterior.alpha, 1)), \(number(posterior.beta, 1)))", number(posterior.mean, 3),
+                number(posterior.quantile(0.1), 3), vehicle.name,
+            ])
+        }
+        var text = "Vehicles (\(rows.count - 1)): each trial draws a vehicle's success probability from its posterior\n"
+        text +=
+            "Beta(alpha0 + s + w s_h, beta0 + f + w f_h): the class prior, its own record and its heritage's at weight w\n"
+        let table = rows.map { $0.map(TerminalText.escaped) }
+        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for row in table {
+            let cells = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column])
+            }
+            text += "  " + cells.joined(separator: "  ") + "\n"
+        }
+        try printOutput(text)
     }
 
     /// Appends a titled section of aligned rows (the last column unpadded) to `text`.

@@ -37,6 +37,13 @@ struct RunOptions: ParsableArguments {
         help: "Allow outputs inside an Agencies/ or Missions/ folder (never over a file the run read).")
     var force = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Change one of the model's assumptions (Assumptions/model.xml) for this run; repeatable. It replaces "
+                + "the library's and the campaign's value, e.g. --assume rework-probability-bespoke=0.1.",
+            valueName: "name=value"))
+    var assume: [String] = []
+
     func validate() throws {
         if let threads, !(1...512).contains(threads) {
             throw ValidationError("--threads must be between 1 and 512, not \(threads)")
@@ -49,6 +56,11 @@ struct RunOptions: ParsableArguments {
             throw ValidationError(
                 "--target-date must be between 1950-01-01 and 2200-12-31, like dates in files, not \(targetDate)")
         }
+        for text in assume {
+            if case .failure(let problem) = ModelAssumptions.commandLineOverride(text) {
+                throw ValidationError(problem.message)
+            }
+        }
         if let targetBudget, !(targetBudget.isFinite && targetBudget > 0) {
             throw ValidationError("--target-budget must be a positive number of MUSD, not \(targetBudget)")
         }
@@ -57,6 +69,11 @@ struct RunOptions: ParsableArguments {
                 "--target-budget must be at most \(Format.musd(ValueLimits.maximumTargetBudgetMUSD)) MUSD "
                     + "(a quadrillion dollars, the files' largest figure), not \(targetBudget)")
         }
+    }
+
+    /// The `--assume` overrides, in the order given (validated already).
+    var assumptionOverrides: [AssumptionOverride] {
+        assume.compactMap { try? ModelAssumptions.commandLineOverride($0).get() }
     }
 
     /// Worker threads to use.

@@ -63,7 +63,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, library: library)
+        let target = try loadTarget(file, library: library, assume: runOptions.assumptionOverrides)
         let settings = target.scenario?.monteCarlo
         let seed = self.seed ?? settings?.seed ?? 1
         let trials = self.trials ?? settings?.trials ?? 1
@@ -179,6 +179,8 @@ struct Target {
     let campaign: Campaign
     let scenario: Scenario?
     let plan: SimulationPlan
+    /// The model's assumptions the run uses (the library's, with the campaign's and the command line's changes).
+    let assumptions: ModelAssumptions
     /// What the run uses: the files it needs and every agency file without errors.
     let library: Library
     /// Every file loading it read (the whole library, broken files included), which no output may replace.
@@ -187,7 +189,9 @@ struct Target {
 
 /// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
 /// defines. A folder is refused with the campaigns and scenarios it holds, since a run is of one file.
-func loadTarget(_ path: String, library options: LibraryOptions) throws -> Target {
+func loadTarget(
+    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = []
+) throws -> Target {
     try requireExisting([path])
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
@@ -220,9 +224,19 @@ func loadTarget(_ path: String, library options: LibraryOptions) throws -> Targe
                 + "(`consortium list` shows the campaigns and scenarios)")
         throw ExitStatus.usage
     }
+    // The library's assumptions, changed by the campaign's <assume> entries, then by --assume.
+    let resolution = ModelAssumptions.resolve(library.assumptions, overrides: campaign.assumptions + assume)
+    report(resolution.diagnostics)
+    guard let assumptions = resolution.assumptions else {
+        printError("error: \(path) cannot be run until the errors above are fixed")
+        throw ExitStatus.dataError
+    }
     do {
-        let plan = try SimulationPlan(library: library, campaign: campaign, scenario: scenario)
-        return Target(campaign: campaign, scenario: scenario, plan: plan, library: library, read: read)
+        let plan = try SimulationPlan(
+            library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
+        return Target(
+            campaign: campaign, scenario: scenario, plan: plan, assumptions: assumptions, library: library,
+            read: read)
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError

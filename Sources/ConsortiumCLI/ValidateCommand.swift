@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConsortiumModel
+import ConsortiumSimulation
 import ConsortiumXML
 import Foundation
 
@@ -103,9 +104,10 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         reportLibrarySource(outcome)
-        report(outcome.diagnostics)
-        let errors = outcome.diagnostics.filter { $0.severity == .error }.count
-        let warnings = outcome.diagnostics.count - errors
+        let diagnostics = (outcome.diagnostics + assumptionDiagnostics(outcome)).sorted()
+        report(diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         let files = outcome.requestedFiles.count
         if errors > 0 || (warningsAsErrors && warnings > 0) {
             printError(
@@ -117,6 +119,22 @@ struct ValidateCommand: ParsableCommand {
             "\(files) file\(files == 1 ? "" : "s") valid" + (warnings > 0 ? " (\(plural(warnings, "warning")))" : "")
                 + "\n")
     }
+}
+
+/// What the model's table of parameters finds in the library's assumptions file and in the `<assume>` entries
+/// of the campaigns asked about: unknown, missing or out-of-range parameters, reference classes that give no
+/// prior. (The loader checks the file's own consistency; the names are the simulation's.)
+func assumptionDiagnostics(_ outcome: LoadOutcome) -> [Diagnostic] {
+    guard let set = outcome.library.assumptions,
+        !outcome.diagnostics.contains(where: { $0.severity == .error && $0.location.file == set.location.file })
+    else { return [] }
+    var found = Set(ModelAssumptions.resolve(set).diagnostics)
+    let requested = Set(outcome.requestedFiles)
+    for campaign in outcome.library.campaigns where requested.contains(campaign.location.file) {
+        let own = ModelAssumptions.resolve(set, overrides: campaign.assumptions).diagnostics
+        found.formUnion(own.filter { $0.location.file == campaign.location.file })
+    }
+    return Array(found)
 }
 
 /// Throws a usage error naming the first path that does not exist. A symbolic link exists even when it loops

@@ -87,7 +87,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, library: library)
+        let target = try loadTarget(file, library: library, assume: runOptions.assumptionOverrides)
         let overrides: [Override]
         do {
             overrides = try OverrideParser(target: target).parse(self)
@@ -113,7 +113,8 @@ struct WhatIfCommand: ParsableCommand {
         }
         let variant: SimulationPlan
         do {
-            variant = try SimulationPlan(library: target.library, campaign: target.campaign, scenario: scenario)
+            variant = try SimulationPlan(
+                library: target.library, campaign: target.campaign, scenario: scenario, assumptions: target.assumptions)
         } catch {
             printError("error: the overrides cannot be applied: \(error)")
             throw ExitStatus.dataError

@@ -41,8 +41,9 @@ extension SyntheticPlan {
                     Vehicle(
                         id: "\(agency.id)-lv\(v)", successes: attempts - failures, attempts: attempts,
                         priceMUSD: random.int(90...1500), tliKg: random.int(45_000...60_000),
-                        tmiKg: random.int(32_000...40_000), minDaysBetween: random.int(30...120),
-                        standDownDays: random.int(90...365)))
+                        tmiKg: random.int(32_000...40_000), minDaysBetween: random.int(30...120)))
+                // Once a vehicle's stand-down; drawn still, so that the figures after it stay as they were.
+                _ = random.int(90...365)
             }
             agencies.append(agency)
         }

@@ -90,7 +90,7 @@ extension SyntheticPlan {
                     ("successes", String(vehicle.successes)), ("attempts", String(vehicle.attempts)),
                     ("price-musd", String(vehicle.priceMUSD)),
                     ("min-days-between-launches", String(vehicle.minDaysBetween)),
-                    ("stand-down-days", String(vehicle.standDownDays)), ("source", "synthetic"), ("estimate", "true"),
+                    ("reference-class", "experienced-provider"), ("source", "synthetic"), ("estimate", "true"),
                 ])
             out.empty(2, "capacity", [("destination", "leo"), ("kg", String(vehicle.tliKg * 5 / 2))])
             out.empty(2, "capacity", [("destination", "tli"), ("kg", String(vehicle.tliKg))])

@@ -81,7 +81,6 @@ public struct SyntheticPlan: Sendable {
         public var tliKg: Int
         public var tmiKg: Int
         public var minDaysBetween: Int
-        public var standDownDays: Int
     }
 
     /// An element instance: which agency builds which of its designs, from which day of the campaign.

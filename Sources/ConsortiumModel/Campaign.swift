@@ -29,6 +29,8 @@ public struct Campaign: Sendable, Hashable {
     public var hazards: [Hazard] = []
     /// What is known on a status date (the actuals trials start from), when the file gives one.
     public var status: CampaignStatus?
+    /// Changes to the library's model assumptions for this campaign (`<assume .../>`).
+    public var assumptions: [AssumptionOverride] = []
     public var location: SourceLocation
 
     public init(

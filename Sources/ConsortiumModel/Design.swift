@@ -139,14 +139,19 @@ public struct Vehicle: Sendable, Hashable {
     public var attempts: Int
     public var priceMUSD: Double
     public var minDaysBetweenLaunches: Double
-    public var standDownDays: Double
+    /// The reference class (in the assumptions file) whose early flight records give the prior.
+    public var referenceClass: Reference<ReferenceClassTag>
+    /// The vehicle whose record also informs this one (a derivative's parent), and the weight of that record.
+    public var heritage: Reference<VehicleTag>?
+    public var heritageWeight: Double
     public var capacityKg: [Destination: Double]
     public var provenance: Provenance
     public var location: SourceLocation
 
     public init(
         id: VehicleID, name: String, owner: AgencyID, successes: Int, attempts: Int, priceMUSD: Double,
-        minDaysBetweenLaunches: Double, standDownDays: Double, capacityKg: [Destination: Double],
+        minDaysBetweenLaunches: Double, referenceClass: Reference<ReferenceClassTag>,
+        heritage: Reference<VehicleTag>? = nil, heritageWeight: Double = 0, capacityKg: [Destination: Double],
         provenance: Provenance, location: SourceLocation
     ) {
         self.id = id
@@ -156,7 +161,9 @@ public struct Vehicle: Sendable, Hashable {
         self.attempts = attempts
         self.priceMUSD = priceMUSD
         self.minDaysBetweenLaunches = minDaysBetweenLaunches
-        self.standDownDays = standDownDays
+        self.referenceClass = referenceClass
+        self.heritage = heritage
+        self.heritageWeight = heritageWeight
         self.capacityKg = capacityKg
         self.provenance = provenance
         self.location = location

@@ -27,6 +27,8 @@ public enum ObjectiveTag {}
 public enum CampaignTag {}
 public enum ScenarioTag {}
 public enum RiskTag {}
+/// A reference class of launch vehicles in the assumptions file.
+public enum ReferenceClassTag {}
 
 public typealias AgencyID = Identifier<AgencyTag>
 public typealias DesignID = Identifier<DesignTag>
@@ -40,6 +42,7 @@ public typealias ObjectiveID = Identifier<ObjectiveTag>
 public typealias CampaignID = Identifier<CampaignTag>
 public typealias ScenarioID = Identifier<ScenarioTag>
 public typealias RiskID = Identifier<RiskTag>
+public typealias ReferenceClassID = Identifier<ReferenceClassTag>
 
 /// A reference to another entity, with the place in the file where it was written.
 ///

@@ -6,7 +6,7 @@ public struct Library: Sendable {
     /// One file read into the library.
     public struct File: Sendable, Hashable {
         public let path: String
-        /// The root element: `agency`, `campaign` or `scenario`.
+        /// The root element: `agency`, `campaign`, `scenario` or `assumptions`.
         public let root: String
         public let byteCount: Int
 
@@ -20,6 +20,8 @@ public struct Library: Sendable {
     public let agencies: [Agency]
     public let campaigns: [Campaign]
     public let scenarios: [Scenario]
+    /// The model's assumptions (`Assumptions/model.xml`), when the library has them.
+    public let assumptions: AssumptionSet?
     public let files: [File]
 
     public let agencyIndex: [AgencyID: Int]
@@ -29,10 +31,14 @@ public struct Library: Sendable {
     public let campaignIndex: [CampaignID: Int]
     public let scenarioIndex: [ScenarioID: Int]
 
-    public init(agencies: [Agency], campaigns: [Campaign], scenarios: [Scenario], files: [File]) {
+    public init(
+        agencies: [Agency], campaigns: [Campaign], scenarios: [Scenario], assumptions: AssumptionSet? = nil,
+        files: [File]
+    ) {
         self.agencies = agencies
         self.campaigns = campaigns
         self.scenarios = scenarios
+        self.assumptions = assumptions
         self.files = files
         var agencyIndex: [AgencyID: Int] = [:]
         var designIndex: [DesignID: (agency: Int, design: Int)] = [:]

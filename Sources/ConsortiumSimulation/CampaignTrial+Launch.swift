@@ -72,8 +72,9 @@ extension CampaignTrial {
         return opens + windows.periodDays
     }
 
-    /// A launch attempt: the vehicle flies (paid per attempt) and succeeds with its reliability this trial,
-    /// improved by the corrective actions after each earlier failure of this vehicle in this trial.
+    /// A launch attempt: the vehicle flies (paid per attempt) and succeeds with its reliability this trial
+    /// (drawn once per trial from its posterior, so a failure earlier in the trial makes the next flight's
+    /// success less likely, as the posterior predictive says); a failure grounds it for a stand-down.
     mutating func attemptLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
@@ -91,8 +92,7 @@ extension CampaignTrial {
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)
-        let reliability = 1 - (1 - draws.vehicleReliability[v]) * failureScale[v]
-        let success = !forced && launchRandom[l].nextUnit() < reliability
+        let success = !forced && launchRandom[l].nextUnit() < draws.vehicleReliability[v]
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
@@ -105,9 +105,8 @@ extension CampaignTrial {
             scheduler.schedule(.arrival(launch: Int32(l)), at: time + plan.missions[launch.mission].transitDays)
             return
         }
-        let standDown = plan.vehicles[v].standDownDays
+        let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, attempt: launches[l].attempts)
         standDowns[v].append(time...(time + standDown))
-        failureScale[v] *= plan.assumptions.correctiveActionFactor
         vehicleFree[v] = max(vehicleFree[v], time + standDown)
         note(
             time, .launchFailed, launch: l,

@@ -48,8 +48,7 @@ public struct CampaignTrial: SimulationModel {
     var launchNotBefore: [Double]
     /// Per vehicle: the earliest day the next launch may fly, and stand-downs after failures.
     var vehicleFree: [Double]
-    /// Per vehicle: the factor on its failure probability after corrective actions (1 until it fails).
-    var failureScale: [Double]
+    /// Per vehicle: the intervals it stands down after its failures in this trial.
     var standDowns: [[ClosedRange<Double>]]
     /// Per contract: how many verifications it took.
     var verificationAttempts: [Int]
@@ -103,7 +102,6 @@ public struct CampaignTrial: SimulationModel {
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
-        failureScale = Array(repeating: 1, count: plan.vehicles.count)
         standDowns = Array(repeating: [], count: plan.vehicles.count)
         verificationAttempts = Array(repeating: 0, count: plan.contracts.count)
         missionOpenLaunches = plan.missions.map(\.launches.count)
@@ -145,7 +143,6 @@ public struct CampaignTrial: SimulationModel {
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
-            failureScale[v] = 1
             retired[v] = false
             standDowns[v].removeAll(keepingCapacity: true)
         }

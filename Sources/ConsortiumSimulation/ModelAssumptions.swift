@@ -1,80 +1,177 @@
-/// The model's constants that no input file states, each with where it comes from.
+import ConsortiumModel
+
+/// The model's figures that no agency, campaign or scenario file states, read from the library's
+/// assumptions file (`Assumptions/model.xml`), where each is cited.
 ///
-/// They are inputs like any other: a planner can change them (and the tests pin the behaviour each
-/// one controls). Values marked "estimate" are our judgement, not a published figure.
+/// The code keeps no figure: every field starts unset (NaN, or empty) and `init(_:overrides:)` fills it from
+/// the file through `parameters`, the one table of names. Adding an assumption is one line in that table and
+/// one `<parameter>` in the file. A campaign (`<assume .../>`) and the command line (`--assume NAME=VALUE`) may
+/// change any named parameter.
 public struct ModelAssumptions: Sendable, Hashable {
-    /// Probability that verifying an interface built on both sides to the same *published* standard and
-    /// revision (e.g. IDSS rev F) finds a defect needing rework. Estimate: standard interfaces are
-    /// verified against published test cases and earlier implementations (IDSS has flown on Dragon,
-    /// Starliner and Orion, datasheet §8).
-    public var reworkProbabilityPublished: Double = 0.05
-    /// The same for a bespoke interface (an unpublished, project-specific definition). Estimate: 4x the
-    /// published-standard rate, in line with the interface-driven rework GAO reports on first-of-a-kind
-    /// hardware (GAO-24-106767, datasheet §7).
-    public var reworkProbabilityBespoke: Double = 0.20
-    /// Rework after a failed verification takes this fraction of the element's last phase duration and
-    /// cost, then the interface is verified again. Estimate.
-    public var reworkFraction: Double = 0.15
-    /// Days to integrate a launch stack once every payload element is delivered and verified. Estimate
-    /// (SLS/Orion stacking and ESA service-module integration take months).
-    public var integrationDays: Double = 90
-    /// Integration cost as a fraction of the vehicle price, booked to the launch's buyer. Estimate.
-    public var integrationCostFraction: Double = 0.05
-    /// Probability that a docking or berthing through a published standard fails on arrival. Estimate.
-    public var dockingFailurePublished: Double = 0.005
-    /// The same through a bespoke interface. Estimate.
-    public var dockingFailureBespoke: Double = 0.02
-    /// After a launch failure and its stand-down, the vehicle's failure probability in that trial is
-    /// multiplied by this factor (reliability growth through corrective action). Estimate: MIL-HDBK-189C
-    /// (2011) reports fix-effectiveness factors around 0.7 for a corrected failure mode; since a vehicle has
-    /// other modes too, we remove 30 % of its whole failure probability per failure, not 70 %.
-    public var correctiveActionFactor: Double = 0.7
-    /// Days to re-manifest a payload on another vehicle (new adapter, coupled-loads analysis, range and
-    /// licence work) when its vehicle is lost or a scenario substitutes one. Estimate: a year, on the
-    /// order of the launcher changes programmes made (BepiColombo's move from Soyuz to Ariane 5 was
-    /// decided years ahead; NASA's Launch Services Program starts mission integration about two years
-    /// before launch, and a re-manifest repeats its late part).
-    public var remanifestDays: Double = 365
-    /// Probability that a crewed launch failure is survived: the launch escape (abort) system brings the
-    /// crew home, the vehicle and payload are still lost. Estimate from the crewed launch failures of the
-    /// space age: three of four crews survived, Soyuz 18a (5 April 1975, abort after staging failure),
-    /// Soyuz T-10-1 (26 September 1983, pad abort by the escape tower,
-    /// https://en.wikipedia.org/wiki/Soyuz_7K-ST_No.16L) and Soyuz MS-10 (11 October 2018, abort after
-    /// booster separation failure, https://en.wikipedia.org/wiki/Soyuz_MS-10);
-    /// Challenger STS-51-L (28 January 1986) had no escape system and its crew was lost.
-    public var launchAbortSuccessProbability: Double = 0.75
-    /// Probability that the crew survives when a crewed element fails in operation (its operational draw
-    /// fails after arrival). Estimate: of eight crewed missions ended by an in-flight failure, five crews
-    /// came home (Gemini 8 1966, Apollo 13 1970, Soyuz 23 1976, Soyuz 33 1979, Soyuz T-8 1983) and three
-    /// were lost (Soyuz 1 1967, Soyuz 11 1971, Columbia STS-107 2003); the list of spaceflight accidents,
-    /// https://en.wikipedia.org/wiki/List_of_spaceflight-related_accidents_and_incidents.
-    public var crewSurvivalInOperationProbability: Double = 0.625
-    /// After a loss of crew no crewed launch of the campaign flies for a stand-down drawn with equal
-    /// weights from these durations (days): Challenger (28 January 1986 to STS-26, 29 September 1988: 975
-    /// days, Report of the Presidential Commission on the Space Shuttle Challenger Accident (Rogers
-    /// Commission), 1986, https://history.nasa.gov/rogersrep/genindex.htm) and Columbia (1 February 2003 to
-    /// STS-114, 26 July 2005: 906 days, Columbia Accident Investigation Board report, volume I, August 2003,
-    /// https://en.wikipedia.org/wiki/Columbia_Accident_Investigation_Board). Uncrewed launches may fly
-    /// meanwhile.
-    public var crewLossStandDownDays: [Double] = [975, 906]
-    /// Probability that the campaign is cancelled at the end of a stand-down after a loss of crew (every
-    /// unfinished element and objective ends as "programme cancelled"); otherwise it carries on. Estimate:
-    /// of the five crew losses of NASA and the Soviet/Russian programmes (Apollo 1 1967, Soyuz 1 1967,
-    /// Soyuz 11 1971, Challenger 1986, Columbia 2003) one ended its programme: after Columbia the Shuttle
-    /// was ordered retired (Vision for Space Exploration, January 2004,
-    /// https://en.wikipedia.org/wiki/Vision_for_Space_Exploration); the others flew again.
-    public var cancellationAfterCrewLossProbability: Double = 0.2
+    /// Probability that verifying an interface built on both sides to the same *published* standard finds a
+    /// defect needing rework (`rework-probability-published`).
+    public var reworkProbabilityPublished: Double = .nan
+    /// The same for a bespoke interface (`rework-probability-bespoke`).
+    public var reworkProbabilityBespoke: Double = .nan
+    /// Rework after a failed verification takes this fraction of the element's last phase duration and cost
+    /// (`rework-fraction`).
+    public var reworkFraction: Double = .nan
+    /// Days to integrate a launch stack once every payload element is delivered (`integration-days`).
+    public var integrationDays: Double = .nan
+    /// Integration cost as a fraction of the vehicle price (`integration-cost-fraction`).
+    public var integrationCostFraction: Double = .nan
+    /// Probability that a docking through a published standard fails on arrival (`docking-failure-published`).
+    public var dockingFailurePublished: Double = .nan
+    /// The same through a bespoke interface (`docking-failure-bespoke`).
+    public var dockingFailureBespoke: Double = .nan
+    /// Days from campaign start after which a trial stops, unless a scenario sets one (`horizon-days`).
+    public var defaultHorizonDays: Double = .nan
+    /// Most events one trial may handle before it is stopped as runaway (`event-limit`).
+    public var eventLimit: Int = 0
+    /// Days to re-manifest a payload on another vehicle when its vehicle is lost or a scenario substitutes one
+    /// (`remanifest-days`).
+    public var remanifestDays: Double = .nan
+    /// Probability that a crewed launch failure is survived: the abort system brings the crew home
+    /// (`launch-abort-success-probability`).
+    public var launchAbortSuccessProbability: Double = .nan
+    /// Probability that the crew survives when a crewed element fails in operation
+    /// (`crew-survival-in-operation-probability`).
+    public var crewSurvivalInOperationProbability: Double = .nan
+    /// Probability that the campaign is cancelled at the end of the stand-down after a loss of crew
+    /// (`cancellation-after-crew-loss-probability`).
+    public var cancellationAfterCrewLossProbability: Double = .nan
     /// How many times an element lost on arrival, in docking or in operation is rebuilt when an objective
-    /// needing it says `on-loss="rebuild"`. Estimate: agencies have rebuilt a lost mission once (OCO lost
-    /// in 2009, OCO-2 flown in 2014; Hitomi lost in 2016, XRISM flown in 2023), not twice.
-    public var lossRebuildLimit: Int = 1
-    /// Days from campaign start after which a trial stops (the horizon), unless a scenario sets one.
-    public var defaultHorizonDays: Double = 40 * 365.25
-    /// Most events one trial may handle before it is stopped as runaway.
-    public var eventLimit: Int = 5_000_000
+    /// needing it says `on-loss="rebuild"` (`loss-rebuild-limit`).
+    public var lossRebuildLimit: Int = 0
+    /// The Beta prior fitted to each reference class of launch vehicles, by class id.
+    public var referenceClassPriors: [String: BetaPrior] = [:]
+    /// Days from a real launch failure to the vehicle's next flight (record `launch-failure-stand-downs`): each
+    /// launch failure in a trial grounds its vehicle for one of these, drawn with equal weight.
+    public var launchFailureStandDownDays: [Double] = []
+    /// Days from a real loss of crew to the programme's next crewed flight (record `crew-loss-stand-downs`;
+    /// Challenger 1986 and Columbia 2003), for the programme stand-down after a loss of crew.
+    public var crewLossStandDownDays: [Double] = []
 
+    /// Assumptions with every field unset; tests fill in what they use.
     public init() {}
+}
 
-    /// The defaults above.
-    public static let standard = ModelAssumptions()
+extension ModelAssumptions {
+    /// One named parameter: its name in the file, the field it sets, its allowed values and its meaning.
+    public struct Parameter: Sendable {
+        public enum Field: Sendable {
+            case real(any WritableKeyPath<ModelAssumptions, Double> & Sendable)
+            case whole(any WritableKeyPath<ModelAssumptions, Int> & Sendable)
+        }
+
+        public let name: String
+        public let field: Field
+        public let range: ClosedRange<Double>
+        public let doc: String
+
+        init(_ name: String, _ field: Field, _ range: ClosedRange<Double>, _ doc: String) {
+            (self.name, self.field, self.range, self.doc) = (name, field, range, doc)
+        }
+
+        /// The parameter's value in `assumptions`.
+        public func value(in assumptions: ModelAssumptions) -> Double {
+            switch field {
+            case .real(let path): assumptions[keyPath: path]
+            case .whole(let path): Double(assumptions[keyPath: path])
+            }
+        }
+
+        func set(_ value: Double, in assumptions: inout ModelAssumptions) {
+            switch field {
+            case .real(let path): assumptions[keyPath: path] = value
+            case .whole(let path): assumptions[keyPath: path] = Int(value)
+            }
+        }
+
+        /// A figure as a person writes it: `5000000`, `0.2`.
+        static func text(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? DecimalText.whole(value) : "\(value)"
+        }
+
+        /// Why `value` is not allowed, or nil.
+        public func problem(with value: Double) -> String? {
+            if !range.contains(value) {
+                return "\(name) must be from \(Self.text(range.lowerBound)) to \(Self.text(range.upperBound)), "
+                    + "not \(Self.text(value))"
+            }
+            if case .whole = field, value.rounded() != value {
+                return "\(name) is a whole number, not \(Self.text(value))"
+            }
+            return nil
+        }
+    }
+
+    /// A named record of real stand-downs and the field that takes its durations in days.
+    public struct Record: Sendable {
+        public let id: String
+        public let field: any WritableKeyPath<ModelAssumptions, [Double]> & Sendable
+        public let doc: String
+    }
+
+    /// Every named parameter of the model: the one place a name meets its field.
+    public static let parameters: [Parameter] = [
+        Parameter(
+            "rework-probability-published", .real(\.reworkProbabilityPublished), 0...1,
+            "probability that verifying an interface built to a published standard finds a defect needing rework"),
+        Parameter(
+            "rework-probability-bespoke", .real(\.reworkProbabilityBespoke), 0...1,
+            "the same for a bespoke (unpublished, project-specific) interface"),
+        Parameter(
+            "rework-fraction", .real(\.reworkFraction), 0...10,
+            "rework takes this fraction of the element's last phase duration and cost"),
+        Parameter(
+            "integration-days", .real(\.integrationDays), 0...Double(ValueLimits.maximumDays),
+            "days to integrate a launch stack once its payload is delivered"),
+        Parameter(
+            "integration-cost-fraction", .real(\.integrationCostFraction), 0...10,
+            "integration cost as a fraction of the vehicle price, booked to the launch's buyer"),
+        Parameter(
+            "docking-failure-published", .real(\.dockingFailurePublished), 0...1,
+            "probability that a docking through a published standard fails on arrival"),
+        Parameter(
+            "docking-failure-bespoke", .real(\.dockingFailureBespoke), 0...1,
+            "the same through a bespoke interface"),
+        Parameter(
+            "horizon-days", .real(\.defaultHorizonDays), 1...Double(ValueLimits.maximumDays),
+            "days from the campaign start after which a trial stops, unless a scenario sets a horizon"),
+        Parameter(
+            "event-limit", .whole(\.eventLimit), 1...1e12,
+            "most events one trial may handle before it is stopped as runaway"),
+        Parameter(
+            "remanifest-days", .real(\.remanifestDays), 0...Double(ValueLimits.maximumDays),
+            "days to move a payload to another vehicle when its vehicle is lost or substituted"),
+        Parameter(
+            "launch-abort-success-probability", .real(\.launchAbortSuccessProbability), 0...1,
+            "probability that the abort system saves the crew of a failed crewed launch"),
+        Parameter(
+            "crew-survival-in-operation-probability", .real(\.crewSurvivalInOperationProbability), 0...1,
+            "probability that the crew survives its crewed element's failure in operation"),
+        Parameter(
+            "cancellation-after-crew-loss-probability", .real(\.cancellationAfterCrewLossProbability), 0...1,
+            "probability that the campaign is cancelled at the end of the stand-down after a loss of crew"),
+        Parameter(
+            "loss-rebuild-limit", .whole(\.lossRebuildLimit), 0...100,
+            "how many times an element lost on arrival or in operation is rebuilt under on-loss=\"rebuild\""),
+    ]
+
+    /// Every named record of stand-downs the model reads.
+    public static let records: [Record] = [
+        Record(
+            id: "launch-failure-stand-downs", field: \.launchFailureStandDownDays,
+            doc: "return-to-flight durations after real launch failures; a failure in a trial draws one"),
+        Record(
+            id: "crew-loss-stand-downs", field: \.crewLossStandDownDays,
+            doc: "programme stand-downs after real losses of crew"),
+    ]
+
+    /// The parameter named `name`, if the model has one.
+    public static func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
+
+    /// The names of every parameter, for messages.
+    public static var parameterNames: [String] { parameters.map(\.name) }
 }

@@ -12,7 +12,7 @@ extension SimulationPlan {
     /// - Throws: `PlanError` when a reference does not resolve; run the checker first to get located
     ///   diagnostics instead.
     public init(
-        library: Library, campaign: Campaign, scenario: Scenario? = nil, assumptions: ModelAssumptions = .standard
+        library: Library, campaign: Campaign, scenario: Scenario? = nil, assumptions: ModelAssumptions
     ) throws {
         var builder = PlanBuilder(library: library, campaign: campaign, assumptions: assumptions)
         let horizonDays = scenario?.monteCarlo?.horizon.map { Double(campaign.start.days(to: $0)) }
@@ -68,12 +68,17 @@ struct PlanBuilder {
     mutating func vehicle(_ id: VehicleID, years: ClosedRange<Int>) throws -> Int {
         if let index = vehicleIndex[id] { return index }
         guard let vehicle = library.vehicle(id) else { throw PlanError(message: "unknown vehicle '\(id)'") }
+        guard let reliability = VehicleReliability(vehicle, library: library, assumptions: assumptions) else {
+            throw PlanError(
+                message:
+                    "vehicle '\(id)' names reference class '\(vehicle.referenceClass.id)', which the assumptions lack")
+        }
         vehicles.append(
             SimulationPlan.VehiclePlan(
                 id: id, owner: library.agency(vehicle.owner) == nil ? nil : try agency(vehicle.owner, years: years),
                 successes: vehicle.successes, failures: max(0, vehicle.attempts - vehicle.successes),
                 priceMUSD: vehicle.priceMUSD, minGapDays: vehicle.minDaysBetweenLaunches,
-                standDownDays: vehicle.standDownDays, capacityKg: vehicle.capacityKg, groundings: [],
+                reliability: reliability.posterior, capacityKg: vehicle.capacityKg, groundings: [],
                 streamID: StableHash.of("vehicle:\(id)")))
         vehicleIndex[id] = vehicles.count - 1
         return vehicles.count - 1

@@ -30,7 +30,7 @@ extension PlanBuilder {
                 let index = try vehicle(reference.id, years: years)
                 let start = day(from)
                 vehicles[index].groundings.append(start...(start + days))
-                if let standDown { vehicles[index].standDownDays = standDown }
+                if let standDown { vehicles[index].forcedStandDownDays = standDown }
             case .reassign(let reference, let provider):
                 guard let index = plan.contracts.firstIndex(where: { $0.id == reference.id }) else {
                     throw PlanError(message: "unknown contract '\(reference.id)'")

@@ -76,7 +76,10 @@ public struct SimulationPlan: Sendable {
         public var failures: Int
         public var priceMUSD: Double
         public var minGapDays: Double
-        public var standDownDays: Double
+        /// The posterior each trial draws the vehicle's success probability from (see `VehicleReliability`).
+        public var reliability: BetaPrior
+        /// A scenario's stand-down after each failure, replacing the draw from the record of real ones.
+        public var forcedStandDownDays: Double? = nil
         public var capacityKg: [Destination: Double]
         /// Scenario groundings: closed intervals of days when the vehicle cannot fly.
         public var groundings: [ClosedRange<Double>]

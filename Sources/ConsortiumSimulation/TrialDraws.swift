@@ -17,7 +17,7 @@ public struct TrialDraws: Sendable {
     /// Uniform draws deciding whether each element works over its mission and each docking succeeds.
     public var operationalDraw: [Double] = []
     public var dockingDraw: [Double] = []
-    /// Each vehicle's reliability this trial, drawn from Beta(successes + 1, failures + 1).
+    /// Each vehicle's reliability this trial, drawn from its posterior (class prior, record and heritage).
     public var vehicleReliability: [Double] = []
     /// Whether each register risk strikes.
     public var riskStrikes: [Bool] = []
@@ -129,11 +129,15 @@ public struct TrialDraws: Sendable {
 
     /// A vehicle's reliability this trial and its percentile (a high percentile means "worse" for every
     /// input: here, a less reliable vehicle).
+    ///
+    /// The trial draws p once from the posterior Beta(a, b) and flies each launch as Bernoulli(p). Over
+    /// trials this is the Bayesian predictive: the chance that a flight succeeds given the trial's earlier
+    /// flights is the mean of the posterior updated by them (a Pólya urn), e.g. a/(a+b+1) after one failure.
     static func vehicleDraw(
         _ vehicle: SimulationPlan.VehiclePlan, seed: UInt64, trial: UInt64
     ) -> (reliability: Double, percentile: Double) {
         var rng = stream(vehicle.streamID, 1, seed: seed, trial: trial)
-        let distribution = Beta(successes: vehicle.successes, failures: vehicle.failures)
+        let distribution = Beta(alpha: vehicle.reliability.alpha, beta: vehicle.reliability.beta)
         let reliability = distribution.sample(using: &rng)
         return (reliability, 1 - distribution.cdf(reliability))
     }

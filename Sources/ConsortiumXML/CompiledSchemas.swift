@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// The three XSDs, compiled once from the text shipped in the program and shared by all threads.
+/// The four XSDs, compiled once from the text shipped in the program and shared by all threads.
 ///
 /// libxml2 allows one compiled schema to be used by many validation contexts at once (verified
 /// on libxml2 2.9.14); each validation creates its own context.
@@ -29,12 +29,14 @@ final class CompiledSchema: @unchecked Sendable {
     static let agency = CompiledSchema(kind: .agency)
     static let mission = CompiledSchema(kind: .mission)
     static let scenario = CompiledSchema(kind: .scenario)
+    static let assumptions = CompiledSchema(kind: .assumptions)
 
     static func of(_ kind: FileKind) -> CompiledSchema {
         switch kind {
         case .agency: agency
         case .mission: mission
         case .scenario: scenario
+        case .assumptions: assumptions
         }
     }
 }

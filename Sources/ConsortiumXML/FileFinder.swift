@@ -35,7 +35,8 @@ struct FileFinder {
     /// every mission from `validate Missions`).
     func isLibraryRoot(_ path: String) -> Bool {
         let name = absolute(path).split(separator: "/").last.map(String.init) ?? ""
-        return name != "Agencies" && name != "Missions" && isDirectory(path) && isDirectory(join(path, "Agencies"))
+        return name != "Agencies" && name != "Missions" && name != "Assumptions" && isDirectory(path)
+            && isDirectory(join(path, "Agencies"))
     }
 
     /// The `.xml` files at `path` (the file itself, or every one below the folder, sorted), and the problems

@@ -38,8 +38,9 @@ public enum LibrarySource: Sendable, Equatable {
 /// Finds, reads, parses, validates, decodes and checks a library of agency, mission and scenario files.
 ///
 /// Given files or folders, it finds the library folder (the nearest one at or above them that holds
-/// `Agencies/`; else the one at or above the current folder) and reads all of `Agencies/` and `Missions/`
-/// there, since a mission refers to agencies and a scenario to a campaign. The request then uses what it
+/// `Agencies/`; else the one at or above the current folder) and reads all of `Agencies/`, `Missions/` and
+/// `Assumptions/` there, since a mission refers to agencies, a scenario to a campaign, and every run uses the
+/// model's assumptions (which are always in its scope). The request then uses what it
 /// needs (see `LibraryScope`): the files asked for are reported in full, the files they need with all their
 /// errors, and a file with errors they do not need (someone's broken copy in a shared `Missions/`) as one
 /// warning, without stopping the run.
@@ -63,9 +64,10 @@ public struct LibraryLoader: Sendable {
         var problems: [Diagnostic] = []
         var emptyFolders: [String] = []
         for path in paths {
-            // A library folder means its Agencies/ and Missions/, not every XML file below it.
+            // A library folder means its Agencies/, Missions/ and Assumptions/, not every XML file below it.
             let parts =
-                files.isLibraryRoot(path) ? [files.join(path, "Agencies"), files.join(path, "Missions")] : [path]
+                files.isLibraryRoot(path)
+                ? ["Agencies", "Missions", "Assumptions"].map { files.join(path, $0) } : [path]
             var count = 0
             for part in parts {
                 let found = files.xmlFiles(at: part)
@@ -77,14 +79,17 @@ public struct LibraryLoader: Sendable {
             if count == 0, FileManager.default.fileExists(atPath: path) { emptyFolders.append(path) }
         }
         var agencyFiles: [String] = []
+        var assumptionFiles: [String] = []
         var all: [String] = []
         var libraryProblems: [Diagnostic] = []
         if let root {
             let agencies = files.xmlFiles(at: files.join(root, "Agencies"))
             let missions = files.xmlFiles(at: files.join(root, "Missions"))
+            let assumptions = files.xmlFiles(at: files.join(root, "Assumptions"))
             agencyFiles = agencies.files + agencies.problems.map(\.location.file)
-            all = agencies.files + missions.files
-            libraryProblems = agencies.problems + missions.problems
+            assumptionFiles = assumptions.files + assumptions.problems.map(\.location.file)
+            all = agencies.files + missions.files + assumptions.files
+            libraryProblems = agencies.problems + missions.problems + assumptions.problems
         }
         // One document per file (and per folder problem), each file once however it was named.
         var documents: [ParsedDocument] = []
@@ -105,8 +110,10 @@ public struct LibraryLoader: Sendable {
             requested.map { path in add(path) { read(path) } }
             + problems.map { problem in add(problem.location.file) { document(problem) } }
         let inAgencies = Set(agencyFiles.map(finder.canonical))
+        let inAssumptions = Set(assumptionFiles.map(finder.canonical))
         return assemble(
             documents, requested: requestedIndices, inAgencies: { inAgencies.contains(finder.canonical($0)) },
+            inAssumptions: { inAssumptions.contains(finder.canonical($0)) },
             root: root, source: source,
             requestedFiles: requestedIndices.prefix(requested.count).map { documents[$0].path },
             emptyFolders: emptyFolders, tooMany: finder.overflow)
@@ -126,7 +133,8 @@ public struct LibraryLoader: Sendable {
             return SafeParser.parse(bytes: file.bytes, path: file.path, limits: limits)
         }
         return assemble(
-            documents, requested: Array(documents.indices), inAgencies: { _ in false }, root: nil, source: .memory,
+            documents, requested: Array(documents.indices), inAgencies: { _ in false }, inAssumptions: { _ in false },
+            root: nil, source: .memory,
             requestedFiles: contents.map(\.path), emptyFolders: [], tooMany: nil)
     }
 
@@ -166,7 +174,8 @@ public struct LibraryLoader: Sendable {
     }
 
     private func assemble(
-        _ documents: [ParsedDocument], requested: [Int], inAgencies: (String) -> Bool, root: String?,
+        _ documents: [ParsedDocument], requested: [Int], inAgencies: (String) -> Bool,
+        inAssumptions: (String) -> Bool, root: String?,
         source: LibrarySource, requestedFiles: [String], emptyFolders: [String], tooMany: Diagnostic?
     ) -> LoadOutcome {
         let decoder = ModelDecoder()
@@ -182,6 +191,7 @@ public struct LibraryLoader: Sendable {
             case .agency: contents.append(Contents(agency: decoder.agency(tree)))
             case .mission: contents.append(Contents(campaign: decoder.campaign(tree)))
             case .scenario: contents.append(Contents(scenario: decoder.scenario(tree)))
+            case .assumptions: contents.append(Contents(assumptions: decoder.assumptions(tree)))
             case nil: contents.append(Contents())
             }
             // A value the schema passed but the decoder could not hold is the file's error, never a dropped
@@ -199,7 +209,10 @@ public struct LibraryLoader: Sendable {
                     document, inAgencies: inAgencies(document.path), agency: content.agency,
                     campaign: content.campaign, scenario: content.scenario)
             })
-        let (needed, unresolved) = scope.needed(by: requested)
+        var (needed, unresolved) = scope.needed(by: requested)
+        // The model's assumptions are part of every run, so their files (and their errors) always are.
+        needed.formUnion(
+            documents.indices.filter { documents[$0].kind == .assumptions || inAssumptions(documents[$0].path) })
         let noLibrary: Bool
         if case .none = source { noLibrary = true } else { noLibrary = false }
 
@@ -225,7 +238,10 @@ public struct LibraryLoader: Sendable {
         var diagnostics: [Diagnostic] = tooMany.map { [$0] } ?? []
         for index in needed.sorted() {
             let document = documents[index]
-            if requestedSet.contains(index) || document.root != nil || !document.diagnostics.containsErrors {
+            // The assumptions file defines no id, so its own errors say more than "it may define ...".
+            if requestedSet.contains(index) || document.root != nil || !document.diagnostics.containsErrors
+                || inAssumptions(document.path) || document.kind == .assumptions
+            {
                 diagnostics += document.diagnostics
             } else if let first = document.diagnostics.first(where: { $0.severity == .error }) {
                 diagnostics.append(unreadable(document, first: first, unresolved: unresolved))
@@ -252,6 +268,7 @@ public struct LibraryLoader: Sendable {
         var agency: Agency?
         var campaign: Campaign?
         var scenario: Scenario?
+        var assumptions: AssumptionSet?
     }
 
     /// A diagnostic's identity without its hint.
@@ -274,6 +291,7 @@ public struct LibraryLoader: Sendable {
         var agencies: [Agency] = []
         var campaigns: [Campaign] = []
         var scenarios: [Scenario] = []
+        var assumptionSets: [AssumptionSet] = []
         var files: [Library.File] = []
         var failedKinds = Set<FileKind?>()
         for index in indices.sorted() {
@@ -285,9 +303,13 @@ public struct LibraryLoader: Sendable {
             if let agency = content.agency { agencies.append(agency) }
             if let campaign = content.campaign { campaigns.append(campaign) }
             if let scenario = content.scenario { scenarios.append(scenario) }
+            if let set = content.assumptions { assumptionSets.append(set) }
         }
-        let library = Library(agencies: agencies, campaigns: campaigns, scenarios: scenarios, files: files)
+        let library = Library(
+            agencies: agencies, campaigns: campaigns, scenarios: scenarios, assumptions: assumptionSets.first,
+            files: files)
         var checker = SemanticChecker(library: library)
+        checker.extraAssumptionFiles = assumptionSets.dropFirst().map(\.location)
         // A file that failed to parse may define what others refer to: don't report those as unknown. With no
         // library at all, one `no-library` error says why nothing resolves.
         checker.trustUnknownAgencyItems = trustAll || failedKinds.contains(.agency) || failedKinds.contains(nil)

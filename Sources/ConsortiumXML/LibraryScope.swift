@@ -87,7 +87,7 @@ extension LibraryScope.Facts {
             defines = ids
         case .mission:
             self.campaign = root.attribute("id")?.value.trimmingWhitespace
-        case .scenario, nil:
+        case .scenario, .assumptions, nil:
             break
         }
         if let agency { references += agency.references }
@@ -103,6 +103,7 @@ extension Agency {
     /// The ids of other agency-file items this agency refers to.
     var references: [String] {
         var ids = restrictions.map(\.party.id.rawValue)
+        for vehicle in vehicles { ids += vehicle.heritage.map { [$0.id.rawValue] } ?? [] }
         for design in designs {
             if let prime = design.prime { ids.append(prime.id.rawValue) }
             ids += (design.provides + design.requires).map(\.standard.id.rawValue)

@@ -102,7 +102,8 @@ extension ModelDecoder {
         guard let id: VehicleID = self.id(node), let name = string(node, "name"),
             let successes = int(node, "successes"), let attempts = int(node, "attempts"),
             let price = double(node, "price-musd"), let cadence = double(node, "min-days-between-launches"),
-            let standDown = double(node, "stand-down-days")
+            let referenceClass: Reference<ReferenceClassTag> = reference(node, "reference-class"),
+            let weight = double(node, "heritage-weight", default: 0)
         else { return nil }
         var capacity: [Destination: Double] = [:]
         for entry in node.children("capacity") {
@@ -112,7 +113,8 @@ extension ModelDecoder {
         }
         return Vehicle(
             id: id, name: name, owner: owner, successes: successes, attempts: attempts, priceMUSD: price,
-            minDaysBetweenLaunches: cadence, standDownDays: standDown, capacityKg: capacity,
+            minDaysBetweenLaunches: cadence, referenceClass: referenceClass, heritage: reference(node, "heritage"),
+            heritageWeight: weight, capacityKg: capacity,
             provenance: provenance(node), location: node.location)
     }
 }

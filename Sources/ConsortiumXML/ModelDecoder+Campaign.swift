@@ -20,6 +20,7 @@ extension ModelDecoder {
         campaign.risks = root.children("risk").compactMap(risk)
         campaign.hazards = root.children("hazard").compactMap(hazard)
         campaign.status = root.child("status").flatMap(status)
+        campaign.assumptions = root.children("assume").compactMap(assume)
         return campaign
     }
 

@@ -18,6 +18,8 @@ struct SemanticChecker {
     /// Candidate comparisons left for "did you mean" suggestions (see `hint(for:among:kind:)`): enough for a
     /// dozen misspellings among the 300 elements of the bundled Artemis campaign.
     var suggestionBudget = 5_000
+    /// Assumptions files beyond the first (a library has one).
+    var extraAssumptionFiles: [SourceLocation] = []
 
     init(library: Library) {
         self.library = library
@@ -28,6 +30,7 @@ struct SemanticChecker {
         for agency in library.agencies { check(agency) }
         for campaign in library.campaigns { check(campaign) }
         for scenario in library.scenarios { check(scenario) }
+        checkAssumptions()
     }
 
     // MARK: Reporting

@@ -58,7 +58,14 @@ struct MonteCarloRun: ParsableCommand {
         else {
             throw RuntimeFailure(message: "\(file): no valid campaign (run `consortium validate \(file)`)")
         }
-        let plan = try SimulationPlan(library: outcome.library, campaign: campaign, scenario: nil)
+        guard
+            let assumptions = ModelAssumptions.resolve(outcome.library.assumptions, overrides: campaign.assumptions)
+                .assumptions
+        else {
+            throw RuntimeFailure(message: "\(file): the library's assumptions have errors (run `consortium validate`)")
+        }
+        let plan = try SimulationPlan(
+            library: outcome.library, campaign: campaign, scenario: nil, assumptions: assumptions)
         let start = seconds()
         let result: MonteCarloResult
         do {

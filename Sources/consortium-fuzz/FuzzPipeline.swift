@@ -24,9 +24,15 @@ enum FuzzPipeline {
     static let version = "fuzz"
     static let location = SourceLocation(file: "<fuzz>", line: 0, column: 0)
 
-    /// A trial of a bundled campaign handles a few thousand events; this keeps a hostile one short.
+    /// The bundled assumptions (`Assumptions/model.xml` of this source tree), with a smaller event limit: a
+    /// trial of a bundled campaign handles a few thousand events; this keeps a hostile one short.
     static let assumptions: ModelAssumptions = {
-        var assumptions = ModelAssumptions.standard
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let outcome = LibraryLoader().load([root.appendingPathComponent("Assumptions/model.xml").path])
+        guard var assumptions = ModelAssumptions.resolve(outcome.library.assumptions).assumptions else {
+            fatalError("the bundled Assumptions/model.xml does not resolve: \(outcome.diagnostics)")
+        }
         assumptions.eventLimit = 50_000
         return assumptions
     }()

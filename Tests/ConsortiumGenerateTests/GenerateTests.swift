@@ -26,6 +26,10 @@ struct TemporaryFolder {
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.text.utf8).write(to: target)
         }
+        // The model's assumptions come from the bundled library (as `consortium generate` copies them).
+        let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Assumptions")
+        try? FileManager.default.copyItem(at: bundled, to: url.appendingPathComponent("Assumptions"))
         return files
     }
 
@@ -92,7 +96,9 @@ struct GenerateTests {
         let outcome = LibraryLoader().load([folder.url.path])
         #expect(outcome.diagnostics.isEmpty)
         let campaign = try #require(outcome.library.campaigns.first)
-        let plan = try SimulationPlan(library: outcome.library, campaign: campaign, scenario: nil)
+        let assumptions = try #require(ModelAssumptions.resolve(outcome.library.assumptions).assumptions)
+        let plan = try SimulationPlan(
+            library: outcome.library, campaign: campaign, scenario: nil, assumptions: assumptions)
         var runner = TrialRunner(plan: plan, seed: 1)
         for trial in 0..<5 {
             let result = try runner.run(trial: UInt64(trial))

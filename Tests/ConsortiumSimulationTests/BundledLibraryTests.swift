@@ -11,17 +11,25 @@ enum Bundled {
     static let outcome = LibraryLoader().load([root.path])
     static var library: Library { outcome.library }
 
+    /// The bundled assumptions with `campaign`'s own changes.
+    static func assumptions(_ campaign: Campaign) -> ModelAssumptions? {
+        ModelAssumptions.resolve(library.assumptions, overrides: campaign.assumptions).assumptions
+    }
+
     /// Every campaign and every scenario, as (name, plan).
     static let plans: [(String, SimulationPlan)] = {
         var plans: [(String, SimulationPlan)] = []
         for campaign in library.campaigns {
-            if let plan = try? SimulationPlan(library: library, campaign: campaign) {
+            if let assumptions = assumptions(campaign),
+                let plan = try? SimulationPlan(library: library, campaign: campaign, assumptions: assumptions)
+            {
                 plans.append((campaign.id.rawValue, plan))
             }
         }
         for scenario in library.scenarios {
-            if let campaign = library.campaign(scenario.campaign.id),
-                let plan = try? SimulationPlan(library: library, campaign: campaign, scenario: scenario)
+            if let campaign = library.campaign(scenario.campaign.id), let assumptions = assumptions(campaign),
+                let plan = try? SimulationPlan(
+                    library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
             {
                 plans.append((scenario.id.rawValue, plan))
             }

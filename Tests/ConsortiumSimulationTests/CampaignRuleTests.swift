@@ -119,14 +119,15 @@ struct CampaignRuleTests {
         #expect(abs(outcome.ledger.total(agency: plan.agencies.firstIndex { $0.id == "b" }!) - 50) < 1e-9)
     }
 
-    /// A forced failure of attempt 1 on day 100: the vehicle stands down 365 days (to day 465); the payload
+    /// A forced failure of attempt 1 on day 100: the vehicle stands down 365 days (to day 465; the fixture's
+    /// record of stand-downs holds only that duration); the payload
     /// is rebuilt at half its 100 days (done on day 150) and flies on the first day the vehicle is free, 465.
     /// The launch is paid twice and the rebuild costs half the 100 MUSD development.
     @Test func aForcedLaunchFailureIsFollowedByARebuildAndASecondLaunch() throws {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
             "a", designs: Fixture.design("hab", days: 100, cost: 100),
-            vehicles: Fixture.vehicle("rocket", price: 300, standDown: 365))
+            vehicles: Fixture.vehicle("rocket", price: 300))
         fixture.missions["c"] = Fixture.campaign(
             "c",
             body: """
@@ -171,7 +172,7 @@ struct CampaignRuleTests {
                       <objective id="o" name="O"><needs element="hab-1"/></objective>
                     </mission>
                     """)
-            let plan = try fixture.plan("c", assumptions: .standard)
+            let plan = try fixture.plan("c", assumptions: .fixture)
             var runner = TrialRunner(plan: plan, seed: 42)
             var reworked = 0
             let trials = 3000

@@ -63,7 +63,7 @@ struct ExtremeFiguresTests {
         let vehicles = ["rocket": ("100000000", "0"), "heavy": ("0", days)].sorted { $0.key < $1.key }.map {
             """
             <vehicle id="\($0.key)" name="Vehicle \($0.key)" successes="\($0.value.0)" attempts="\(count)"
-                     price-musd="\(amount)" min-days-between-launches="\($0.value.1)" stand-down-days="\(days)">
+                     price-musd="\(amount)" min-days-between-launches="\($0.value.1)" reference-class="test">
               <capacity destination="tli" kg="\(amount)"/><capacity destination="tmi" kg="\(amount)"/>
             </vehicle>
             """
@@ -163,8 +163,12 @@ struct ExtremeFiguresTests {
         let library = outcome.library
         let campaign = try #require(library.campaign(CampaignID("ext")))
         let scenario = try #require(library.scenario(ScenarioID("ext-s")))
-        let base = try SimulationPlan(library: library, campaign: campaign)
-        let variant = try SimulationPlan(library: library, campaign: campaign, scenario: scenario)
+        // Every launch failure stands its vehicle down for the longest duration a file may give.
+        var assumptions = ModelAssumptions.fixture
+        assumptions.launchFailureStandDownDays = [Double(ValueLimits.maximumDays)]
+        let base = try SimulationPlan(library: library, campaign: campaign, assumptions: assumptions)
+        let variant = try SimulationPlan(
+            library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
         let options = MonteCarloOptions(
             trials: 400, seed: UInt64(ValueLimits.maximumCount), threads: 2,
             targetDay: base.day(of: CivilDate(iso: "2200-12-31")!),

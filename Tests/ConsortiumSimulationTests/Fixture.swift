@@ -10,6 +10,8 @@ import Foundation
 struct Fixture {
     var agencies: [String: String] = [:]
     var missions: [String: String] = [:]
+    /// An assumptions file (`Assumptions/model.xml`) to write into the library, if any.
+    var assumptionsFile: String?
 
     /// An agency file body. `budget` is MUSD per year (nil: no cap).
     static func agency(
@@ -56,16 +58,19 @@ struct Fixture {
     }
 
     /// A vehicle that essentially never fails (a flight record of 10^8 successes), unless a record is given.
+    /// Its reference class `test` has a uniform Beta(1, 1) prior in `ModelAssumptions.deterministic`, and
+    /// `heritage` names a parent vehicle whose record counts with `weight`.
     static func vehicle(
-        _ id: String, price: Double = 100, gap: Double = 0, standDown: Double = 365, successes: Int = 100_000_000,
-        attempts: Int = 100_000_000
+        _ id: String, price: Double = 100, gap: Double = 0, successes: Int = 100_000_000,
+        attempts: Int = 100_000_000, referenceClass: String = "test", heritage: String? = nil, weight: Double = 0
     ) -> String {
-        """
-        <vehicle id="\(id)" name="Vehicle \(id)" successes="\(successes)" attempts="\(attempts)" price-musd="\(price)" min-days-between-launches="\(gap)" stand-down-days="\(standDown)">
-          <capacity destination="tli" kg="100000"/>
-          <capacity destination="tmi" kg="100000"/>
-        </vehicle>
-        """
+        let parent = heritage.map { #" heritage="\#($0)" heritage-weight="\#(weight)""# } ?? ""
+        return """
+            <vehicle id="\(id)" name="Vehicle \(id)" successes="\(successes)" attempts="\(attempts)" price-musd="\(price)" min-days-between-launches="\(gap)" reference-class="\(referenceClass)"\(parent)>
+              <capacity destination="tli" kg="100000"/>
+              <capacity destination="tmi" kg="100000"/>
+            </vehicle>
+            """
     }
 
     /// A campaign file body starting 2026-01-01.
@@ -136,6 +141,11 @@ struct Fixture {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent("\(name).xml")) }
         }
+        if let assumptionsFile {
+            let dir = root.appendingPathComponent("Assumptions")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(assumptionsFile.utf8).write(to: dir.appendingPathComponent("model.xml"))
+        }
         let outcome = LibraryLoader().load([root.path])
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw FixtureError(diagnostics: errors) }
@@ -161,9 +171,37 @@ struct FixtureError: Error, CustomStringConvertible {
 }
 
 extension ModelAssumptions {
-    /// No rework, no integration time or cost, no docking failures: dates follow from inputs alone.
+    /// The text of the bundled assumptions file.
+    static let bundledText: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("Assumptions/model.xml"), encoding: .utf8)) ?? ""
+    }()
+
+    /// The library's bundled assumptions (`Assumptions/model.xml`), read once.
+    static let bundled: ModelAssumptions = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let outcome = LibraryLoader().load([root.appendingPathComponent("Assumptions/model.xml").path])
+        guard let assumptions = ModelAssumptions.resolve(outcome.library.assumptions).assumptions else {
+            fatalError("the bundled Assumptions/model.xml does not resolve: \(outcome.diagnostics)")
+        }
+        return assumptions
+    }()
+
+    /// The bundled assumptions, with the fixtures' reference class `test` (a uniform Beta(1, 1) prior).
+    static var fixture: ModelAssumptions {
+        var assumptions = bundled
+        assumptions.referenceClassPriors["test"] = BetaPrior(alpha: 1, beta: 1)
+        return assumptions
+    }
+
+    /// The bundled assumptions with no rework, no integration time or cost and no docking failures, so dates
+    /// follow from inputs alone; vehicles of reference class `test` start from a uniform Beta(1, 1), and a launch
+    /// failure grounds its vehicle for 365 days.
     static var deterministic: ModelAssumptions {
-        var assumptions = ModelAssumptions()
+        var assumptions = fixture
+        assumptions.launchFailureStandDownDays = [365]
         assumptions.reworkProbabilityPublished = 0
         assumptions.reworkProbabilityBespoke = 0
         assumptions.integrationDays = 0

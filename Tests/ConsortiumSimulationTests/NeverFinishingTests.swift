@@ -18,7 +18,9 @@ struct NeverFinishingTests {
         var scenario = Scenario(
             id: ScenarioID("stuck"), name: "Stuck", campaign: Reference(campaign.id, at: here), location: here)
         scenario.overrides = changes.map { Override($0, location: here) }
-        return try SimulationPlan(library: library, campaign: campaign, scenario: scenario)
+        return try SimulationPlan(
+            library: library, campaign: campaign, scenario: scenario,
+            assumptions: try #require(Bundled.assumptions(campaign)))
     }
 
     @Test func aVehicleGroundedForeverStopsAtTheHorizonNamingTheVehicle() throws {

@@ -160,12 +160,14 @@ struct PartnerProgrammeTests {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
             "a", designs: Fixture.design("hab", days: 300, cost: 300),
-            vehicles: Fixture.vehicle("rocket", standDown: 0))
+            vehicles: Fixture.vehicle("rocket"))
         fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 100, cost: 100))
         fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a"), ("module-1", "module", "b")], transit: 5)
         fixture.missions["s"] = Self.scenario(
             #"<withdraw agency="b" date="2026-07-20"/><launch-failure launch="l" attempt="1"/>"#)
-        let plan = try fixture.plan("c", scenario: "s")
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.launchFailureStandDownDays = [0]
+        let plan = try fixture.plan("c", scenario: "s", assumptions: assumptions)
         let outcome = try runTrial(plan)
         let b = try Self.index(plan, agency: "b")
         #expect(outcome.objectives[0].achieved)

@@ -227,9 +227,12 @@ let agencySchema = #"""
 
       <xs:complexType name="Vehicle">
         <xs:annotation><xs:documentation>
-          A launch service: flight record (reliability is drawn per trial from Beta(successes+1,
-          failures+1)), price, capacity per destination, minimum days between launches, and how long it
-          is grounded after a failure.
+          A launch service: flight record, price, capacity per destination and minimum days between launches.
+          Its reliability is drawn per trial from Beta(alpha0 + s + w s_h, beta0 + f + w f_h): the prior
+          Beta(alpha0, beta0) fitted to its `reference-class` (in the assumptions file), its own record (s
+          successes, f failures), and the record of its `heritage` vehicle (s_h, f_h) counted with
+          `heritage-weight` w. After a failure it is grounded for a stand-down drawn from the assumptions
+          file's record of real return-to-flight durations.
         </xs:documentation></xs:annotation>
         <xs:sequence>
           <xs:element name="capacity" maxOccurs="10">
@@ -246,7 +249,9 @@ let agencySchema = #"""
         <xs:attribute name="attempts" type="Count" use="required"/>
         <xs:attribute name="price-musd" type="Amount" use="required"/>
         <xs:attribute name="min-days-between-launches" type="Days" use="required"/>
-        <xs:attribute name="stand-down-days" type="Days" use="required"/>
+        <xs:attribute name="reference-class" type="Identifier" use="required"/>
+        <xs:attribute name="heritage" type="Identifier"/>
+        <xs:attribute name="heritage-weight" type="Probability" default="0"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
     </xs:schema>

@@ -29,6 +29,7 @@ let missionSchema = #"""
           <xs:sequence>
             <xs:element name="description" type="Text" minOccurs="0"/>
             <xs:element name="source" type="Source" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element name="assume" type="Assume" minOccurs="0" maxOccurs="1000"/>
             <xs:element name="cost-sharing" type="CostSharing" minOccurs="0"/>
             <xs:element name="element" type="ElementInstance" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="contract" type="Contract" minOccurs="0" maxOccurs="unbounded"/>
@@ -45,6 +46,17 @@ let missionSchema = #"""
           <xs:attributeGroup ref="Provenance"/>
         </xs:complexType>
       </xs:element>
+
+      <xs:complexType name="Assume">
+        <xs:annotation><xs:documentation>
+          This campaign's value of one of the model's named assumptions (Assumptions/model.xml), e.g.
+          &lt;assume parameter="rework-probability-bespoke" value="0.1" source="..."/&gt;. It replaces the
+          library's value for runs of this campaign; `--assume NAME=VALUE` on the command line replaces both.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="parameter" type="Identifier" use="required"/>
+        <xs:attribute name="value" type="Amount" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
 
       <xs:complexType name="CostSharing">
         <xs:annotation><xs:documentation>

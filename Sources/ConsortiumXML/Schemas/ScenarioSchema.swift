@@ -66,8 +66,8 @@ let scenarioSchema = #"""
       </xs:complexType>
       <xs:complexType name="Ground">
         <xs:annotation><xs:documentation>
-          `vehicle` is grounded for `days` from `from`; `stand-down-days`, when given, replaces the vehicle's
-          stand-down after any failure.
+          `vehicle` is grounded for `days` from `from`; `stand-down-days`, when given, forces the stand-down
+          after each of its failures (instead of a draw from the assumptions' record of real ones).
         </xs:documentation></xs:annotation>
         <xs:attribute name="vehicle" type="Identifier" use="required"/>
         <xs:attribute name="days" type="Days" use="required"/>

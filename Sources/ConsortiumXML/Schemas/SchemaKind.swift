@@ -1,8 +1,9 @@
-/// The three kinds of input file, each with its own root element and XSD.
+/// The four kinds of input file, each with its own root element and XSD.
 public enum FileKind: String, CaseIterable, Sendable, Hashable {
     case agency
     case mission
     case scenario
+    case assumptions
 
     /// The root element name a file of this kind starts with.
     public var rootElement: String {
@@ -10,6 +11,7 @@ public enum FileKind: String, CaseIterable, Sendable, Hashable {
         case .agency: "agency"
         case .mission: "campaign"
         case .scenario: "scenario"
+        case .assumptions: "assumptions"
         }
     }
 
@@ -19,6 +21,7 @@ public enum FileKind: String, CaseIterable, Sendable, Hashable {
         case .agency: agencySchema
         case .mission: missionSchema
         case .scenario: scenarioSchema
+        case .assumptions: assumptionsSchema
         }
     }
 
