@@ -69,6 +69,14 @@ public struct Launch: Sendable, Hashable {
     /// Fraction of the original duration and cost a rebuild takes.
     public var rebuildFraction: Double
     public var payload: [Reference<ElementTag>]
+    /// Launches of the same mission whose payload must be in place (arrived, and docked where it docks)
+    /// before this one flies: the concept of operations.
+    public var afterLaunches: [Reference<LaunchTag>] = []
+    /// Days from launch to arrival at the destination; nil: the destination's default (near Earth, from
+    /// the model assumptions; deep space, the mission's transit days).
+    public var transitDays: Double?
+    /// Tanker flights that must fill the departure stage before the payload launch flies.
+    public var refuelling: Refuelling?
     public var provenance: Provenance
     public var location: SourceLocation
 
@@ -84,6 +92,27 @@ public struct Launch: Sendable, Hashable {
         self.onFailure = onFailure
         self.rebuildFraction = rebuildFraction
         self.payload = payload
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// Propellant loading before departure: `flights` successful tanker flights of `vehicle`, all within
+/// `withinDays` of the first of them (boil-off), before the payload launch flies.
+public struct Refuelling: Sendable, Hashable {
+    public var vehicle: Reference<VehicleTag>
+    public var flights: Int
+    public var withinDays: Double
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(
+        vehicle: Reference<VehicleTag>, flights: Int, withinDays: Double, provenance: Provenance,
+        location: SourceLocation
+    ) {
+        self.vehicle = vehicle
+        self.flights = flights
+        self.withinDays = withinDays
         self.provenance = provenance
         self.location = location
     }
@@ -113,6 +142,9 @@ public struct Objective: Sendable, Hashable {
     public var name: String
     public var target: CivilDate?
     public var needs: [Reference<ElementTag>]
+    /// Days from the moment its last needed element is in place to the event that completes it (the
+    /// crew's landing on Earth, the samples' arrival on Earth).
+    public var completionDays: Double = 0
     public var location: SourceLocation
 
     public init(

@@ -24,14 +24,18 @@ public enum CampaignEvent: SimulationEvent {
     case launchAttempt(launch: Int32, generation: UInt32)
     /// A launch's payload reaches its destination.
     case arrival(launch: Int32)
+    /// A tanker flight for a launch's refuelling is due (stale when `generation` moved on).
+    case tankerFlight(launch: Int32, generation: UInt32)
+    /// An element's time in space runs out (stale when its wait ended and `generation` moved on).
+    case spaceLimit(element: Int32, generation: UInt32)
 
     public var entity: Int? {
         switch self {
-        case .start(let e), .phaseEnd(let e, _), .transferDone(let e): Int(e)
+        case .start(let e), .phaseEnd(let e, _), .transferDone(let e), .spaceLimit(let e, _): Int(e)
         case .fiscalYear(let a): Int(a)
         case .budgetChange(let i), .withdrawal(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
-        case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l): Int(l)
+        case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l), .tankerFlight(let l, _): Int(l)
         }
     }
 
@@ -48,6 +52,8 @@ public enum CampaignEvent: SimulationEvent {
         case .integrationEnd(let l): "integrationEnd(launch \(l))"
         case .launchAttempt(let l, let g): "launchAttempt(launch \(l), generation \(g))"
         case .arrival(let l): "arrival(launch \(l))"
+        case .tankerFlight(let l, let g): "tankerFlight(launch \(l), generation \(g))"
+        case .spaceLimit(let e, let g): "spaceLimit(element \(e), generation \(g))"
         }
     }
 }

@@ -7,7 +7,8 @@ extension CampaignTrial {
     mutating func finishIntegration(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         note(time, .integrated, launch: l, "launch \(plan.launches[l].id) is integrated and ready")
         if predecessorsDone(of: plan.launches[l].mission) {
-            scheduleLaunch(l, from: time, scheduler: &scheduler)
+            release(l, at: time, scheduler: &scheduler)
+            operationsChanged(at: time, scheduler: &scheduler)
         } else {
             launchesWaitingForMissions.append(Int32(l))
         }
@@ -77,14 +78,14 @@ extension CampaignTrial {
             scheduleLaunch(l, from: time, scheduler: &scheduler)
             return
         }
+        if propellantExpired(l, at: time, scheduler: &scheduler) { return }
         launches[l].attempts += 1
         let payer = payerOfLaunch(l)
         ledger.book(
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)
-        let reliability = 1 - (1 - draws.vehicleReliability[v]) * failureScale[v]
-        let success = !forced && launchRandom[l].nextUnit() < reliability
+        let success = !forced && launchRandom[l].nextUnit() < reliability(of: v)
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
@@ -93,13 +94,11 @@ extension CampaignTrial {
                 elements[p].launchedDay = time
             }
             note(time, .launched, launch: l, "\(plan.vehicles[v].id) launches \(launch.id) (\(payloadNames(l)))")
-            scheduler.schedule(.arrival(launch: Int32(l)), at: time + plan.missions[launch.mission].transitDays)
+            let transit = launch.transitDays ?? plan.missions[launch.mission].transitDays
+            scheduler.schedule(.arrival(launch: Int32(l)), at: time + transit)
             return
         }
-        let standDown = plan.vehicles[v].standDownDays
-        standDowns[v].append(time...(time + standDown))
-        failureScale[v] *= plan.assumptions.correctiveActionFactor
-        vehicleFree[v] = max(vehicleFree[v], time + standDown)
+        let standDown = groundAfterFailure(v, at: time)
         note(
             time, .launchFailed, launch: l,
             "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(DecimalText.whole(standDown.rounded(.towardZero))) days"
@@ -117,8 +116,30 @@ extension CampaignTrial {
         }
     }
 
+    /// The vehicle's reliability for its next flight in this trial: the trial's draw, improved by the
+    /// corrective actions after each earlier failure of this vehicle in this trial.
+    func reliability(of v: Int) -> Double {
+        1 - (1 - draws.vehicleReliability[v]) * failureScale[v]
+    }
+
+    /// A flight of vehicle `v` failed (a payload launch or a tanker): it stands down and its failure
+    /// probability is scaled by corrective action. Returns the stand-down in days.
+    mutating func groundAfterFailure(_ v: Int, at time: Double) -> Double {
+        let standDown = plan.vehicles[v].standDownDays
+        standDowns[v].append(time...(time + standDown))
+        failureScale[v] *= plan.assumptions.correctiveActionFactor
+        vehicleFree[v] = max(vehicleFree[v], time + standDown)
+        return standDown
+    }
+
     /// The launch will never deliver its payload: its elements are lost and its mission moves on.
-    mutating func loseLaunch(_ l: Int, cause: LossCause, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+    ///
+    /// `status` overrides the payload's final status (a launch held on the ground whose target was lost is
+    /// cancelled, its payload never having flown).
+    mutating func loseLaunch(
+        _ l: Int, cause: LossCause, status: ElementStatus? = nil, at time: Double,
+        scheduler: inout Scheduler<CampaignEvent>
+    ) {
         guard !launches[l].done else { return }
         launches[l].done = true
         launches[l].lost = true
@@ -133,11 +154,12 @@ extension CampaignTrial {
             default:
                 break
             }
-            elements[p].status = cause == .partnerWithdrawal ? .cancelled : .lost
+            elements[p].status = status ?? (cause == .partnerWithdrawal ? .cancelled : .lost)
             elements[p].cause = cause
             failPendingDocks(on: p, at: time)
         }
         closeLaunch(l, at: time, scheduler: &scheduler)
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     /// The payload arrives: each element works or not over the mission, and docks where it docks.
@@ -152,6 +174,7 @@ extension CampaignTrial {
             if !elements[p].works { elements[p].cause = .elementFailure }
         }
         note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
+        for p in launch.payload { startTimeInSpace(p, at: time, scheduler: &scheduler) }
         for p in launch.payload {
             if let dock = plan.missions[launch.mission].docks.first(where: { $0.element == p }) {
                 tryDock(dock, at: time)
@@ -161,12 +184,14 @@ extension CampaignTrial {
             }
         }
         closeLaunch(l, at: time, scheduler: &scheduler)
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     /// Docks `dock.element` to its target if the target is in place, or waits for it.
     mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double) {
         let target = elements[dock.target]
-        if !target.inPlaceDay.isNaN {
+        // A target lost after it got in place (its time in space ran out) is no place to dock.
+        if !target.inPlaceDay.isNaN && target.status != .lost {
             if draws.dockingDraw[dock.element] < dock.failureProbability {
                 elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
                 elements[dock.element].works = false
@@ -217,7 +242,7 @@ extension CampaignTrial {
         for raw in waitingScratch {
             if predecessorsDone(of: plan.launches[Int(raw)].mission) {
                 launches[Int(raw)].heldBy = mission
-                scheduleLaunch(Int(raw), from: time, scheduler: &scheduler)
+                release(Int(raw), at: time, scheduler: &scheduler)
             } else {
                 stillWaitingScratch.append(raw)
             }

@@ -53,6 +53,12 @@ public struct CampaignTrial: SimulationModel {
     var pendingDocks: [[SimulationPlan.DockPlan]]
     var launchRandom: [RandomStream]
     var contractRandom: [RandomStream]
+    /// Concept of operations: launches held on the ground until what they meet is in place, elements
+    /// whose time in space is counting, objectives by needed element, and each launch's tanker draws.
+    var heldOnGround: [Int32] = []
+    var waitingInSpace: [Int32] = []
+    let objectivesByElement: [[Int32]]
+    var tankerRandom: [RandomStream] = []
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -79,6 +85,11 @@ public struct CampaignTrial: SimulationModel {
         var risks = Array(repeating: [Int32](), count: plan.elements.count)
         for (r, risk) in plan.risks.enumerated() { risks[risk.element].append(Int32(r)) }
         risksByElement = risks
+        var objectivesOf = Array(repeating: [Int32](), count: plan.elements.count)
+        for (o, objective) in plan.objectives.enumerated() {
+            for e in objective.needs where objectivesOf[e].last != Int32(o) { objectivesOf[e].append(Int32(o)) }
+        }
+        objectivesByElement = objectivesOf
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -127,6 +138,11 @@ public struct CampaignTrial: SimulationModel {
         }
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
+        heldOnGround.removeAll(keepingCapacity: true)
+        waitingInSpace.removeAll(keepingCapacity: true)
+        tankerRandom = plan.launches.map {
+            RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: Self.tankerPurpose))
+        }
         launchRandom = plan.launches.map {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
         }
@@ -173,6 +189,12 @@ public struct CampaignTrial: SimulationModel {
         case .launchAttempt(let l, let generation):
             if launches[Int(l)].generation == generation { attemptLaunch(Int(l), at: time, scheduler: &scheduler) }
         case .arrival(let l): arrive(Int(l), at: time, scheduler: &scheduler)
+        case .tankerFlight(let l, let generation):
+            if launches[Int(l)].tankerGeneration == generation { flyTanker(Int(l), at: time, scheduler: &scheduler) }
+        case .spaceLimit(let e, let generation):
+            if elements[Int(e)].spaceGeneration == generation, elements[Int(e)].spaceArmed {
+                exceedTimeInSpace(Int(e), at: time, scheduler: &scheduler)
+            }
         }
     }
 }

@@ -5,6 +5,9 @@ public enum LossCause: String, Sendable, CaseIterable, Hashable {
     case partnerWithdrawal = "partner withdrawal"
     case budgetExhaustion = "budget exhaustion"
     case horizonReached = "horizon reached"
+    /// The element waited at its destination longer than its design allows (crew endurance, boil-off,
+    /// surface survival) before it was in place and its job done.
+    case timeInSpaceExceeded = "time in space exceeded"
     /// The event queue ran dry before the horizon with the element not in place: it waited for something
     /// that could no longer happen (a dock whose target never gets in place, an element no launch carries).
     case stalled
@@ -53,6 +56,10 @@ struct ElementState {
     var inPlaceDay: Double = .nan
     var works = true
     var cause: LossCause?
+    /// Its time in space is counting (armed at arrival, disarmed when its wait is over); the generation
+    /// makes a disarmed limit event stale.
+    var spaceArmed = false
+    var spaceGeneration: UInt32 = 0
     /// Days it spent with its agency's funding below full pace.
     var stretchedDays: Double = 0
 }
@@ -74,4 +81,12 @@ struct LaunchState {
     var bindingContract: Int = -1
     /// The mission whose end released this launch, when it waited for one (-1: it did not wait).
     var heldBy: Int = -1
+    /// Refuelling: tanker flights flown (paid), successes in the fill under way, when it began, whether it
+    /// is complete, and the generation of the booked tanker flight.
+    var tankerFlights = 0
+    var fill = 0
+    var fillStartDay: Double = .nan
+    var fillComplete = false
+    var refuelling = false
+    var tankerGeneration: UInt32 = 0
 }

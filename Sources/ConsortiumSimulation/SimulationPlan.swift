@@ -45,6 +45,10 @@ public struct SimulationPlan: Sendable {
         /// The launch that carries the element, if any.
         public var launch: Int?
         public var streamID: UInt64
+        /// Whether it carries a crew (its launch is held on the ground until what it meets is in place).
+        public var crewed = false
+        /// Days it can wait at its destination before it is in place and its job is done (`.infinity`: no limit).
+        public var maxDaysInSpace: Double = .infinity
     }
 
     public struct ContractPlan: Sendable {
@@ -90,6 +94,20 @@ public struct SimulationPlan: Sendable {
         /// Attempt numbers (1-based) a scenario forces to fail.
         public var forcedFailures: [Int]
         public var streamID: UInt64
+        /// Days from launch to arrival; nil: the mission's transit days.
+        public var transitDays: Double? = nil
+        /// Elements that must be in place before the launch flies (held on the ground until then): the
+        /// payload of its `after-launches`, and for a crewed launch what its payload docks to, transitively.
+        public var requires: [Int] = []
+        /// Tanker flights needed before it flies.
+        public var refuelling: RefuellingPlan? = nil
+    }
+
+    /// `flights` successful tanker flights of vehicle `vehicle`, all within `withinDays` of the first.
+    public struct RefuellingPlan: Sendable {
+        public var vehicle: Int
+        public var flights: Int
+        public var withinDays: Double
     }
 
     public struct WindowPlan: Sendable {
@@ -124,6 +142,8 @@ public struct SimulationPlan: Sendable {
         public var mission: Int
         public var needs: [Int]
         public var targetDay: Double?
+        /// Days from its last needed element in place to the event that completes it.
+        public var completionDays: Double = 0
     }
 
     public struct RiskPlan: Sendable {

@@ -103,9 +103,11 @@ extension ModelDecoder {
         mission.objectives = node.children("objective").compactMap { objective in
             guard let id: ObjectiveID = self.id(objective), let name = string(objective, "name") else { return nil }
             let needs: [Reference<ElementTag>] = objective.children("needs").compactMap { reference($0, "element") }
-            return Objective(
+            var decoded = Objective(
                 id: id, name: name, target: date(objective, "target"), needs: needs,
                 location: objective.location)
+            decoded.completionDays = double(objective, "completion-days", default: 0) ?? 0
+            return decoded
         }
         return mission
     }
@@ -117,10 +119,21 @@ extension ModelDecoder {
             let fraction = double(node, "rebuild-fraction", default: 0.5)
         else { return nil }
         let payload: [Reference<ElementTag>] = node.children("payload").compactMap { reference($0, "element") }
-        return Launch(
+        var decoded = Launch(
             id: id, vehicle: vehicle, destination: destination, earliest: date(node, "earliest"),
             onFailure: onFailure, rebuildFraction: fraction, payload: payload, provenance: provenance(node),
             location: node.location)
+        decoded.afterLaunches = references(node, "after-launches")
+        decoded.transitDays = double(node, "transit-days")
+        decoded.refuelling = node.child("refuelling").flatMap { refuelling in
+            guard let tanker: Reference<VehicleTag> = reference(refuelling, "vehicle"),
+                let flights = int(refuelling, "flights"), let within = double(refuelling, "within-days")
+            else { return nil }
+            return Refuelling(
+                vehicle: tanker, flights: flights, withinDays: within, provenance: provenance(refuelling),
+                location: refuelling.location)
+        }
+        return decoded
     }
 
     private func risk(_ node: XMLElement) -> Risk? {
