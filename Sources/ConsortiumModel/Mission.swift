@@ -72,6 +72,9 @@ public struct Launch: Sendable, Hashable {
     /// Launches of the same mission whose payload must be in place (arrived, and docked where it docks)
     /// before this one flies: the concept of operations.
     public var afterLaunches: [Reference<LaunchTag>] = []
+    /// Launches of the same mission that must be integrated and ready to fly before this one flies (a
+    /// lander is not launched to wait in space before its crew's stack is ready on the ground).
+    public var readyWith: [Reference<LaunchTag>] = []
     /// Days from launch to arrival at the destination; nil: the destination's default (near Earth, from
     /// the model assumptions; deep space, the mission's transit days).
     public var transitDays: Double?

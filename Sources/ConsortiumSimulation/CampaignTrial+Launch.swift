@@ -6,12 +6,13 @@ extension CampaignTrial {
     /// Integration is done: fly when the missions this one comes after are in place.
     mutating func finishIntegration(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         note(time, .integrated, launch: l, "launch \(plan.launches[l].id) is integrated and ready")
+        launches[l].ready = true
         if predecessorsDone(of: plan.launches[l].mission) {
             release(l, at: time, scheduler: &scheduler)
-            operationsChanged(at: time, scheduler: &scheduler)
         } else {
             launchesWaitingForMissions.append(Int32(l))
         }
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     func predecessorsDone(of mission: Int) -> Bool {
@@ -105,6 +106,7 @@ extension CampaignTrial {
         )
         if launch.rebuildOnFailure {
             launches[l].integrated = false
+            launches[l].ready = false
             for p in launch.payload {
                 elements[p].isRebuild = true
                 elements[p].status = .notStarted

@@ -19,6 +19,13 @@ extension CampaignTrial {
                 "\(plan.launches[l].id) held on the ground: waits for \(plan.elements[waited].id) in place")
             return
         }
+        if let other = readyWithBlocker(l) {
+            heldOnGround.append(Int32(l))
+            note(
+                time, .heldOnGround, launch: l,
+                "\(plan.launches[l].id) held on the ground: waits for \(plan.launches[other].id) ready to fly")
+            return
+        }
         proceed(l, at: time, scheduler: &scheduler)
     }
 
@@ -26,6 +33,18 @@ extension CampaignTrial {
     private mutating func proceed(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         if let refuelling = plan.launches[l].refuelling, !launches[l].fillComplete {
             guard !launches[l].refuelling else { return }
+            let v = refuelling.vehicle
+            if tankerOwner[v] >= 0, tankerOwner[v] != l {
+                if !tankerQueue[v].contains(Int32(l)) {
+                    tankerQueue[v].append(Int32(l))
+                    note(
+                        time, .heldOnGround, launch: l,
+                        "\(plan.launches[l].id) held on the ground: its tankers wait for the fill of \(plan.launches[tankerOwner[v]].id)"
+                    )
+                }
+                return
+            }
+            tankerOwner[v] = l
             launches[l].refuelling = true
             note(
                 time, .launchScheduled, launch: l,
@@ -40,6 +59,11 @@ extension CampaignTrial {
     /// The first element launch `l` must have in place before it flies and does not yet (nil: none).
     func operationsBlocker(_ l: Int) -> Int? {
         plan.launches[l].requires.first { !isInPlace($0) }
+    }
+
+    /// The first launch that launch `l` must see ready to fly (or flown) and does not yet (nil: none).
+    func readyWithBlocker(_ l: Int) -> Int? {
+        plan.launches[l].readyWith.first { !launches[$0].ready && !launches[$0].done && launches[$0].launchedDay.isNaN }
     }
 
     /// Whether element `e` is in place now: it got in place and was not lost since (time in space).
@@ -74,6 +98,9 @@ extension CampaignTrial {
                     "\(plan.launches[l].id) will not fly: \(plan.elements[blocker].id), which it meets, was lost (\(cause.rawValue))"
                 )
                 loseLaunch(l, cause: cause, status: .cancelled, at: time, scheduler: &scheduler)
+            } else if readyWithBlocker(l) != nil {
+                i += 1
+                continue
             } else {
                 heldOnGround.remove(at: i)
                 note(
@@ -171,8 +198,14 @@ extension CampaignTrial {
     /// a failure grounds the vehicle like any failure. When the fill is complete the payload launch is
     /// booked; a fill not complete within the limit (boil-off) is lost and starts again.
     mutating func flyTanker(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
-        guard let refuelling = plan.launches[l].refuelling, !launches[l].done else { return }
+        guard let refuelling = plan.launches[l].refuelling else { return }
         let v = refuelling.vehicle
+        guard !launches[l].done else {
+            // Lost or cancelled while refuelling: its tankers serve the next fill.
+            launches[l].refuelling = false
+            if tankerOwner[v] == l { releaseTankers(v, at: time, scheduler: &scheduler) }
+            return
+        }
         if groundedInterval(v, at: time) != nil {
             scheduleTanker(l, from: time, scheduler: &scheduler)
             return
@@ -207,6 +240,7 @@ extension CampaignTrial {
         }
         launches[l].fillComplete = true
         launches[l].refuelling = false
+        releaseTankers(v, at: time, scheduler: &scheduler)
         note(
             time, .refuelled, launch: l,
             "\(plan.launches[l].id) refuelled after \(launches[l].tankerFlights) tanker flights; it must fly by \(plan.date(ofDay: launches[l].fillStartDay + refuelling.withinDays))"
@@ -225,6 +259,17 @@ extension CampaignTrial {
         launches[l].generation &+= 1
         proceed(l, at: time, scheduler: &scheduler)
         return true
+    }
+
+    /// The fill served by vehicle `v`'s tankers is complete: the next launch queued for them begins its own.
+    private mutating func releaseTankers(_ v: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        tankerOwner[v] = -1
+        while !tankerQueue[v].isEmpty {
+            let next = Int(tankerQueue[v].removeFirst())
+            guard !launches[next].done else { continue }
+            proceed(next, at: time, scheduler: &scheduler)
+            return
+        }
     }
 
     private mutating func dropFill(_ l: Int, at time: Double) {

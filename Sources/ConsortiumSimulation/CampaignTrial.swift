@@ -59,6 +59,10 @@ public struct CampaignTrial: SimulationModel {
     var waitingInSpace: [Int32] = []
     let objectivesByElement: [[Int32]]
     var tankerRandom: [RandomStream] = []
+    /// Per vehicle: the launch whose fill its tanker flights serve now (-1: none), and the launches
+    /// queued for it, in the order they asked (one depot is filled at a time).
+    var tankerOwner: [Int]
+    var tankerQueue: [[Int32]]
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -90,6 +94,8 @@ public struct CampaignTrial: SimulationModel {
             for e in objective.needs where objectivesOf[e].last != Int32(o) { objectivesOf[e].append(Int32(o)) }
         }
         objectivesByElement = objectivesOf
+        tankerOwner = Array(repeating: -1, count: plan.vehicles.count)
+        tankerQueue = Array(repeating: [], count: plan.vehicles.count)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -139,6 +145,10 @@ public struct CampaignTrial: SimulationModel {
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         heldOnGround.removeAll(keepingCapacity: true)
+        for v in tankerOwner.indices {
+            tankerOwner[v] = -1
+            tankerQueue[v].removeAll(keepingCapacity: true)
+        }
         waitingInSpace.removeAll(keepingCapacity: true)
         tankerRandom = plan.launches.map {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: Self.tankerPurpose))

@@ -70,6 +70,8 @@ struct LaunchState {
     var attempts = 0
     var generation: UInt32 = 0
     var integrated = false
+    /// Integration is finished and the stack is ready to fly (until a failure sends it back to rebuild).
+    var ready = false
     var scheduledDay: Double = .nan
     var launchedDay: Double = .nan
     var arrivedDay: Double = .nan

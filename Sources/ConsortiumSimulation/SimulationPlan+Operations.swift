@@ -40,6 +40,7 @@ extension PlanBuilder {
                     }
                 }
                 launches[l].requires = required
+                launches[l].readyWith = launch.readyWith.compactMap { byID[$0.id] }.filter { $0 != l }
             }
         }
     }

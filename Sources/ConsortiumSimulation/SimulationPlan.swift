@@ -99,6 +99,8 @@ public struct SimulationPlan: Sendable {
         /// Elements that must be in place before the launch flies (held on the ground until then): the
         /// payload of its `after-launches`, and for a crewed launch what its payload docks to, transitively.
         public var requires: [Int] = []
+        /// Launches that must be integrated and ready to fly (or flown) before it flies.
+        public var readyWith: [Int] = []
         /// Tanker flights needed before it flies.
         public var refuelling: RefuellingPlan? = nil
     }

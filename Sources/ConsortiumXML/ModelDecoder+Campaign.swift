@@ -124,6 +124,7 @@ extension ModelDecoder {
             onFailure: onFailure, rebuildFraction: fraction, payload: payload, provenance: provenance(node),
             location: node.location)
         decoded.afterLaunches = references(node, "after-launches")
+        decoded.readyWith = references(node, "ready-with")
         decoded.transitDays = double(node, "transit-days")
         decoded.refuelling = node.child("refuelling").flatMap { refuelling in
             guard let tanker: Reference<VehicleTag> = reference(refuelling, "vehicle"),

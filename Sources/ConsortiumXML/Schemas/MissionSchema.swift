@@ -204,7 +204,9 @@ let missionSchema = #"""
           One launch. Concept of operations: `after-launches` names launches of the same mission whose
           payload must be in place (arrived, and docked where it docks) before this one flies; a launch
           carrying a crewed element is also held on the ground until every element its payload docks to
-          (through docks, transitively) is in place. `transit-days` overrides the destination's transit
+          (through docks, transitively) is in place. `ready-with` names launches of the same mission that
+          must be integrated and ready to fly first (a lander waits on the ground for its crew's stack, not
+          in space). `transit-days` overrides the destination's transit
           (near Earth, leo and gto, from the model assumptions; deep space, the mission's transit-days).
           A `refuelling` child requires tanker flights before the launch flies.
         </xs:documentation></xs:annotation>
@@ -242,6 +244,7 @@ let missionSchema = #"""
         </xs:attribute>
         <xs:attribute name="rebuild-fraction" type="Probability" default="0.5"/>
         <xs:attribute name="after-launches" type="IdentifierList"/>
+        <xs:attribute name="ready-with" type="IdentifierList"/>
         <xs:attribute name="transit-days" type="Days"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
