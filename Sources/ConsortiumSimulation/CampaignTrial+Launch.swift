@@ -79,7 +79,9 @@ extension CampaignTrial {
             scheduleLaunch(l, from: time, scheduler: &scheduler)
             return
         }
-        if propellantExpired(l, at: time, scheduler: &scheduler) { return }
+        if propellantExpired(l, at: time, scheduler: &scheduler) || holdsAtAttempt(l, at: time, scheduler: &scheduler) {
+            return
+        }
         launches[l].attempts += 1
         let payer = payerOfLaunch(l)
         ledger.book(

@@ -248,6 +248,22 @@ extension CampaignTrial {
         scheduleLaunch(l, from: time, scheduler: &scheduler)
     }
 
+    /// At the booked attempt, what the launch meets may no longer be in place (lost since it was booked:
+    /// its time in space ran out while the launch waited for its vehicle): the flight is called off and
+    /// the launch is held again (or cancelled, by `operationsChanged`, when that can never be in place).
+    /// Returns whether the launch was held.
+    mutating func holdsAtAttempt(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) -> Bool {
+        guard let blocker = operationsBlocker(l) else { return false }
+        launches[l].generation &+= 1
+        launches[l].scheduledDay = .nan
+        heldOnGround.append(Int32(l))
+        note(
+            time, .heldOnGround, launch: l,
+            "\(plan.launches[l].id) held on the ground: \(plan.elements[blocker].id) is no longer in place")
+        operationsChanged(at: time, scheduler: &scheduler)
+        return true
+    }
+
     /// The propellant loaded for launch `l` boiled off before it could fly: the fill starts again, and the
     /// booked flight waits for it. Returns whether that happened.
     mutating func propellantExpired(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) -> Bool {

@@ -228,3 +228,90 @@ struct ConceptOfOperationsTests {
         #expect(outcome.objectives[0].day == 116)
     }
 }
+
+extension ConceptOfOperationsTests {
+    /// Two launches refuelled by the same tanker vehicle (gap 10 days) fill one depot at a time: lander-1
+    /// (ready day 100) takes the tankers on days 100, 110 and 120; lander-2 (ready day 105) waits and fills
+    /// on days 130, 140 and 150, so it launches on day 150 (rocket without gap).
+    @Test func oneDepotIsFilledAtATime() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Self.design("lander", days: 100, kind: "lander", attributes: "")
+                + Self.design("lander-b", days: 105, kind: "lander", attributes: ""),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("tanker", price: 10, gap: 10))
+        let refuel = #"<refuelling vehicle="tanker" flights="3" within-days="100"/>"#
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="lander-2" design="lander-b" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-1" vehicle="rocket" destination="nrho"><payload element="lander-1"/>\(refuel)</launch>
+                  <launch id="l-2" vehicle="rocket" destination="nrho"><payload element="lander-2"/>\(refuel)</launch>
+                  <objective id="o" name="O"><needs element="lander-1"/><needs element="lander-2"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
+        let outcome = try runner.run(trial: 0)
+        #expect(runner.trace.filter { $0.kind == .tankerLaunched }.map(\.day) == [100, 110, 120, 130, 140, 150])
+        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 120)
+        #expect(outcome.elements[try Self.index(plan, "lander-2")].launchedDay == 150)
+    }
+
+    /// `ready-with`: the lander (ready day 100) waits on the ground until the crew's stack is ready (the
+    /// capsule, 300 days): it launches on day 300 and is in place on day 305; the crew, held for it,
+    /// launches on day 305 and docks on day 310. With a 30-day limit the lander is not lost.
+    @Test func aLanderWaitsOnTheGroundForItsCrewsStack() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Self.design("lander", days: 100, kind: "lander", attributes: #"max-days-in-space="30""#)
+                + Self.design("capsule", days: 300, kind: "crew-vehicle", attributes: #"crewed="true""#),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-lander" vehicle="rocket" destination="nrho" ready-with="l-crew"><payload element="lander-1"/></launch>
+                  <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
+                  <dock element="capsule-1" target="lander-1"/>
+                  <objective id="o" name="O"><needs element="lander-1"/><needs element="capsule-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let outcome = try runTrial(plan)
+        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 300)
+        #expect(outcome.elements[try Self.index(plan, "capsule-1")].launchedDay == 305)
+        #expect(outcome.objectives[0].achieved)
+        #expect(outcome.objectives[0].day == 310)
+    }
+}
+
+extension ConceptOfOperationsTests {
+    /// Regression (seen in trial 30 of the bundled Artemis campaign: an SLS flew to an HLS lost months
+    /// before). The lander (30-day limit) is in place on day 105 and releases the crew, whose vehicle is
+    /// grounded until day 200: the crew is booked for day 200, the lander is lost on day 135, and at the
+    /// booked attempt the crew is held again and cancelled: it never flies.
+    @Test func aBookedCrewLaunchWhoseLanderExpiredDoesNotFly() throws {
+        var plan = try Self.plan(lander: #"max-days-in-space="30""#)
+        let crewLaunch = try #require(plan.launches.firstIndex { $0.id == LaunchID("l-crew") })
+        // The crew flies on a vehicle of its own, grounded by the scenario from day 100 to day 200.
+        var crewVehicle = plan.vehicles[plan.launches[crewLaunch].vehicle]
+        crewVehicle.id = VehicleID("crew-rocket")
+        crewVehicle.groundings = [100...200]
+        plan.vehicles.append(crewVehicle)
+        plan.launches[crewLaunch].vehicle = plan.vehicles.count - 1
+        var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
+        let outcome = try runner.run(trial: 0)
+        let capsule = try Self.index(plan, "capsule-1")
+        #expect(outcome.launchAttempts[crewLaunch] == 0)
+        #expect(outcome.elements[capsule].launchedDay == nil)
+        #expect(outcome.objectives[0].cause == .timeInSpaceExceeded)
+        #expect(runner.trace.contains { $0.kind == .launchScheduled && $0.day == 105 && $0.detail.contains("l-crew") })
+        #expect(runner.trace.contains { $0.kind == .cancelled && $0.day == 200 && $0.detail.hasPrefix("l-crew") })
+    }
+}
