@@ -108,7 +108,8 @@ extension CampaignTrial {
             elements: elements.map {
                 TrialOutcome.ElementOutcome(
                     deliveredDay: $0.firstDeliveredDay.nanAsNil, launchedDay: $0.launchedDay.nanAsNil,
-                    arrivedDay: $0.arrivedDay.nanAsNil, inPlaceDay: $0.inPlaceDay.nanAsNil, works: $0.works, cause: $0.cause,
+                    arrivedDay: $0.arrivedDay.nanAsNil, inPlaceDay: $0.inPlaceDay.nanAsNil, works: $0.works,
+                    cause: $0.cause,
                     stretchedDays: $0.stretchedDays, agency: $0.agency)
             },
             contracts: plan.contracts.indices.map { c in
