@@ -26,6 +26,23 @@ extension CampaignTrial {
     mutating func scheduleLaunch(_ l: Int, from time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let launch = plan.launches[l]
         let v = launches[l].vehicle
+        let day = nextFlightDay(l, from: time)
+        vehicleFree[v] = day + plan.vehicles[v].minGapDays
+        launches[l].generation &+= 1
+        launches[l].scheduledDay = day
+        let waited = day - time
+        note(
+            time, .launchScheduled, launch: l,
+            "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
+                + (waited >= 1 ? " (\(DecimalText.whole(waited)) days for window and vehicle)" : ""))
+        scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
+    }
+
+    /// The first day at or after `time` that launch `l` could fly: not before its earliest date, inside a
+    /// launch window, with its vehicle free and not grounded (nothing is reserved).
+    func nextFlightDay(_ l: Int, from time: Double) -> Double {
+        let launch = plan.launches[l]
+        let v = launches[l].vehicle
         var day = max(time, launch.earliestDay, launchNotBefore[l])
         for _ in 0..<10_000 {
             day = max(day, vehicleFree[v])
@@ -37,15 +54,7 @@ extension CampaignTrial {
             if window == day { break }
             day = window
         }
-        vehicleFree[v] = day + plan.vehicles[v].minGapDays
-        launches[l].generation &+= 1
-        launches[l].scheduledDay = day
-        let waited = day - time
-        note(
-            time, .launchScheduled, launch: l,
-            "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
-                + (waited >= 1 ? " (\(DecimalText.whole(waited)) days for window and vehicle)" : ""))
-        scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
+        return day
     }
 
     /// A scenario grounding or a stand-down after a failure that covers `day`.

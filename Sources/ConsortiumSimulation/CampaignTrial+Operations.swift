@@ -31,6 +31,11 @@ extension CampaignTrial {
 
     /// Nothing holds the launch any more: refuel first when it needs tankers, else book the flight.
     private mutating func proceed(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        // A launch ready with others flies no earlier than they could: it arrives when they can first fly.
+        let transit = plan.launches[l].transitDays ?? plan.missions[plan.launches[l].mission].transitDays
+        for o in plan.launches[l].readyWith where launches[o].launchedDay.isNaN && !launches[o].done {
+            launchNotBefore[l] = max(launchNotBefore[l], nextFlightDay(o, from: time) - transit)
+        }
         if let refuelling = plan.launches[l].refuelling, !launches[l].fillComplete {
             guard !launches[l].refuelling else { return }
             let v = refuelling.vehicle
@@ -50,7 +55,10 @@ extension CampaignTrial {
                 time, .launchScheduled, launch: l,
                 "\(plan.launches[l].id) starts refuelling: \(refuelling.flights) tanker flights of \(plan.vehicles[refuelling.vehicle].id) within \(DecimalText.whole(refuelling.withinDays)) days"
             )
-            scheduleTanker(l, from: time, scheduler: &scheduler)
+            // The fill is timed to end when the launch can fly (so that it does not boil off waiting).
+            let gap = plan.vehicles[v].minGapDays
+            let start = max(time, launchNotBefore[l] - Double(refuelling.flights - 1) * gap)
+            scheduleTanker(l, from: start, scheduler: &scheduler)
             return
         }
         scheduleLaunch(l, from: time, scheduler: &scheduler)

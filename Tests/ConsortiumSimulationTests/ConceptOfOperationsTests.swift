@@ -315,3 +315,38 @@ extension ConceptOfOperationsTests {
         #expect(runner.trace.contains { $0.kind == .cancelled && $0.day == 200 && $0.detail.hasPrefix("l-crew") })
     }
 }
+
+extension ConceptOfOperationsTests {
+    /// Regression (seen in the bundled Artemis III: the HLS flew when the SLS stack was ready, but the SLS
+    /// vehicle could not fly for 295 more days, and the HLS boiled off). As above, with the crew's vehicle
+    /// grounded until day 400: the lander, ready with the crew on day 300, launches on day 395 so as to be
+    /// in place on day 400, when the crew can fly; the crew docks on day 405 and nothing is lost.
+    @Test func aLanderReadyWithItsCrewFliesWhenTheCrewCanFly() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Self.design("lander", days: 100, kind: "lander", attributes: #"max-days-in-space="30""#)
+                + Self.design("capsule", days: 300, kind: "crew-vehicle", attributes: #"crewed="true""#),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("crew-rocket", price: 100, gap: 0))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-lander" vehicle="rocket" destination="nrho" ready-with="l-crew"><payload element="lander-1"/></launch>
+                  <launch id="l-crew" vehicle="crew-rocket" destination="nrho"><payload element="capsule-1"/></launch>
+                  <dock element="capsule-1" target="lander-1"/>
+                  <objective id="o" name="O"><needs element="lander-1"/><needs element="capsule-1"/></objective>
+                </mission>
+                """)
+        var plan = try fixture.plan("c")
+        let crewVehicle = try #require(plan.vehicles.firstIndex { $0.id == VehicleID("crew-rocket") })
+        plan.vehicles[crewVehicle].groundings = [0...400]
+        let outcome = try runTrial(plan)
+        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 395)
+        #expect(outcome.elements[try Self.index(plan, "capsule-1")].launchedDay == 400)
+        #expect(outcome.objectives[0].achieved)
+        #expect(outcome.objectives[0].day == 405)
+    }
+}
