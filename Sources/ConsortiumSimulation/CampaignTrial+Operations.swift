@@ -55,9 +55,10 @@ extension CampaignTrial {
                 time, .launchScheduled, launch: l,
                 "\(plan.launches[l].id) starts refuelling: \(refuelling.flights) tanker flights of \(plan.vehicles[refuelling.vehicle].id) within \(DecimalText.whole(refuelling.withinDays)) days"
             )
-            // The fill is timed to end when the launch can fly (so that it does not boil off waiting).
-            let gap = plan.vehicles[v].minGapDays
-            let start = max(time, launchNotBefore[l] - Double(refuelling.flights - 1) * gap)
+            // The fill is timed to end when the launch can first fly after it (its window, its vehicle), so
+            // that the propellant does not boil off while the launch waits.
+            let fillDays = Double(refuelling.flights - 1) * plan.vehicles[v].minGapDays
+            let start = max(time, nextFlightDay(l, from: time + fillDays) - fillDays)
             scheduleTanker(l, from: start, scheduler: &scheduler)
             return
         }
@@ -145,12 +146,18 @@ extension CampaignTrial {
             .spaceLimit(element: Int32(e), generation: elements[e].spaceGeneration), at: time + limit)
     }
 
-    /// An element's wait is over when it is in place and every objective needing it has all its elements
-    /// in place (the crew has come to the lander), or can never have them (one of them was lost).
+    /// An element's wait is over when it is in place and what comes to it (elements docking to it, the
+    /// payload of launches after its own) is in place: the crew has come to the lander. When nothing comes
+    /// to it, when every objective needing it has all its elements in place (the orbiter has come for the
+    /// samples). A wait that can no longer end that way (what it waits for was lost) is moot: over.
     func waitIsOver(_ e: Int) -> Bool {
         // Already failed for another cause (on arrival, or its dock target lost): the wait is moot.
         if elements[e].cause != nil { return true }
         guard !elements[e].inPlaceDay.isNaN else { return false }
+        let metBy = plan.elements[e].metBy
+        if !metBy.isEmpty {
+            return metBy.allSatisfy { isInPlace($0) || neverInPlace($0) }
+        }
         for raw in objectivesByElement[e] {
             let needs = plan.objectives[Int(raw)].needs
             if needs.contains(where: neverInPlace) { continue }
@@ -163,7 +170,9 @@ extension CampaignTrial {
     mutating func exceedTimeInSpace(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         elements[e].spaceArmed = false
         let waitedFor: String
-        if elements[e].inPlaceDay.isNaN, let dock = dockOf(e) {
+        if let comer = plan.elements[e].metBy.first(where: { !isInPlace($0) }), !elements[e].inPlaceDay.isNaN {
+            waitedFor = "waited for \(plan.elements[comer].id)"
+        } else if elements[e].inPlaceDay.isNaN, let dock = dockOf(e) {
             pendingDocks[dock.target].removeAll { $0.element == e }
             waitedFor = "waited to dock with \(plan.elements[dock.target].id)"
         } else if let o = objectivesByElement[e].first(where: { o in

@@ -185,7 +185,7 @@ struct PlanBuilder {
             missions.append(plan)
         }
 
-        resolveOperations(campaign, launches: &launches, missions: missions, elements: elements)
+        resolveOperations(campaign, launches: &launches, missions: missions, elements: &elements)
 
         let risks = try campaign.risks.map { risk in
             let e = try element(risk.element)

@@ -9,8 +9,13 @@ extension PlanBuilder {
     /// crew leaves the ground). The launch's own payload is never required of it.
     func resolveOperations(
         _ campaign: Campaign, launches: inout [SimulationPlan.LaunchPlan], missions: [SimulationPlan.MissionPlan],
-        elements: [SimulationPlan.ElementPlan]
+        elements: inout [SimulationPlan.ElementPlan]
     ) {
+        for mission in missions {
+            for dock in mission.docks where !elements[dock.target].metBy.contains(dock.element) {
+                elements[dock.target].metBy.append(dock.element)
+            }
+        }
         var dockTarget = [Int?](repeating: nil, count: elements.count)
         for (e, element) in elements.enumerated() {
             guard let l = element.launch else { continue }
@@ -28,6 +33,11 @@ extension PlanBuilder {
                 for reference in launch.afterLaunches {
                     guard let other = byID[reference.id], other != l else { continue }
                     for p in launches[other].payload where seen.insert(p).inserted { required.append(p) }
+                    for p in launches[other].payload {
+                        for q in launches[l].payload where !elements[p].metBy.contains(q) {
+                            elements[p].metBy.append(q)
+                        }
+                    }
                 }
                 if launches[l].payload.contains(where: { elements[$0].crewed }) {
                     for p in launches[l].payload {

@@ -49,6 +49,9 @@ public struct SimulationPlan: Sendable {
         public var crewed = false
         /// Days it can wait at its destination before it is in place and its job is done (`.infinity`: no limit).
         public var maxDaysInSpace: Double = .infinity
+        /// The elements that come to it: those docking to it, and the payload of launches that fly after
+        /// its launch (`after-launches`). Its wait in space ends when they are in place.
+        public var metBy: [Int] = []
     }
 
     public struct ContractPlan: Sendable {

@@ -160,21 +160,36 @@ struct ConceptOfOperationsTests {
         #expect(outcome.elements.allSatisfy { $0.cause == nil })
     }
 
-    /// Fill with 2 tanker flights (days 100, 110, limit 30 days); the lander's own launch is grounded
-    /// until day 200, so when it flies on day 200 the propellant (loaded from day 100) is lost: the fill
-    /// starts again (days 200, 210) and the lander launches on day 210. Four tanker flights are paid.
+    /// Fill with 2 tanker flights (days 100, 110, limit 30 days); the lander's launch on day 110 fails (forced)
+    /// and grounds the rocket for 365 days, until day 475. The lander is rebuilt in the meantime; at its
+    /// booked flight on day 475 the propellant (loaded from day 100) is lost: the fill starts again, timed
+    /// to end when the rocket can fly (tankers on days 475 and 485), and the lander launches on day 485.
+    /// Four tanker flights are paid, and three rocket flights (the failed one, the lander, the capsule).
     @Test func propellantNotUsedInTimeIsLostAndTheFillStartsAgain() throws {
+        var plan = try Self.plan(
+            capsule: "", refuelling: #"<refuelling vehicle="tanker" flights="2" within-days="30"/>"#)
+        let landerLaunch = try #require(plan.launches.firstIndex { $0.id == LaunchID("l-lander") })
+        plan.launches[landerLaunch].forcedFailures = [1]
+        var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
+        let outcome = try runner.run(trial: 0)
+        #expect(runner.trace.filter { $0.kind == .tankerLaunched }.map(\.day) == [100, 110, 475, 485])
+        #expect(runner.trace.filter { $0.kind == .propellantLost }.map(\.day) == [475])
+        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 485)
+        #expect(outcome.ledger.total(agency: 0, category: .launch) == 4 * 10 + 3 * 100)
+    }
+
+    /// A fill is timed to end when its launch can fly: with the rocket grounded (by the scenario) until day
+    /// 200, the 2 tankers (gap 10) fly on days 190 and 200 and the lander on day 200, nothing boils off.
+    @Test func aFillIsTimedToEndWhenItsLaunchCanFly() throws {
         var plan = try Self.plan(
             capsule: "", refuelling: #"<refuelling vehicle="tanker" flights="2" within-days="30"/>"#)
         let rocket = try #require(plan.vehicles.firstIndex { $0.id == VehicleID("rocket") })
         plan.vehicles[rocket].groundings = [100...200]
         var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
         let outcome = try runner.run(trial: 0)
-        #expect(runner.trace.filter { $0.kind == .tankerLaunched }.map(\.day) == [100, 110, 200, 210])
-        #expect(runner.trace.filter { $0.kind == .propellantLost }.map(\.day) == [200])
-        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 210)
-        // Capsule (uncrewed here) flies on day 50: 4 tankers and two launches.
-        #expect(outcome.ledger.total(agency: 0, category: .launch) == 4 * 10 + 2 * 100)
+        #expect(runner.trace.filter { $0.kind == .tankerLaunched }.map(\.day) == [190, 200])
+        #expect(!runner.trace.contains { $0.kind == .propellantLost })
+        #expect(outcome.elements[try Self.index(plan, "lander-1")].launchedDay == 200)
     }
 
     /// A tanker vehicle that always fails: each flight is paid and grounds it for its stand-down (365
