@@ -90,9 +90,12 @@ public struct Design: Sendable, Hashable {
     public var reliability: Double
     /// Fixed cost per month while in development (the standing army), MUSD.
     public var standingArmyMUSDPerMonth: Double
-    /// Whether the element carries a crew (a crewed launch failure or failure in operation can be a loss
-    /// of crew).
+    /// Whether the element carries a crew (a crewed launch is held on the ground until what it meets is
+    /// in place; a crewed loss is a loss of crew).
     public var crewed = false
+    /// How many days the element can wait at its destination before it is in place and its job there is
+    /// done (crewed endurance, cryogenic boil-off, surface survival); nil when it can wait indefinitely.
+    public var maxDaysInSpace: Double?
     public var prime: Reference<AgencyTag>?
     public var exportControl: String?
     public var description: String?

@@ -72,6 +72,17 @@ public struct Launch: Sendable, Hashable {
     /// Vehicles the payload may move to, in order of preference, when its vehicle is lost (its owner
     /// withdraws or it is retired).
     public var alternates: [Reference<VehicleTag>] = []
+    /// Launches of the same mission whose payload must be in place (arrived, and docked where it docks)
+    /// before this one flies: the concept of operations.
+    public var afterLaunches: [Reference<LaunchTag>] = []
+    /// Launches of the same mission that must be integrated and ready to fly before this one flies (a
+    /// lander is not launched to wait in space before its crew's stack is ready on the ground).
+    public var readyWith: [Reference<LaunchTag>] = []
+    /// Days from launch to arrival at the destination; nil: the destination's default (near Earth, from
+    /// the model assumptions; deep space, the mission's transit days).
+    public var transitDays: Double?
+    /// Tanker flights that must fill the departure stage before the payload launch flies.
+    public var refuelling: Refuelling?
     public var provenance: Provenance
     public var location: SourceLocation
 
@@ -87,6 +98,27 @@ public struct Launch: Sendable, Hashable {
         self.onFailure = onFailure
         self.rebuildFraction = rebuildFraction
         self.payload = payload
+        self.provenance = provenance
+        self.location = location
+    }
+}
+
+/// Propellant loading before departure: `flights` successful tanker flights of `vehicle`, all within
+/// `withinDays` of the first of them (boil-off), before the payload launch flies.
+public struct Refuelling: Sendable, Hashable {
+    public var vehicle: Reference<VehicleTag>
+    public var flights: Int
+    public var withinDays: Double
+    public var provenance: Provenance
+    public var location: SourceLocation
+
+    public init(
+        vehicle: Reference<VehicleTag>, flights: Int, withinDays: Double, provenance: Provenance,
+        location: SourceLocation
+    ) {
+        self.vehicle = vehicle
+        self.flights = flights
+        self.withinDays = withinDays
         self.provenance = provenance
         self.location = location
     }
@@ -126,6 +158,9 @@ public struct Objective: Sendable, Hashable {
     public var needs: [Reference<ElementTag>]
     /// What follows the loss of a needed element (default: lose).
     public var onLoss: LossPolicy = .lose
+    /// Days from the moment its last needed element is in place to the event that completes it (the
+    /// crew's landing on Earth, the samples' arrival on Earth).
+    public var completionDays: Double = 0
     public var location: SourceLocation
 
     public init(

@@ -15,6 +15,10 @@ extension Blocker {
                 + (self.day == nil ? "" : " (\(day.dropFirst()))")
         case .waitingForMission(let m):
             return "launch \(launch): ready, waiting for mission \(plan.missions[m].id) to fly first"
+        case .heldOnGround(let e):
+            return "launch \(launch): held on the ground, waiting for \(plan.elements[e].id) in place"
+        case .refuelling(let done, let needed):
+            return "launch \(launch): refuelling, \(done) of \(needed) tanker flights done"
         case .integrating:
             return "launch \(launch): still being integrated"
         case .waitingForVehicle:

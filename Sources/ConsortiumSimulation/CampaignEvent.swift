@@ -31,14 +31,18 @@ public enum CampaignEvent: SimulationEvent {
     /// The stand-down after a loss of crew ends: the programme is cancelled or carries on. `entity` is the
     /// stable hash of the lost launch or element, which keys the decision's random stream.
     case crewLossReview(entity: UInt64)
+    /// A tanker flight for a launch's refuelling is due (stale when `generation` moved on).
+    case tankerFlight(launch: Int32, generation: UInt32)
+    /// An element's time in space runs out (stale when its wait ended and `generation` moved on).
+    case spaceLimit(element: Int32, generation: UInt32)
 
     public var entity: Int? {
         switch self {
-        case .start(let e), .phaseEnd(let e, _), .transferDone(let e): Int(e)
+        case .start(let e), .phaseEnd(let e, _), .transferDone(let e), .spaceLimit(let e, _): Int(e)
         case .fiscalYear(let a): Int(a)
         case .budgetChange(let i), .withdrawal(let i), .hazard(let i), .substitution(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
-        case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l): Int(l)
+        case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l), .tankerFlight(let l, _): Int(l)
         case .crewLossReview: nil
         }
     }
@@ -59,6 +63,8 @@ public enum CampaignEvent: SimulationEvent {
         case .hazard(let i): "hazard(\(i))"
         case .substitution(let i): "substitution(\(i))"
         case .crewLossReview(let entity): "crewLossReview(\(entity))"
+        case .tankerFlight(let l, let g): "tankerFlight(launch \(l), generation \(g))"
+        case .spaceLimit(let e, let g): "spaceLimit(element \(e), generation \(g))"
         }
     }
 }

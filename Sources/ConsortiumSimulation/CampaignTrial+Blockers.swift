@@ -10,6 +10,10 @@ public struct Blocker: Sendable, Hashable {
         case bookedAfterHorizon
         /// Integrated and ready, waiting for an earlier mission's launches.
         case waitingForMission(mission: Int)
+        /// Integrated, held on the ground until `element`, which it meets, is in place.
+        case heldOnGround(element: Int)
+        /// Integrated, waiting for its tanker flights (`done` of `needed` in the fill under way).
+        case refuelling(done: Int, needed: Int)
         /// Its stack was still being integrated.
         case integrating
         /// Its vehicle was lost (its owner withdrew) and it waits for a scenario's substitution.
@@ -48,6 +52,11 @@ extension CampaignTrial {
                     launchesWaitingForMissions.contains(Int32(l))
                 {
                     found.append(Blocker(launch: l, reason: .waitingForMission(mission: waiting)))
+                } else if heldOnGround.contains(Int32(l)), let e = operationsBlocker(l) {
+                    found.append(Blocker(launch: l, reason: .heldOnGround(element: e)))
+                } else if let refuelling = launch.refuelling, state.refuelling {
+                    found.append(
+                        Blocker(launch: l, reason: .refuelling(done: state.fill, needed: refuelling.flights)))
                 } else {
                     found.append(Blocker(launch: l, reason: .integrating))
                 }

@@ -7,11 +7,13 @@ extension CampaignTrial {
     mutating func finishIntegration(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard !launches[l].done else { return }
         note(time, .integrated, launch: l, "launch \(plan.launches[l].id) is integrated and ready")
+        launches[l].ready = true
         if predecessorsDone(of: plan.launches[l].mission) {
-            scheduleLaunch(l, from: time, scheduler: &scheduler)
+            release(l, at: time, scheduler: &scheduler)
         } else {
             launchesWaitingForMissions.append(Int32(l))
         }
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     func predecessorsDone(of mission: Int) -> Bool {
@@ -27,6 +29,23 @@ extension CampaignTrial {
         guard !launches[l].done, launchNotBefore[l] != .infinity else { return }
         let launch = plan.launches[l]
         let v = launches[l].vehicle
+        let day = nextFlightDay(l, from: time)
+        vehicleFree[v] = day + plan.vehicles[v].minGapDays
+        launches[l].generation &+= 1
+        launches[l].scheduledDay = day
+        let waited = day - time
+        note(
+            time, .launchScheduled, launch: l,
+            "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
+                + (waited >= 1 ? " (\(DecimalText.whole(waited)) days for window and vehicle)" : ""))
+        scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
+    }
+
+    /// The first day at or after `time` that launch `l` could fly: not before its earliest date, inside a
+    /// launch window, with its vehicle free and not grounded (nothing is reserved).
+    func nextFlightDay(_ l: Int, from time: Double) -> Double {
+        let launch = plan.launches[l]
+        let v = launches[l].vehicle
         var day = max(time, launch.earliestDay, launchNotBefore[l])
         // A crewed launch waits out the stand-down after a loss of crew.
         if isCrewed(l) { day = max(day, crewedNotBefore) }
@@ -40,15 +59,7 @@ extension CampaignTrial {
             if window == day { break }
             day = window
         }
-        vehicleFree[v] = day + plan.vehicles[v].minGapDays
-        launches[l].generation &+= 1
-        launches[l].scheduledDay = day
-        let waited = day - time
-        note(
-            time, .launchScheduled, launch: l,
-            "launch \(launch.id) on \(plan.vehicles[v].id) booked for \(plan.date(ofDay: day))"
-                + (waited >= 1 ? " (\(DecimalText.whole(waited)) days for window and vehicle)" : ""))
-        scheduler.schedule(.launchAttempt(launch: Int32(l), generation: launches[l].generation), at: day)
+        return day
     }
 
     /// A scenario grounding or a stand-down after a failure that covers `day`.
@@ -86,13 +97,16 @@ extension CampaignTrial {
             scheduleLaunch(l, from: time, scheduler: &scheduler)
             return
         }
+        if propellantExpired(l, at: time, scheduler: &scheduler) || holdsAtAttempt(l, at: time, scheduler: &scheduler) {
+            return
+        }
         launches[l].attempts += 1
         let payer = payerOfLaunch(l)
         ledger.book(
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)
-        let success = !forced && launchRandom[l].nextUnit() < draws.vehicleReliability[v]
+        let success = !forced && launchRandom[l].nextUnit() < reliability(of: v)
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
@@ -102,12 +116,11 @@ extension CampaignTrial {
                 elements[p].launchedDay = time
             }
             note(time, .launched, launch: l, "\(plan.vehicles[v].id) launches \(launch.id) (\(payloadNames(l)))")
-            scheduler.schedule(.arrival(launch: Int32(l)), at: time + plan.missions[launch.mission].transitDays)
+            let transit = launch.transitDays ?? plan.missions[launch.mission].transitDays
+            scheduler.schedule(.arrival(launch: Int32(l)), at: time + transit)
             return
         }
-        let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, attempt: launches[l].attempts)
-        standDowns[v].append(time...(time + standDown))
-        vehicleFree[v] = max(vehicleFree[v], time + standDown)
+        let standDown = groundAfterFailure(v, launch: l, attempt: launches[l].attempts, at: time)
         note(
             time, .launchFailed, launch: l,
             "\(plan.vehicles[v].id) fails launching \(launch.id)\(forced ? " (forced by the scenario)" : ""); grounded \(DecimalText.whole(standDown.rounded(.towardZero))) days"
@@ -123,6 +136,7 @@ extension CampaignTrial {
         if launch.rebuildOnFailure, !launches[l].done {
             launches[l].integrated = false
             launches[l].scheduledDay = .nan
+            launches[l].ready = false
             for p in launch.payload where !isDropped(p) && elements[p].status != .arrived {
                 elements[p].isRebuild = true
                 elements[p].status = .notStarted
@@ -134,8 +148,28 @@ extension CampaignTrial {
         }
     }
 
+    /// The vehicle's reliability in this trial: drawn once from its posterior, so each flight's outcome is
+    /// the posterior predictive given the trial's earlier flights (README, "Launch reliability").
+    func reliability(of v: Int) -> Double { draws.vehicleReliability[v] }
+
+    /// Flight `attempt` of launch `l` on vehicle `v` failed (a payload launch, or one of its tanker flights):
+    /// the vehicle stands down for a real return-to-flight duration drawn from the record (or a scenario's
+    /// forced one). Returns the stand-down in days.
+    mutating func groundAfterFailure(_ v: Int, launch l: Int, attempt: Int, at time: Double) -> Double {
+        let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, attempt: attempt)
+        standDowns[v].append(time...(time + standDown))
+        vehicleFree[v] = max(vehicleFree[v], time + standDown)
+        return standDown
+    }
+
     /// The launch will never deliver its payload: its elements are lost and its mission moves on.
-    mutating func loseLaunch(_ l: Int, cause: LossCause, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+    ///
+    /// `status` overrides the payload's final status (a launch held on the ground whose target was lost is
+    /// cancelled, its payload never having flown).
+    mutating func loseLaunch(
+        _ l: Int, cause: LossCause, status: ElementStatus? = nil, at time: Double,
+        scheduler: inout Scheduler<CampaignEvent>
+    ) {
         guard !launches[l].done else { return }
         launches[l].done = true
         launches[l].lost = true
@@ -152,12 +186,13 @@ extension CampaignTrial {
             default:
                 break
             }
-            elements[p].status = cause == .launchFailure ? .lost : .cancelled
+            elements[p].status = status ?? (cause == .launchFailure ? .lost : .cancelled)
             elements[p].cause = cause
             elements[p].causeDay = time
             failPendingDocks(on: p, at: time)
         }
         closeLaunch(l, at: time, scheduler: &scheduler)
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     /// The payload arrives: each element works or not over the mission, and docks where it docks.
@@ -180,6 +215,9 @@ extension CampaignTrial {
             }
         }
         note(time, .arrived, launch: l, "\(launch.id) arrives (\(payloadNames(l)))")
+        for p in launch.payload where elements[p].status == .arrived && elements[p].arrivedDay == time {
+            startTimeInSpace(p, at: time, scheduler: &scheduler)
+        }
         for p in launch.payload where elements[p].status == .arrived && elements[p].arrivedDay == time {
             if !elements[p].works, plan.elements[p].crewed, crewedElementFailed(p, at: time, scheduler: &scheduler) {
                 elements[p].status = .lost
@@ -205,12 +243,14 @@ extension CampaignTrial {
             // cancel out, and the mission stays open for the new flight.
             missionOpenLaunches[launch.mission] -= 1
         }
+        operationsChanged(at: time, scheduler: &scheduler)
     }
 
     /// Docks `dock.element` to its target if the target is in place, or waits for it.
     mutating func tryDock(_ dock: SimulationPlan.DockPlan, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let target = elements[dock.target]
-        if !target.inPlaceDay.isNaN {
+        // A target lost after it got in place (its time in space ran out) is no place to dock.
+        if !target.inPlaceDay.isNaN && target.status != .lost {
             // A docking before the status date is an actual: it happened, and draws nothing.
             if !notingActuals && dockingDraw(dock.element) < dock.failureProbability {
                 elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
@@ -269,7 +309,7 @@ extension CampaignTrial {
         for raw in waitingScratch {
             if predecessorsDone(of: plan.launches[Int(raw)].mission) {
                 launches[Int(raw)].heldBy = mission
-                scheduleLaunch(Int(raw), from: time, scheduler: &scheduler)
+                release(Int(raw), at: time, scheduler: &scheduler)
             } else {
                 stillWaitingScratch.append(raw)
             }

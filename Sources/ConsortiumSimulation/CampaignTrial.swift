@@ -69,6 +69,16 @@ public struct CampaignTrial: SimulationModel {
     /// and how many crews were lost.
     var crewedNotBefore: Double = -.infinity
     var crewLosses = 0
+    /// Concept of operations: launches held on the ground until what they meet is in place, elements
+    /// whose time in space is counting, objectives by needed element, and each launch's tanker draws.
+    var heldOnGround: [Int32] = []
+    var waitingInSpace: [Int32] = []
+    let objectivesByElement: [[Int32]]
+    var tankerRandom: [RandomStream] = []
+    /// Per vehicle: the launch whose fill its tanker flights serve now (-1: none), and the launches
+    /// queued for it, in the order they asked (one depot is filled at a time).
+    var tankerOwner: [Int]
+    var tankerQueue: [[Int32]]
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -99,6 +109,13 @@ public struct CampaignTrial: SimulationModel {
         var risks = Array(repeating: [Int32](), count: plan.elements.count)
         for (r, risk) in plan.risks.enumerated() { risks[risk.element].append(Int32(r)) }
         risksByElement = risks
+        var objectivesOf = Array(repeating: [Int32](), count: plan.elements.count)
+        for (o, objective) in plan.objectives.enumerated() {
+            for e in objective.needs where objectivesOf[e].last != Int32(o) { objectivesOf[e].append(Int32(o)) }
+        }
+        objectivesByElement = objectivesOf
+        tankerOwner = Array(repeating: -1, count: plan.vehicles.count)
+        tankerQueue = Array(repeating: [], count: plan.vehicles.count)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -151,6 +168,15 @@ public struct CampaignTrial: SimulationModel {
         crewLosses = 0
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
+        heldOnGround.removeAll(keepingCapacity: true)
+        for v in tankerOwner.indices {
+            tankerOwner[v] = -1
+            tankerQueue[v].removeAll(keepingCapacity: true)
+        }
+        waitingInSpace.removeAll(keepingCapacity: true)
+        tankerRandom = plan.launches.map {
+            RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: Self.tankerPurpose))
+        }
         launchRandom = plan.launches.map {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: $0.streamID, purpose: 1))
         }
@@ -218,6 +244,12 @@ public struct CampaignTrial: SimulationModel {
         case .hazard(let h): strike(Int(h), at: time, scheduler: &scheduler)
         case .substitution(let s): substitute(Int(s), at: time, scheduler: &scheduler)
         case .crewLossReview(let entity): reviewAfterCrewLoss(entity: entity, at: time, scheduler: &scheduler)
+        case .tankerFlight(let l, let generation):
+            if launches[Int(l)].tankerGeneration == generation { flyTanker(Int(l), at: time, scheduler: &scheduler) }
+        case .spaceLimit(let e, let generation):
+            if elements[Int(e)].spaceGeneration == generation, elements[Int(e)].spaceArmed {
+                exceedTimeInSpace(Int(e), at: time, scheduler: &scheduler)
+            }
         }
     }
 }

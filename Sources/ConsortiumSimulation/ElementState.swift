@@ -11,6 +11,9 @@ public enum LossCause: String, Sendable, CaseIterable, Hashable {
     /// or objective was done.
     case programmeCancelled = "programme cancelled"
     case horizonReached = "horizon reached"
+    /// The element waited at its destination longer than its design allows (crew endurance, boil-off,
+    /// surface survival) before it was in place and its job done.
+    case timeInSpaceExceeded = "time in space exceeded"
     /// The event queue ran dry before the horizon with the element not in place: it waited for something
     /// that could no longer happen (a dock whose target never gets in place, an element no launch carries).
     case stalled
@@ -68,6 +71,10 @@ struct ElementState {
     var firstLoss: LossCause?
     /// How many times it was rebuilt after a loss on arrival, in docking or in operation.
     var lossRebuilds = 0
+    /// Its time in space is counting (armed at arrival, disarmed when its wait is over); the generation
+    /// makes a disarmed limit event stale.
+    var spaceArmed = false
+    var spaceGeneration: UInt32 = 0
     /// Days it spent with its agency's funding below full pace.
     var stretchedDays: Double = 0
 }
@@ -78,6 +85,8 @@ struct LaunchState {
     var attempts = 0
     var generation: UInt32 = 0
     var integrated = false
+    /// Integration is finished and the stack is ready to fly (until a failure sends it back to rebuild).
+    var ready = false
     var scheduledDay: Double = .nan
     var launchedDay: Double = .nan
     var arrivedDay: Double = .nan
@@ -91,4 +100,12 @@ struct LaunchState {
     var bindingContract: Int = -1
     /// The mission whose end released this launch, when it waited for one (-1: it did not wait).
     var heldBy: Int = -1
+    /// Refuelling: tanker flights flown (paid), successes in the fill under way, when it began, whether it
+    /// is complete, and the generation of the booked tanker flight.
+    var tankerFlights = 0
+    var fill = 0
+    var fillStartDay: Double = .nan
+    var fillComplete = false
+    var refuelling = false
+    var tankerGeneration: UInt32 = 0
 }

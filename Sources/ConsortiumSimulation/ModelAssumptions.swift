@@ -1,4 +1,4 @@
-import ConsortiumModel
+public import ConsortiumModel
 
 /// The model's figures that no agency, campaign or scenario file states, read from the library's
 /// assumptions file (`Assumptions/model.xml`), where each is cited.
@@ -51,6 +51,11 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// Days from a real loss of crew to the programme's next crewed flight (record `crew-loss-stand-downs`;
     /// Challenger 1986 and Columbia 2003), for the programme stand-down after a loss of crew.
     public var crewLossStandDownDays: [Double] = []
+    /// Days from launch to arrival in low Earth orbit where a launch states no transit (`leo-transit-days`).
+    public var leoTransitDays: Double = .nan
+    /// Days from launch to arrival in geostationary transfer orbit where a launch states none
+    /// (`gto-transit-days`).
+    public var gtoTransitDays: Double = .nan
 
     /// Assumptions with every field unset; tests fill in what they use.
     public init() {}
@@ -157,6 +162,12 @@ extension ModelAssumptions {
         Parameter(
             "loss-rebuild-limit", .whole(\.lossRebuildLimit), 0...100,
             "how many times an element lost on arrival or in operation is rebuilt under on-loss=\"rebuild\""),
+        Parameter(
+            "leo-transit-days", .real(\.leoTransitDays), 0...Double(ValueLimits.maximumDays),
+            "days from launch to arrival in low Earth orbit where a launch states no transit-days"),
+        Parameter(
+            "gto-transit-days", .real(\.gtoTransitDays), 0...Double(ValueLimits.maximumDays),
+            "days from launch to arrival in geostationary transfer orbit where a launch states no transit-days"),
     ]
 
     /// Every named record of stand-downs the model reads.
@@ -174,4 +185,14 @@ extension ModelAssumptions {
 
     /// The names of every parameter, for messages.
     public static var parameterNames: [String] { parameters.map(\.name) }
+
+    /// The transit to `destination` when a launch states none: near Earth (leo, gto) from the fields
+    /// above; nil for deep space (tli, nrho, lunar-surface, tmi), where the mission's transit days apply.
+    public func transitDays(to destination: Destination) -> Double? {
+        switch destination {
+        case .leo: leoTransitDays
+        case .gto: gtoTransitDays
+        case .tli, .nrho, .lunarSurface, .tmi: nil
+        }
+    }
 }

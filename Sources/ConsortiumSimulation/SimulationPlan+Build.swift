@@ -107,7 +107,8 @@ struct PlanBuilder {
                     standingArmyPerDay: design.standingArmyMUSDPerMonth * 12 / 365.25,
                     startDay: day(instance.start), progress: instance.progress, reliability: design.reliability,
                     massKg: design.massKg, forcedDelayDays: 0, launch: nil,
-                    streamID: StableHash.of("element:\(instance.id)"), crewed: design.crewed))
+                    streamID: StableHash.of("element:\(instance.id)"), crewed: design.crewed,
+                    maxDaysInSpace: design.maxDaysInSpace ?? .infinity))
             elementIndex[instance.id] = elements.count - 1
         }
         func element(_ reference: Reference<ElementTag>) throws -> Int {
@@ -165,7 +166,13 @@ struct PlanBuilder {
                         earliestDay: launch.earliest.map(day) ?? -.infinity,
                         rebuildOnFailure: launch.onFailure == .rebuild, rebuildFraction: launch.rebuildFraction,
                         forcedFailures: [], streamID: StableHash.of("launch:\(launch.id)"),
-                        alternates: try launch.alternates.map { try vehicle($0.id, years: years) }))
+                        alternates: try launch.alternates.map { try vehicle($0.id, years: years) },
+                        transitDays: launch.transitDays ?? assumptions.transitDays(to: launch.destination),
+                        refuelling: try launch.refuelling.map {
+                            SimulationPlan.RefuellingPlan(
+                                vehicle: try vehicle($0.vehicle.id, years: years), flights: $0.flights,
+                                withinDays: $0.withinDays)
+                        }))
             }
             for dock in mission.docks {
                 let contract = dock.contract.flatMap { contractIndex[$0.id] }.map { contracts[$0] }
@@ -179,10 +186,13 @@ struct PlanBuilder {
                 objectives.append(
                     SimulationPlan.ObjectivePlan(
                         id: objective.id, name: objective.name, mission: m, needs: try objective.needs.map(element),
-                        targetDay: objective.target.map(day), onLoss: objective.onLoss))
+                        targetDay: objective.target.map(day), onLoss: objective.onLoss,
+                        completionDays: objective.completionDays))
             }
             missions.append(plan)
         }
+
+        resolveOperations(campaign, launches: &launches, missions: missions, elements: &elements)
 
         let risks = try campaign.risks.map { risk in
             let e = try element(risk.element)

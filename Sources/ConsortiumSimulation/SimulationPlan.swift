@@ -45,11 +45,17 @@ public struct SimulationPlan: Sendable {
         /// The launch that carries the element, if any.
         public var launch: Int?
         public var streamID: UInt64
-        /// Whether it carries a crew (its design's `crewed`).
+        /// Whether it carries a crew (its design's `crewed`): its launch is held on the ground until what it
+        /// meets is in place, and a crewed loss is a loss of crew.
         public var crewed: Bool = false
         /// Units (1: the first, 2: its first rebuild after a loss) forced to fail on arrival, as a scenario's
         /// forced launch failures do for launches.
         public var forcedLosses: [Int] = []
+        /// Days it can wait at its destination before it is in place and its job is done (`.infinity`: no limit).
+        public var maxDaysInSpace: Double = .infinity
+        /// The elements that come to it: those docking to it, and the payload of launches that fly after
+        /// its launch (`after-launches`). Its wait in space ends when they are in place.
+        public var metBy: [Int] = []
     }
 
     public struct ContractPlan: Sendable {
@@ -100,6 +106,15 @@ public struct SimulationPlan: Sendable {
         public var streamID: UInt64
         /// Vehicles the payload may move to, in order of preference, when its vehicle is lost.
         public var alternates: [Int] = []
+        /// Days from launch to arrival; nil: the mission's transit days.
+        public var transitDays: Double? = nil
+        /// Elements that must be in place before the launch flies (held on the ground until then): the
+        /// payload of its `after-launches`, and for a crewed launch what its payload docks to, transitively.
+        public var requires: [Int] = []
+        /// Launches that must be integrated and ready to fly (or flown) before it flies.
+        public var readyWith: [Int] = []
+        /// Tanker flights needed before it flies.
+        public var refuelling: RefuellingPlan? = nil
     }
 
     /// A programmatic hazard: its time is drawn in each trial from an exponential with `perYear`.
@@ -120,6 +135,13 @@ public struct SimulationPlan: Sendable {
         public var launch: Int
         public var vehicle: Int
         public var day: Double
+    }
+
+    /// `flights` successful tanker flights of vehicle `vehicle`, all within `withinDays` of the first.
+    public struct RefuellingPlan: Sendable {
+        public var vehicle: Int
+        public var flights: Int
+        public var withinDays: Double
     }
 
     public struct WindowPlan: Sendable {
@@ -156,6 +178,8 @@ public struct SimulationPlan: Sendable {
         public var targetDay: Double?
         /// What follows the loss of a needed element on arrival, in docking or in operation.
         public var onLoss: Objective.LossPolicy = .lose
+        /// Days from its last needed element in place to the event that completes it.
+        public var completionDays: Double = 0
     }
 
     public struct RiskPlan: Sendable {

@@ -9,6 +9,8 @@ public enum TraceKind: String, Sendable, CaseIterable {
     case dockingFailed = "docking-failed", withdrawal, transferred, cancelled, budgetChange = "budget-change"
     case objectiveAchieved = "objective-achieved", objectiveLost = "objective-lost"
     case lossOfCrew = "loss-of-crew", programmeCancelled = "programme-cancelled", rebuildAfterLoss = "rebuild"
+    case heldOnGround = "held-on-ground", tankerLaunched = "tanker-launched", tankerFailed = "tanker-failed"
+    case refuelled, propellantLost = "propellant-lost", timeInSpaceExceeded = "time-in-space-exceeded"
 }
 
 /// One line of a trial's story.

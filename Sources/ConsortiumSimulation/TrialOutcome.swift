@@ -13,7 +13,8 @@ public struct TrialOutcome: Sendable {
 
     public struct ObjectiveOutcome: Sendable, Hashable {
         public var achieved: Bool
-        /// When every element it needs was in place (achieved or not).
+        /// When it completed: every element it needs in place, plus its completion days (the return to
+        /// Earth); for a lost objective, when its binding element was in place, if it was.
         public var day: Double?
         public var cause: LossCause?
         /// The needed element that came last (achieved) or the first one lost (not achieved).
@@ -29,6 +30,8 @@ public struct TrialOutcome: Sendable {
     public struct ElementOutcome: Sendable, Hashable {
         public var deliveredDay: Double?
         public var launchedDay: Double?
+        /// When it reached its destination.
+        public var arrivedDay: Double? = nil
         public var inPlaceDay: Double?
         public var works: Bool
         public var cause: LossCause?
@@ -124,7 +127,8 @@ extension CampaignTrial {
             elements: elements.map {
                 TrialOutcome.ElementOutcome(
                     deliveredDay: $0.firstDeliveredDay.nanAsNil, launchedDay: $0.launchedDay.nanAsNil,
-                    inPlaceDay: $0.inPlaceDay.nanAsNil, works: $0.works, cause: $0.cause,
+                    arrivedDay: $0.arrivedDay.nanAsNil, inPlaceDay: $0.inPlaceDay.nanAsNil, works: $0.works,
+                    cause: $0.cause,
                     stretchedDays: $0.stretchedDays, agency: $0.agency)
             },
             contracts: plan.contracts.indices.map { c in
@@ -192,7 +196,8 @@ extension CampaignTrial {
         return .init(achieved: true, day: plan.actuals.achievedDay[o], cause: nil, bindingElement: binding)
     }
 
-    /// An objective succeeds when every element it needs is in place and works; with `on-loss="lose"` it
+    /// An objective succeeds when every element it needs is in place and works; it is dated at the event
+    /// that completes it, its completion days after the last of them is in place. With `on-loss="lose"` it
     /// fails on the first loss of a needed element even when another objective had that element rebuilt.
     func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
         var day = -Double.infinity
@@ -220,7 +225,9 @@ extension CampaignTrial {
                 binding = e
             }
         }
-        return .init(achieved: true, day: day.isFinite ? day : 0, cause: nil, bindingElement: binding)
+        return .init(
+            achieved: true, day: (day.isFinite ? day : 0) + objective.completionDays, cause: nil,
+            bindingElement: binding)
     }
 
     /// Why an element never got in place: a lost dependency, a budget at zero, time ran out (the trial

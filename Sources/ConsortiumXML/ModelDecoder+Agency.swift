@@ -84,6 +84,7 @@ extension ModelDecoder {
             id: id, name: name, kind: kind, owner: owner, massKg: mass, reliability: reliability,
             standingArmyMUSDPerMonth: army, provenance: provenance(node), location: node.location)
         design.crewed = bool(node, "crewed", default: false)
+        design.maxDaysInSpace = double(node, "max-days-in-space")
         design.prime = reference(node, "prime")
         design.exportControl = string(node, "export-control")
         design.description = description(node)

@@ -113,6 +113,7 @@ extension ModelDecoder {
                 id: id, name: name, target: date(objective, "target"), needs: needs,
                 location: objective.location)
             decoded.onLoss = onLoss
+            decoded.completionDays = double(objective, "completion-days", default: 0) ?? 0
             return decoded
         }
         return mission
@@ -125,12 +126,23 @@ extension ModelDecoder {
             let fraction = double(node, "rebuild-fraction", default: 0.5)
         else { return nil }
         let payload: [Reference<ElementTag>] = node.children("payload").compactMap { reference($0, "element") }
-        var launch = Launch(
+        var decoded = Launch(
             id: id, vehicle: vehicle, destination: destination, earliest: date(node, "earliest"),
             onFailure: onFailure, rebuildFraction: fraction, payload: payload, provenance: provenance(node),
             location: node.location)
-        launch.alternates = node.children("alternate").compactMap { reference($0, "vehicle") }
-        return launch
+        decoded.afterLaunches = references(node, "after-launches")
+        decoded.readyWith = references(node, "ready-with")
+        decoded.transitDays = double(node, "transit-days")
+        decoded.refuelling = node.child("refuelling").flatMap { refuelling in
+            guard let tanker: Reference<VehicleTag> = reference(refuelling, "vehicle"),
+                let flights = int(refuelling, "flights"), let within = double(refuelling, "within-days")
+            else { return nil }
+            return Refuelling(
+                vehicle: tanker, flights: flights, withinDays: within, provenance: provenance(refuelling),
+                location: refuelling.location)
+        }
+        decoded.alternates = node.children("alternate").compactMap { reference($0, "vehicle") }
+        return decoded
     }
 
     private func hazard(_ node: XMLElement) -> Hazard? {

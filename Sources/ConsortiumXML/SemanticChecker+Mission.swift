@@ -24,6 +24,7 @@ extension SemanticChecker {
             for launch in mission.launches {
                 checkLaunch(launch, in: scope, launchedBy: &launchedBy)
             }
+            checkOperations(mission)
             for dock in mission.docks {
                 _ = scope.element(dock.element, checker: &self)
                 _ = scope.element(dock.target, checker: &self)

@@ -196,8 +196,12 @@ let agencySchema = #"""
         <xs:annotation><xs:documentation>
           An element design: its development phases (three-point duration and cost each), the fixed monthly
           cost of its standing army, the interfaces it provides and requires, and its operational reliability
-          over a mission. `crewed="true"` marks a design that carries a crew: its launch failure or its failure
-          in operation can be a loss of crew (README, "Loss of crew and losses of elements").
+          over a mission. `crewed="true"` marks a design that carries a crew: its launch is held on the ground
+          until what it meets is in place, and its launch failure or its failure in operation can be a loss of
+          crew (README, "Loss of crew and losses of elements"). `max-days-in-space` is how long the element
+          can wait at its destination before it is in place and every objective needing it has its elements
+          in place (crewed endurance, cryogenic boil-off, surface survival); beyond it the element is lost
+          (time in space exceeded).
         </xs:documentation></xs:annotation>
         <xs:sequence>
           <xs:element name="description" type="Text" minOccurs="0"/>
@@ -220,6 +224,7 @@ let agencySchema = #"""
         <xs:attribute name="reliability" type="Probability" use="required"/>
         <xs:attribute name="standing-army-musd-per-month" type="Amount" default="0"/>
         <xs:attribute name="crewed" type="xs:boolean" default="false"/>
+        <xs:attribute name="max-days-in-space" type="PositiveDays"/>
         <xs:attribute name="prime" type="Identifier"/>
         <xs:attribute name="export-control" type="Identifier"/>
         <xs:attributeGroup ref="Provenance"/>

@@ -188,6 +188,13 @@ let missionSchema = #"""
                   </xs:restriction>
                 </xs:simpleType>
               </xs:attribute>
+              <xs:attribute name="completion-days" type="Days" default="0">
+                <xs:annotation><xs:documentation>
+                  Days from the moment the last needed element is in place to the event that completes the
+                  objective (the crew's landing on Earth, the samples' arrival on Earth): the objective is
+                  dated then.
+                </xs:documentation></xs:annotation>
+              </xs:attribute>
             </xs:complexType>
           </xs:element>
         </xs:sequence>
@@ -220,6 +227,16 @@ let missionSchema = #"""
       </xs:complexType>
 
       <xs:complexType name="Launch">
+        <xs:annotation><xs:documentation>
+          One launch. Concept of operations: `after-launches` names launches of the same mission whose
+          payload must be in place (arrived, and docked where it docks) before this one flies; a launch
+          carrying a crewed element is also held on the ground until every element its payload docks to
+          (through docks, transitively) is in place. `ready-with` names launches of the same mission that
+          must be integrated and ready to fly first (a lander waits on the ground for its crew's stack, not
+          in space). `transit-days` overrides the destination's transit
+          (near Earth, leo and gto, from the model assumptions; deep space, the mission's transit-days).
+          A `refuelling` child requires tanker flights before the launch flies.
+        </xs:documentation></xs:annotation>
         <xs:sequence>
           <xs:element name="payload" maxOccurs="20">
             <xs:complexType>
@@ -233,6 +250,19 @@ let missionSchema = #"""
             </xs:documentation></xs:annotation>
             <xs:complexType>
               <xs:attribute name="vehicle" type="Identifier" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+          <xs:element name="refuelling" minOccurs="0">
+            <xs:annotation><xs:documentation>
+              Propellant loading: `flights` successful tanker flights of `vehicle`, each paid at the
+              vehicle's price, at its cadence and with its reliability, all within `within-days` of the
+              first (boil-off), before the launch flies. A fill not done in time is lost and starts again.
+            </xs:documentation></xs:annotation>
+            <xs:complexType>
+              <xs:attribute name="vehicle" type="Identifier" use="required"/>
+              <xs:attribute name="flights" type="PositiveCount" use="required"/>
+              <xs:attribute name="within-days" type="PositiveDays" use="required"/>
               <xs:attributeGroup ref="Provenance"/>
             </xs:complexType>
           </xs:element>
@@ -250,6 +280,9 @@ let missionSchema = #"""
           </xs:simpleType>
         </xs:attribute>
         <xs:attribute name="rebuild-fraction" type="Probability" default="0.5"/>
+        <xs:attribute name="after-launches" type="IdentifierList"/>
+        <xs:attribute name="ready-with" type="IdentifierList"/>
+        <xs:attribute name="transit-days" type="Days"/>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
