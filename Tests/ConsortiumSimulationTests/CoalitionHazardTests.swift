@@ -39,4 +39,19 @@ struct CoalitionHazardTests {
             #expect(outcome.objectives[0].cause != .partnerWithdrawal)
         }
     }
+
+    /// Every coalition of the bundled integrated-barter campaign plays 200 trials. Regression: in the
+    /// coalition {CSA} (CSA builds JAXA's rover too), trial 18 rebuilds the rover while its interface is in
+    /// rework; CSA's exit then handed the rework, and the rover with it, to NASA while the rover still held
+    /// CSA's development slot, and releasing it at NASA trapped on the slot precondition. A rebuild's rework
+    /// now stays with the element, which the withdrawal releases and drops (or moves) like any unfinished work.
+    @Test func everyCoalitionOfTheIntegratedBarterCampaignRuns() throws {
+        let (_, plan) = try #require(Bundled.plans.first { $0.0 == "outpost-integrated-barter" })
+        let players = plan.payingAgencies
+        for mask in 1..<(1 << players.count) {
+            let members = players.indices.filter { mask & (1 << $0) != 0 }.map { players[$0] }
+            var runner = TrialRunner(plan: plan.coalition(members, outsidePremium: 1.5), seed: 1)
+            for t in 0..<200 { _ = try runner.run(trial: UInt64(t)) }
+        }
+    }
 }
