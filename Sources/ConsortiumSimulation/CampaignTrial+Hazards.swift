@@ -8,16 +8,18 @@ extension CampaignTrial {
 
     /// Draws each hazard's day in this trial and schedules those before the horizon.
     ///
-    /// A hazard with a constant yearly rate r strikes after an exponential time: day = -ln(1 - u) / r x
-    /// 365.25 for a uniform u from the hazard's own stream, so it strikes within the first year with
-    /// probability 1 - exp(-r). A rate of zero never strikes.
+    /// A hazard with a constant yearly rate r strikes after an exponential time from the status date (the
+    /// campaign start without one): day = status day - ln(1 - u) / r x 365.25 for a uniform u from the
+    /// hazard's own stream, so it strikes within the first year with probability 1 - exp(-r). Nothing
+    /// before the status date is drawn: a hazard that had struck would be in the record. A rate of zero
+    /// never strikes.
     mutating func scheduleHazards(scheduler: inout Scheduler<CampaignEvent>) {
         for (h, hazard) in plan.hazards.enumerated() {
             hazardDay[h] = .infinity
             guard hazard.perYear > 0, hazard.perYear.isFinite else { continue }
             var stream = RandomStream(
                 key: StreamKey(seed: seed, trial: trial, entity: hazard.streamID, purpose: Self.hazardPurpose))
-            let day = Exponential(rate: hazard.perYear).quantile(stream.nextUnit()) * 365.25
+            let day = plan.actuals.statusDay + Exponential(rate: hazard.perYear).quantile(stream.nextUnit()) * 365.25
             hazardDay[h] = day
             if day < plan.horizonDays {
                 scheduler.schedule(.hazard(index: Int32(h)), at: max(0, day), priority: .urgent)

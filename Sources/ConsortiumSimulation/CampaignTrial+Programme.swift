@@ -92,7 +92,9 @@ extension CampaignTrial {
             let contract = plan.contracts[c]
             let provided = contract.element
             switch contractState[c] {
-            case .reworking where elements[provided].agency == agency:
+            // An element still in development (a rebuild) holds the leaver's slot: the loop over the leaver's
+            // elements releases it and moves or drops the element, so its rework is not passed on here.
+            case .reworking where elements[provided].agency == agency && elements[provided].status.isDelivered:
                 guard let heir = heir(of: provided, replacement: replacement, leaving: agency) else {
                     contractState[c] = .void
                     note(

@@ -30,7 +30,8 @@ extension SimulationPlan {
     /// Where no member declares the capability, the coalition buys the element to order from its original
     /// builder for cash, at `outsidePremium` times its cost (no barter, no partnership). Contracts follow
     /// their elements' new builders; fixed shares of common costs are renormalized over the members (who
-    /// builds pays when none of them has a share); withdrawals of non-members no longer apply.
+    /// builds pays when none of them has a share); withdrawals of non-members no longer apply, and nor do
+    /// their partner-exit hazards (a coalition's outsider sells for cash: it is no partner that can leave).
     public func coalition(_ members: [Int], outsidePremium: Double) -> SimulationPlan {
         var plan = self
         let memberSet = Set(members)
@@ -62,6 +63,7 @@ extension SimulationPlan {
         plan.fixedShares = total > 0 ? shares.mapValues { $0 / total } : [:]
         if plan.costSharing == .fixedShares && plan.fixedShares.isEmpty { plan.costSharing = .whoBuildsPays }
         plan.withdrawals = withdrawals.filter { memberSet.contains($0.agency) }
+        plan.hazards = hazards.filter { $0.kind != .partnerExit || $0.agency.map(memberSet.contains) == true }
         return plan
     }
 }

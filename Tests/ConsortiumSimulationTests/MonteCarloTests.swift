@@ -107,8 +107,12 @@ struct MonteCarloTests {
 
     /// Every cost-sharing table sums to the campaign's mean cost, and the ISS-style fixed shares of the
     /// integrated-barter outpost reproduce the published common-systems split 76.6 / 12.8 / 8.3 / 2.3 %.
+    /// The campaign runs without its programmatic hazards: a partner that leaves stops paying its share on
+    /// the day (README, "Partners and programmes"), so the ledger books the published split only while
+    /// all four stay in.
     @Test func costSharingTablesSumToTheTotalAndFixedSharesReproduceTheISSSplit() throws {
-        let plan = try #require(Bundled.plans.first { $0.0 == "outpost-integrated-barter" }?.1)
+        var plan = try #require(Bundled.plans.first { $0.0 == "outpost-integrated-barter" }?.1)
+        plan.hazards = []
         let result = try MonteCarlo.run(plan, MonteCarloOptions(trials: 300, seed: 9))
         let total = try #require(result.totalCost.mean)
         for rule in CostSharing.Policy.allCases {
