@@ -110,8 +110,13 @@ public struct MonteCarloResult: Sendable {
     /// The probability that a trial loses at least one crew (README, "Loss of crew and losses of elements").
     public var lossOfCrew: Proportion { Proportion(successes: totals.crewLossTrials, trials: trials) }
 
-    /// The probability that the campaign is cancelled after a loss of crew.
+    /// The probability that the campaign is cancelled, by a cancellation hazard or after a loss of crew.
     public var programmeCancelled: Proportion { Proportion(successes: totals.cancelledTrials, trials: trials) }
+
+    /// The probability that the campaign is cancelled by the review after a loss of crew.
+    public var cancelledAfterLossOfCrew: Proportion {
+        Proportion(successes: totals.crewLossCancelledTrials, trials: trials)
+    }
 
     /// Whether any element of the plan carries a crew.
     public var hasCrew: Bool { plan.elements.contains(where: \.crewed) }

@@ -44,6 +44,8 @@ public struct TrialAccumulator: Sendable {
     /// How many trials lost at least one crew, and how many ended with the campaign cancelled.
     public internal(set) var crewLossTrials = 0
     public internal(set) var cancelledTrials = 0
+    /// Trials cancelled by the review after a loss of crew (a part of `cancelledTrials`).
+    public internal(set) var crewLossCancelledTrials = 0
     /// Lost objectives by cause and the element the loss is attributed to, per objective.
     var attributedLosses: [[AttributedLoss: Int]]
     /// Days to each mission's completion (missing: not completed).
@@ -122,6 +124,7 @@ public struct TrialAccumulator: Sendable {
         waits.removeAll(keepingCapacity: true)
         crewLossTrials = 0
         cancelledTrials = 0
+        crewLossCancelledTrials = 0
         for o in attributedLosses.indices { attributedLosses[o].removeAll(keepingCapacity: true) }
         for m in missionCompletion.indices { missionCompletion[m].reset() }
         for o in objectiveDay.indices { objectiveDay[o].reset() }
@@ -168,6 +171,7 @@ public struct TrialAccumulator: Sendable {
         maxEvents = max(maxEvents, outcome.events)
         if outcome.crewLosses > 0 { crewLossTrials += 1 }
         if outcome.cancelledDay != nil { cancelledTrials += 1 }
+        if outcome.cancelledAfterCrewLoss { crewLossCancelledTrials += 1 }
         if outcome.reachedHorizon {
             horizonReached += 1
             for var blocker in outcome.blockers {
@@ -306,6 +310,7 @@ public struct TrialAccumulator: Sendable {
         waits.merge(other.waits, uniquingKeysWith: +)
         crewLossTrials += other.crewLossTrials
         cancelledTrials += other.cancelledTrials
+        crewLossCancelledTrials += other.crewLossCancelledTrials
         for o in attributedLosses.indices {
             attributedLosses[o].merge(other.attributedLosses[o], uniquingKeysWith: +)
         }

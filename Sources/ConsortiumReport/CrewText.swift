@@ -4,11 +4,12 @@ import ConsortiumSimulation
 
 /// The lines the text and HTML reports share about loss of crew and about losses attributed to elements.
 enum CrewText {
-    /// "Loss of crew: 12.0 % of trials [10.1-14.2] (95 % Wilson interval); campaign cancelled after it: 2.5 %
-    /// [...]".
+    /// "Loss of crew: 12.0 % [10.1-14.2] of trials (95 % Wilson interval); campaign cancelled: 20.0 % [...],
+    /// after a loss of crew: 2.5 % [...]".
     static func lossOfCrew(_ result: MonteCarloResult) -> String {
-        "Loss of crew: \(interval(result.lossOfCrew)) of trials (95 % Wilson interval); campaign cancelled "
-            + "after a loss of crew: \(interval(result.programmeCancelled))"
+        "Loss of crew: \(interval(result.lossOfCrew)) of trials (95 % Wilson interval); campaign cancelled: "
+            + "\(interval(result.programmeCancelled)), after a loss of crew: "
+            + interval(result.cancelledAfterLossOfCrew)
     }
 
     /// The three most frequent losses of objective `o`, each naming its element: "element failure

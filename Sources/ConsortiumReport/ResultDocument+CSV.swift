@@ -39,6 +39,7 @@ extension ResultDocument {
         probability("joint_confidence", name, campaign.jointConfidence)
         probability("loss_of_crew", name, campaign.lossOfCrew)
         probability("programme_cancelled", name, campaign.programmeCancelled)
+        probability("cancelled_after_loss_of_crew", name, campaign.cancelledAfterLossOfCrew)
         for point in campaign.frontier {
             add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD")
         }

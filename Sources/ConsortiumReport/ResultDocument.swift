@@ -108,10 +108,11 @@ public struct ResultDocument: Encodable, Sendable {
         var jointConfidence: Probability?
         var frontierLevel: Double
         var frontier: [FrontierPoint]
-        /// Trials losing at least one crew, and trials ending with the campaign cancelled after a loss of
-        /// crew (both 0 for a campaign with no crewed element).
+        /// Trials losing at least one crew; trials ending with the campaign cancelled (by a cancellation
+        /// hazard or after a loss of crew), and those cancelled after a loss of crew.
         var lossOfCrew: Probability
         var programmeCancelled: Probability
+        var cancelledAfterLossOfCrew: Probability
     }
 
     struct Driver: Encodable {
@@ -172,7 +173,8 @@ public struct ResultDocument: Encodable, Sendable {
             jointConfidence: targeted ? probability(result.jointConfidence) : nil,
             frontierLevel: settings.frontierLevel,
             frontier: result.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) },
-            lossOfCrew: probability(result.lossOfCrew), programmeCancelled: probability(result.programmeCancelled))
+            lossOfCrew: probability(result.lossOfCrew), programmeCancelled: probability(result.programmeCancelled),
+            cancelledAfterLossOfCrew: probability(result.cancelledAfterLossOfCrew))
         missions = plan.missions.enumerated().map { m, mission in
             Mission(id: mission.id.rawValue, end: dates(result.missionCompletion(m)))
         }

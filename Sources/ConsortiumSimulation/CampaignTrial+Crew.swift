@@ -101,6 +101,7 @@ extension CampaignTrial {
         guard cancelledDay == .infinity else { return }
         var stream = decisionStream(entity, CrewPurpose.cancellation)
         if stream.nextUnit() < plan.assumptions.cancellationAfterCrewLossProbability {
+            cancelledAfterCrewLoss = true
             cancelProgramme(at: time, scheduler: &scheduler)
         } else {
             note(time, .lossOfCrew, agency: nil, "the review after the loss of crew lets the campaign carry on")

@@ -69,6 +69,8 @@ public struct CampaignTrial: SimulationModel {
     /// and how many crews were lost.
     var crewedNotBefore: Double = -.infinity
     var crewLosses = 0
+    /// Whether the campaign was cancelled by the review after a loss of crew.
+    var cancelledAfterCrewLoss = false
     /// Concept of operations: launches held on the ground until what they meet is in place, elements
     /// whose time in space is counting, objectives by needed element, and each launch's tanker draws.
     var heldOnGround: [Int32] = []
@@ -166,6 +168,7 @@ public struct CampaignTrial: SimulationModel {
         cancelledDay = .infinity
         crewedNotBefore = -.infinity
         crewLosses = 0
+        cancelledAfterCrewLoss = false
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         heldOnGround.removeAll(keepingCapacity: true)

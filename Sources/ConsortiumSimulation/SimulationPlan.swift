@@ -128,6 +128,20 @@ public struct SimulationPlan: Sendable {
         public var transferDays: Double
         public var label: String
         public var streamID: UInt64
+
+        public init(
+            kind: Hazard.Kind, perYear: Double, agency: Int?, taker: Int?, vehicle: Int?, transferDays: Double,
+            label: String, streamID: UInt64
+        ) {
+            self.kind = kind
+            self.perYear = perYear
+            self.agency = agency
+            self.taker = taker
+            self.vehicle = vehicle
+            self.transferDays = transferDays
+            self.label = label
+            self.streamID = streamID
+        }
     }
 
     /// A scenario's re-manifest: from `day`, `launch` flies on `vehicle`.

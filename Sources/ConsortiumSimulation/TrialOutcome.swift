@@ -69,6 +69,8 @@ public struct TrialOutcome: Sendable {
     public var crewLosses: Int = 0
     /// The day the campaign was cancelled after a loss of crew, if it was.
     public var cancelledDay: Double? = nil
+    /// Whether that cancellation came from the review after a loss of crew (not from a cancellation hazard).
+    public var cancelledAfterCrewLoss = false
 }
 
 extension CampaignTrial {
@@ -145,6 +147,7 @@ extension CampaignTrial {
         }
         outcome.crewLosses = crewLosses
         outcome.cancelledDay = cancelledDay.isFinite ? cancelledDay : nil
+        outcome.cancelledAfterCrewLoss = cancelledAfterCrewLoss
         return outcome
     }
 

@@ -152,6 +152,29 @@ import Testing
         #expect(text.contains("loss of crew (crew-1) 100.0 %"), "\(text)")
     }
 
+    /// Cancellations are counted apart by what caused them. With the review after a loss of crew cancelling
+    /// for certain, 40 of 40 trials are cancelled after a loss of crew; with a cancellation hazard striking
+    /// on the first day (a rate of 10^6 a year), 40 of 40 are cancelled and none after a loss of crew (no crew
+    /// flies). The report said "cancelled after a loss of crew" for every cancellation.
+    @Test func aHazardCancellationIsNotReportedAsOneAfterALossOfCrew() throws {
+        let options = MonteCarloOptions(trials: 40, seed: 1, threads: 2)
+        let review = try MonteCarlo.run(try Self.plan(cancellation: 1), options)
+        #expect(review.programmeCancelled.successes == 40)
+        #expect(review.cancelledAfterLossOfCrew.successes == 40)
+        var plan = try Self.plan(cancellation: 1)
+        plan.hazards.append(
+            SimulationPlan.HazardPlan(
+                kind: .cancellation, perYear: 1e6, agency: nil, taker: nil, vehicle: nil, transferDays: 0,
+                label: "cancellation", streamID: 1))
+        let hazard = try MonteCarlo.run(plan, options)
+        #expect(hazard.lossOfCrew.successes == 0)
+        #expect(hazard.programmeCancelled.successes == 40)
+        #expect(hazard.cancelledAfterLossOfCrew.successes == 0)
+        let text = MonteCarloReport(hazard).render()
+        #expect(
+            text.contains("campaign cancelled: 100.0 % [91.2-100.0], after a loss of crew: 0.0 % [0.0-8.8]"), "\(text)")
+    }
+
     /// Abort 0.5: each trial loses its crew or not; the count is the trials whose outcome says so, and the
     /// interval is Wilson's formula for that count, written out here.
     @Test func aMixedLossOfCrewCountMatchesTheWilsonFormula() throws {
