@@ -23,9 +23,9 @@ extension Blocker {
             return "launch \(launch): still being integrated"
         case .waitingForVehicle:
             return "launch \(launch): lost its vehicle, waiting for the substitute vehicle"
-        case .elementNotReady(let e, let status, let unfunded):
+        case .elementNotReady(let e, let status, let unfunded, let builder):
             let element = plan.elements[e]
-            let agency = plan.agencies[element.agency].id
+            let agency = plan.agencies[builder].id
             return "launch \(launch): element \(element.id) (\(agency)) is not ready (\(status.label))"
                 + (unfunded ? ", with no money for it (budget at zero, or its agency withdrew)" : "")
         case .elementLost(let e, let cause):

@@ -18,9 +18,10 @@ public struct Blocker: Sendable, Hashable {
         case integrating
         /// Its vehicle was lost (its owner withdrew) and it waits for a scenario's substitution.
         case waitingForVehicle
-        /// A payload element was not delivered (or its interfaces not verified); `unfunded` when its agency
-        /// had no money for it (a budget cut to zero, or a withdrawal).
-        case elementNotReady(element: Int, status: ElementStatus, unfunded: Bool)
+        /// A payload element was not delivered (or its interfaces not verified); `agency` builds it at the
+        /// horizon (a taker after a withdrawal); `unfunded` when that agency had no money for it (a budget cut
+        /// to zero, or a withdrawal).
+        case elementNotReady(element: Int, status: ElementStatus, unfunded: Bool, agency: Int)
         /// A payload element was lost, so the launch can never fly as planned.
         case elementLost(element: Int, cause: LossCause)
     }
@@ -71,7 +72,8 @@ extension CampaignTrial {
                 found.append(
                     Blocker(
                         launch: l,
-                        reason: .elementNotReady(element: e, status: elements[e].status, unfunded: unfunded)))
+                        reason: .elementNotReady(
+                            element: e, status: elements[e].status, unfunded: unfunded, agency: elements[e].agency)))
             }
         }
         return found

@@ -60,7 +60,7 @@ struct NeverFinishingTests {
         #expect(outcome.reachedHorizon)
         #expect(!outcome.blockers.isEmpty)
         for blocker in outcome.blockers {
-            guard case .elementNotReady(_, _, let unfunded) = blocker.reason else {
+            guard case .elementNotReady(_, _, let unfunded, _) = blocker.reason else {
                 Issue.record("unexpected blocker \(blocker.text(in: plan))")
                 continue
             }

@@ -1,4 +1,5 @@
 import ConsortiumModel
+import ConsortiumReport
 import ConsortiumSimulation
 import Foundation
 import Testing
@@ -175,6 +176,25 @@ struct PartnerProgrammeTests {
         #expect(abs(outcome.ledger.total(agency: b) - 100) < 1e-9)
         #expect(outcome.elements[try Self.index(plan, element: "module-1")].agency == 0)
         #expect(!outcome.reachedHorizon)
+    }
+
+    /// b's module passes to a on b's withdrawal (day 30); a has no money (a zero budget), so the trial stops at
+    /// its horizon with the module not ready: the blocker names a, which builds it then, not b. It named b.
+    @Test func aBlockerNamesTheAgencyBuildingTheElementAtTheHorizon() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", budget: 0, designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
+        fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 400))
+        fixture.missions["c"] = Fixture.oneLaunch([("module-1", "module", "b")], transit: 5)
+        fixture.missions["s"] = Self.scenario(
+            #"<monte-carlo trials="1" seed="1" horizon="2030-01-01"/><withdraw agency="b" date="2026-01-31" replacement="a" transfer-days="10"/>"#
+        )
+        let plan = try fixture.plan("c", scenario: "s")
+        let outcome = try runTrial(plan)
+        #expect(outcome.reachedHorizon)
+        let texts = outcome.blockers.map { $0.text(in: plan) }
+        #expect(texts.contains { $0.contains("element module-1 (a) is not ready") }, "\(texts)")
+        #expect(!texts.contains { $0.contains("(b)") }, "\(texts)")
     }
 
     /// A 365.25 MUSD/year (1 MUSD/day) common cost over 2026-2027 (730 days), fixed shares a 60 %, b 40 %.
