@@ -7,6 +7,8 @@ extension CampaignTrial {
     mutating func startElement(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard elements[e].status == .notStarted else { return }
         let element = plan.elements[e]
+        // A taker that cannot build the kind starts a new build: the leaver's progress is not its own.
+        let fresh = elements[e].startsOver
         // The phase durations on the stack (at most 10 phases): no allocation per element and trial.
         let (phase, skip) = withUnsafeTemporaryAllocation(of: Double.self, capacity: element.phases.count) {
             durations in
@@ -15,11 +17,12 @@ extension CampaignTrial {
                 durations[k] = phaseParameters(e, phase: k).days
                 total += durations[k]
             }
-            var skip = element.progress * total
+            var skip = fresh ? 0 : element.progress * total
             var phase = 0
             // Phases done by the status actuals are done whatever their drawn durations; `progress` counts
             // them as part of the share done.
-            let done = plan.actuals.phasesDone.isEmpty ? 0 : min(plan.actuals.phasesDone[e], durations.count)
+            let done =
+                plan.actuals.phasesDone.isEmpty || fresh ? 0 : min(plan.actuals.phasesDone[e], durations.count)
             while phase < done {
                 skip -= durations[phase]
                 phase += 1
@@ -27,7 +30,7 @@ extension CampaignTrial {
             skip = max(0, skip)
             // A phase is done when the progress point is past it; a zero-length phase at the progress point
             // is not (progress 0 does not skip buying finished hardware), unless the element is complete.
-            while phase < durations.count, skip >= durations[phase], skip > 0 || element.progress >= 1 {
+            while phase < durations.count, skip >= durations[phase], skip > 0 || (element.progress >= 1 && !fresh) {
                 skip -= durations[phase]
                 phase += 1
             }

@@ -34,7 +34,11 @@ extension CampaignTrial {
         guard time < cancelledDay else { return }
         switch hazard.kind {
         case .partnerExit:
-            guard let agency = hazard.agency else { return }
+            // A partner that has already left (a scenario's withdrawal, another hazard) cannot exit again.
+            guard let agency = hazard.agency, !withdrawn[agency] else {
+                hazardDay[h] = .infinity
+                return
+            }
             note(time, .withdrawal, agency: agency, "hazard strikes: \(hazard.label)")
             withdraw(
                 SimulationPlan.WithdrawalPlan(

@@ -219,7 +219,9 @@ extension CampaignTrial {
             startTimeInSpace(p, at: time, scheduler: &scheduler)
         }
         for p in launch.payload where elements[p].status == .arrived && elements[p].arrivedDay == time {
-            if !elements[p].works, plan.elements[p].crewed, crewedElementFailed(p, at: time, scheduler: &scheduler) {
+            // Only a crew vehicle has its crew aboard on arrival: a crewed lander arrives uncrewed, held for its
+            // crew, and its failure found then is a lost element, not a lost crew.
+            if !elements[p].works, ridesWithCrew(p), crewedElementFailed(p, at: time, scheduler: &scheduler) {
                 elements[p].status = .lost
                 elements[p].inPlaceDay = time
                 failPendingDocks(on: p, at: time)

@@ -125,9 +125,14 @@ extension CampaignTrial {
         _ e: Int, to replacement: Int, at time: Double, after days: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
         let started = elements[e].status != .notStarted
+        // A taker that declares the capability resumes the work at its cost and schedule factors; one that
+        // does not starts a new build from the first phase (ExoMars 2022: ESA had a new lander built rather
+        // than take over the Russian one; ESA press release 24-2024).
+        let capable = plan.agencies[replacement].capabilities[plan.elements[e].kind] != nil
         elements[e].agency = replacement
         elements[e].costFactor = plan.agencies[replacement].capabilities[plan.elements[e].kind] ?? 1
         elements[e].scheduleFactor = plan.agencies[replacement].scheduleFactors[plan.elements[e].kind] ?? 1
+        elements[e].startsOver = !capable
         elements[e].generation &+= 1
         elements[e].funding = -1
         if started {
@@ -138,11 +143,14 @@ extension CampaignTrial {
             scheduler.schedule(.start(element: Int32(e)), at: max(time + days, plan.elements[e].startDay))
             elements[e].status = .notStarted
         }
-        // Rates follow the replacement's cost factor from now on.
-        if started { rescaleRates(e) }
+        // Rates follow the replacement's cost factor from now on; a new build starts at the first phase.
+        if started, capable { rescaleRates(e) }
+        if started, !capable { beginPhase(e, phase: 0) }
         note(
             time, .transferred, element: e,
-            "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(DecimalText.whole(days.rounded(.towardZero))) days)"
+            capable
+                ? "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(DecimalText.whole(days.rounded(.towardZero))) days)"
+                : "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id), which cannot build a \(plan.elements[e].kind.rawValue): a new build from the first phase in \(DecimalText.whole(days.rounded(.towardZero))) days"
         )
     }
 

@@ -54,6 +54,9 @@ struct ElementState {
     var generation: UInt32 = 0
     var holdsSlot = false
     var isRebuild = false
+    /// Taken over by an agency that declares no capability for its kind: it is built again from its first
+    /// phase (the leaver's design authority and progress do not pass).
+    var startsOver = false
     /// Incoming contracts (this element as counterpart) not yet verified.
     var unverifiedContracts = 0
     var deliveredDay: Double = .nan

@@ -152,6 +152,32 @@ import Testing
         #expect(text.contains("loss of crew (crew-1) 100.0 %"), "\(text)")
     }
 
+    /// A crewed lander launches and arrives uncrewed (its crew comes later in its crew vehicle): its failure
+    /// found on arrival loses the lander, not a crew, even when no crew would survive a failure in operation.
+    /// The model counted it as a loss of crew, with a stand-down, for a crew that had not launched.
+    @Test func aCrewedLanderFailingOnArrivalIsNotALossOfCrew() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: """
+                <design id="lander" name="Lander" kind="lander" mass-kg="1000" reliability="0" crewed="true">
+                  <phase name="build">
+                    <duration-days min="100" likely="100" max="100"/>
+                    <cost-musd min="100" likely="100" max="100"/>
+                  </phase>
+                </design>
+                """, vehicles: Fixture.vehicle("rocket"))
+        fixture.missions["c"] = Fixture.oneLaunch([("lander-1", "lander", "a")], transit: 5)
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.crewSurvivalInOperationProbability = 0
+        let plan = try fixture.plan("c", assumptions: assumptions)
+        #expect(plan.elements[0].crewed)
+        let outcome = try runTrial(plan)
+        #expect(outcome.crewLosses == 0)
+        #expect(outcome.elements[0].cause == .elementFailure)
+        #expect(outcome.objectives[0].cause == .elementFailure)
+    }
+
     /// Cancellations are counted apart by what caused them. With the review after a loss of crew cancelling
     /// for certain, 40 of 40 trials are cancelled after a loss of crew; with a cancellation hazard striking
     /// on the first day (a rate of 10^6 a year), 40 of 40 are cancelled and none after a loss of crew (no crew

@@ -178,6 +178,26 @@ struct PartnerProgrammeTests {
         #expect(!outcome.reachedHorizon)
     }
 
+    /// b's 400-day module is half built on day 200, when b withdraws to a (transfer 10 days). A taker that
+    /// declares the module's kind resumes the remaining 200 days: delivered on day 410. One that does not
+    /// starts a new build from the first phase: 400 days from day 210, delivered on day 610. Before, both
+    /// resumed, so losing a partner to a taker with no such line could even make the element earlier.
+    @Test(arguments: [(true, 410.0), (false, 610.0)])
+    func aTakerWithoutTheCapabilityStartsANewBuild(capable: Bool, delivered: Double) throws {
+        var fixture = Fixture()
+        let capability = capable ? #"<capability kind="habitat" cost-factor="1" schedule-factor="1"/>"# : ""
+        fixture.agencies["a"] = Fixture.agency("a", extra: capability, vehicles: Fixture.vehicle("rocket"))
+        fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 400))
+        fixture.missions["c"] = Fixture.oneLaunch([("module-1", "module", "b")], transit: 5)
+        fixture.missions["s"] = Self.scenario(
+            #"<withdraw agency="b" date="2026-07-20" replacement="a" transfer-days="10"/>"#)
+        let plan = try fixture.plan("c", scenario: "s")
+        #expect(plan.withdrawals.first?.day == 200)
+        let outcome = try runTrial(plan)
+        #expect(outcome.elements[0].deliveredDay == delivered)
+        #expect(outcome.objectives[0].achieved)
+    }
+
     /// b's module passes to a on b's withdrawal (day 30); a has no money (a zero budget), so the trial stops at
     /// its horizon with the module not ready: the blocker names a, which builds it then, not b. It named b.
     @Test func aBlockerNamesTheAgencyBuildingTheElementAtTheHorizon() throws {
@@ -371,5 +391,43 @@ struct PartnerProgrammeTests {
             #expect(outcome.withdrawalDays[b] == day)
             #expect(outcome.elements[1].agency == r)
         }
+    }
+
+    /// A partner that left by a scenario's withdrawal (day 30) cannot exit again by its hazard: no trial
+    /// prints a second exit, and the hazard is not counted as having struck after the withdrawal. Before, the
+    /// hazard's line "hazard strikes" came years after the partner had gone.
+    @Test func aPartnerThatLeftDoesNotExitAgain() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
+        fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 3000))
+        fixture.agencies["r"] = Fixture.agency("r")
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <element id="module-1" design="module" agency="b" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
+                </mission>
+                <hazard kind="partner-exit" agency="b" taker="r" per-year="1" transfer-days="30" estimate="true"/>
+                """)
+        fixture.missions["s"] = Self.scenario(#"<withdraw agency="b" date="2026-01-31" replacement="r"/>"#)
+        let plan = try fixture.plan("c", scenario: "s")
+        var runner = TrialRunner(plan: plan, seed: 3, recordsTrace: true)
+        var late = 0
+        for t in 0..<50 {
+            let outcome = try runner.run(trial: UInt64(t))
+            let exits = runner.trace.filter { $0.kind == .withdrawal && $0.detail.hasPrefix("hazard strikes") }
+            #expect(exits.allSatisfy { $0.day <= 30 }, "trial \(t): \(exits.map(\.day))")
+            if let day = outcome.hazardDays[0] {
+                #expect(day <= 30)
+            } else {
+                late += 1
+            }
+        }
+        // With a rate of 1 a year, most hazard days fall after day 30: the check is not vacuous.
+        #expect(late > 40)
     }
 }
