@@ -40,7 +40,9 @@ extension CampaignTrial {
     /// first delivery.
     ///
     /// Both move value between provider and consumer: the consumer is charged what the provider is
-    /// credited, so they net to zero across agencies and the campaign's total is unchanged.
+    /// credited, so they net to zero across agencies and the campaign's total is unchanged. A delivery before
+    /// the status date (an actual) books nothing: that value moved in the past, like the spending before the
+    /// status date, which only a stated `<spent>` books.
     mutating func settle(_ c: Int, deliveredAt time: Double) {
         let contract = plan.contracts[c]
         let provider = elements[contract.element].agency
@@ -53,8 +55,9 @@ extension CampaignTrial {
             recordsTrace
             ? "\(plan.agencies[provider].id) delivers \(plan.elements[contract.element].id) to \(plan.agencies[consumer].id) (contract \(contract.id))"
             : ""
+        let books = !notingActuals
         if lateDays > 0 {
-            let penalty = contract.penaltyPerMonth * lateDays / 30.436875
+            let penalty = books ? contract.penaltyPerMonth * lateDays / 30.436875 : 0
             ledger.book(
                 penalty, agency: provider, element: contract.element, fiscalYear: providerYear, category: .penalties)
             ledger.book(
@@ -63,7 +66,7 @@ extension CampaignTrial {
         } else if recordsTrace {
             detail += ", \(DecimalText.whole(-lateDays)) days before need-by"
         }
-        for entry in contract.returns {
+        for entry in contract.returns where books {
             // A cash return is a payment; everything else (seats, flights, access, data, offsets) is barter.
             let category: CostCategory = entry.kind == .cash ? .cash : .barter
             ledger.book(

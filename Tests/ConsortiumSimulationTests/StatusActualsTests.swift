@@ -118,6 +118,50 @@ struct StatusActualsTests {
         }
     }
 
+    /// b delivers mod-1 to a on 2026-02-01, before the 2026-07-01 status date, 17 days after its need-by, for a
+    /// 50 MUSD barter return: that value moved before the status date, like the spending before it, so the
+    /// run books neither the barter nor the penalty (the story still says the delivery was late). Both were
+    /// booked, in fiscal years before the status date.
+    @Test func aContractSettledBeforeTheStatusDateBooksNothing() throws {
+        var fixture = Fixture()
+        let interfaces = #"<provides standard="std" revision="a"/>"#
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            extra: """
+                <standard id="std" name="Shared standard" function="docking" published="true"><revision id="a"/></standard>
+                """,
+            designs: Fixture.design("hab", days: 100, interfaces: interfaces), vehicles: Fixture.vehicle("rocket"))
+        fixture.agencies["b"] = Fixture.agency(
+            "b", designs: Fixture.design("module", days: 200, interfaces: interfaces))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <element id="mod-1" design="module" agency="b" start="2026-01-01"/>
+                <contract id="k" provider="b" consumer="a" element="mod-1" counterpart="hab-1" standard="std"
+                          revision="a" need-by="2026-01-15" verification-days="30" penalty-musd-per-month="3">
+                  <return kind="flight" value-musd="50"/>
+                </contract>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="10">
+                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="mod-1"/></launch>
+                  <objective id="o" name="O"><needs element="hab-1"/><needs element="mod-1"/></objective>
+                </mission>
+                <status date="2026-07-01">
+                  <delivered element="mod-1" date="2026-02-01"/>
+                </status>
+                """)
+        let plan = try fixture.plan("c")
+        #expect(plan.contracts[0].returns.count == 1)
+        var runner = TrialRunner(plan: plan, seed: 3, recordsTrace: true)
+        let outcome = try runner.run(trial: 0)
+        #expect(outcome.contracts[0].lateDays == 17)
+        for a in plan.agencies.indices {
+            #expect(outcome.ledger.total(agency: a, category: .barter) == 0)
+            #expect(outcome.ledger.total(agency: a, category: .penalties) == 0)
+        }
+        #expect(runner.trace.contains { $0.isActual && $0.detail.contains("17 days after need-by") })
+    }
+
     /// Every line of a traced trial is dated on or after the status date, except the actuals, which say so.
     @Test(arguments: [0, 1, 2] as [UInt64])
     func nothingIsScheduledBeforeTheStatusDate(trial: UInt64) throws {
