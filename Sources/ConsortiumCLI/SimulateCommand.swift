@@ -30,8 +30,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The random seed (default: the scenario's, else 1).")
     var seed: UInt64?
 
-    @Option(help: "With one trial: which trial of the seed to play (to replay one from a Monte Carlo run).")
-    var trial: UInt64 = 0
+    @Option(
+        help: "Play this trial of the seed as a story (to replay one from a Monte Carlo run); implies --trials 1.")
+    var trial: UInt64?
 
     @OptionGroup var runOptions: RunOptions
 
@@ -53,6 +54,9 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if let trials, trials < 1 { throw ValidationError("--trials must be at least 1, not \(trials)") }
+        if let trials, let trial, trials > 1 {
+            throw ValidationError("--trial \(trial) plays one trial as a story; drop --trials \(trials) (or --trial)")
+        }
         if let trials, trials > 100_000_000 {
             throw ValidationError("--trials must be at most 100,000,000, not \(trials)")
         }
@@ -66,7 +70,8 @@ struct SimulateCommand: ParsableCommand {
         let target = try loadTarget(file, library: library, assume: runOptions.assumptionOverrides)
         let settings = target.scenario?.monteCarlo
         let seed = self.seed ?? settings?.seed ?? 1
-        let trials = self.trials ?? settings?.trials ?? 1
+        // `--trial N` asks for one trial's story, even of a scenario whose settings name many trials.
+        let trials = self.trials ?? (trial != nil ? 1 : settings?.trials ?? 1)
         let rules = runOptions.outputs(reading: target.read)
         if trials > 1 {
             try runMany(target, seed: seed, trials: trials, rules: rules)
@@ -82,7 +87,7 @@ struct SimulateCommand: ParsableCommand {
         var runner = TrialRunner(plan: target.plan, seed: seed, recordsTrace: true)
         let outcome: TrialOutcome
         do {
-            outcome = try runner.run(trial: trial)
+            outcome = try runner.run(trial: trial ?? 0)
         } catch {
             printError("error: \(error)")
             throw ExitStatus.dataError

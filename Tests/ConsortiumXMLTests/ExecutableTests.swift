@@ -20,6 +20,21 @@ struct ExecutableTests {
     /// Every file of the hostile and broken corpus, as a user meets it: `consortium validate` on the library
     /// exits 65 (0 for the one warning) with `path:line:col: error:` where the manifest says, prints nothing
     /// but diagnostics, and stays within the memory bound.
+    /// `--trial N` on a scenario whose settings ask for 100 trials plays that one trial as a story; it ran the
+    /// 100 trials and ignored the option. With `--trials 5` as well it is a usage error.
+    @Test func aTrialOptionPlaysOneTrialOfAScenario() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        let scenario = library.root.appendingPathComponent("Missions/mini-cut.xml").path
+        let story = try Executable.run(["simulate", scenario, "--trial", "3"])
+        #expect(story.status == 0, "\(story.standardError)")
+        #expect(!story.standardOutput.contains("100 trials"), "\(story.standardOutput)")
+        #expect(story.standardOutput.contains("trial 3"), "\(story.standardOutput)")
+        let both = try Executable.run(["simulate", scenario, "--trial", "3", "--trials", "5"])
+        #expect(both.status == 64)
+        #expect(both.standardError.contains("--trial 3 plays one trial"), "\(both.standardError)")
+    }
+
     @Test(arguments: InvalidCase.all)
     func validateRefusesEachCorpusFileWithExit65AndALocatedError(_ invalid: InvalidCase) throws {
         let library = try TestLibrary()
