@@ -273,6 +273,7 @@ extension CampaignTrial {
             elements[dock.element].inPlaceDay = time
             completeDocks(waitingOn: dock.element, at: time, scheduler: &scheduler)
         } else if target.cause != nil && (target.status == .lost || target.status == .cancelled) {
+            if elements[dock.element].cause == nil { elements[dock.element].lossRoot = Int32(dock.target) }
             elements[dock.element].cause = elements[dock.element].cause ?? target.cause
             failPendingDocks(on: dock.element, at: time)
         } else {
@@ -294,6 +295,7 @@ extension CampaignTrial {
         let waiting = pendingDocks[target]
         pendingDocks[target].removeAll(keepingCapacity: true)
         for dock in waiting {
+            if elements[dock.element].cause == nil { elements[dock.element].lossRoot = Int32(target) }
             elements[dock.element].cause = elements[dock.element].cause ?? elements[target].cause
             failPendingDocks(on: dock.element, at: time)
         }

@@ -109,6 +109,9 @@ extension CampaignTrial {
                     time, .cancelled, launch: l,
                     "\(plan.launches[l].id) will not fly: \(plan.elements[blocker].id), which it meets, was lost (\(cause.rawValue))"
                 )
+                for p in plan.launches[l].payload where elements[p].cause == nil {
+                    elements[p].lossRoot = Int32(blocker)
+                }
                 loseLaunch(l, cause: cause, status: .cancelled, at: time, scheduler: &scheduler)
             } else if readyWithBlocker(l) != nil {
                 i += 1
@@ -188,6 +191,7 @@ extension CampaignTrial {
         elements[e].status = .lost
         elements[e].works = false
         elements[e].cause = elements[e].cause ?? .timeInSpaceExceeded
+        if elements[e].causeDay.isNaN { elements[e].causeDay = time }
         note(
             time, .timeInSpaceExceeded, element: e,
             "\(plan.elements[e].id) lost: time in space exceeded (\(waitedFor) \(DecimalText.whole(plan.elements[e].maxDaysInSpace)) days, its design's limit)"

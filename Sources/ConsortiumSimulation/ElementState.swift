@@ -57,6 +57,9 @@ struct ElementState {
     /// Taken over by an agency that declares no capability for its kind: it is built again from its first
     /// phase (the leaver's design authority and progress do not pass).
     var startsOver = false
+    /// When it was lost because another element was (the target it meets or docks to), that element: a
+    /// loss is put on the element whose loss caused it. -1 otherwise.
+    var lossRoot: Int32 = -1
     /// Incoming contracts (this element as counterpart) not yet verified.
     var unverifiedContracts = 0
     var deliveredDay: Double = .nan

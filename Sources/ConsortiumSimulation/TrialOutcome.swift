@@ -202,6 +202,18 @@ extension CampaignTrial {
     /// An objective succeeds when every element it needs is in place and works; it is dated at the event
     /// that completes it, its completion days after the last of them is in place. With `on-loss="lose"` it
     /// fails on the first loss of a needed element even when another objective had that element rebuilt.
+    /// The element at the root of `e`'s loss: following what each was lost because of (at most as many
+    /// steps as there are elements, so a cycle cannot hang).
+    func lossRoot(of e: Int) -> Int {
+        var root = e
+        for _ in elements.indices {
+            let next = Int(elements[root].lossRoot)
+            guard next >= 0, next != root else { break }
+            root = next
+        }
+        return root
+    }
+
     func judge(_ objective: SimulationPlan.ObjectivePlan, reachedHorizon: Bool) -> TrialOutcome.ObjectiveOutcome {
         var day = -Double.infinity
         var binding: Int?
@@ -214,9 +226,15 @@ extension CampaignTrial {
         for e in objective.needs {
             let state = elements[e]
             if let cause = state.cause ?? (state.works ? nil : .elementFailure) {
+                // Put on the element whose loss caused this one's (a crew launch cancelled because its lander
+                // was lost is the lander's loss), dated when that happened; an element that waited in space
+                // for its target keeps the loss, with the wait that names the target's fate.
+                let waited = wait(of: e)
+                let root = waited == nil ? lossRoot(of: e) : e
+                let lostDay = [state.causeDay, elements[root].causeDay].filter { !$0.isNaN }.min() ?? .nan
                 return .init(
-                    achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: e, wait: wait(of: e),
-                    lostDay: state.causeDay.nanAsNil)
+                    achieved: false, day: state.inPlaceDay.nanAsNil, cause: cause, bindingElement: root,
+                    wait: waited ?? wait(of: root), lostDay: lostDay.nanAsNil)
             }
             guard !state.inPlaceDay.isNaN else {
                 return .init(

@@ -31,7 +31,8 @@ struct ConceptOfOperationsTests {
     /// capsule-1 on "rocket" as "l-crew" to NRHO; capsule-1 docks to lander-1; objective "o" needs both.
     static func plan(
         landerDays: Double = 100, capsuleDays: Double = 50, capsule: String = #"crewed="true""#,
-        lander: String = "", refuelling: String = "", objective: String = ""
+        lander: String = "", refuelling: String = "", objective: String = "",
+        needs: String = #"<needs element="lander-1"/><needs element="capsule-1"/>"#
     ) throws -> SimulationPlan {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
@@ -48,7 +49,7 @@ struct ConceptOfOperationsTests {
                   <launch id="l-lander" vehicle="rocket" destination="nrho"><payload element="lander-1"/>\(refuelling)</launch>
                   <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
                   <dock element="capsule-1" target="lander-1"/>
-                  <objective id="o" name="O" \(objective)><needs element="lander-1"/><needs element="capsule-1"/></objective>
+                  <objective id="o" name="O" \(objective)>\(needs)</objective>
                 </mission>
                 """)
         return try fixture.plan("c")
@@ -148,6 +149,20 @@ struct ConceptOfOperationsTests {
         #expect(outcome.elements[capsule].cause == .timeInSpaceExceeded)
         #expect(outcome.objectives[0].cause == .timeInSpaceExceeded)
         #expect(runner.trace.contains { $0.kind == .cancelled && $0.detail.hasPrefix("l-crew will not fly") })
+    }
+
+    /// The same with the objective listing the capsule first: its loss is still put on the lander, whose time
+    /// in space ran out on day 135 (the capsule only never flew because of it), and dated then. It was put on
+    /// the capsule, the first needed element with a cause, and dated at the end of the trial.
+    @Test func aLossIsPutOnTheElementWhoseLossCausedIt() throws {
+        let plan = try Self.plan(
+            capsuleDays: 300, lander: #"max-days-in-space="30""#,
+            needs: #"<needs element="capsule-1"/><needs element="lander-1"/>"#)
+        let outcome = try runTrial(plan)
+        let lander = try Self.index(plan, "lander-1")
+        #expect(outcome.objectives[0].cause == .timeInSpaceExceeded)
+        #expect(outcome.objectives[0].bindingElement == lander)
+        #expect(outcome.objectives[0].lostDay == 135)
     }
 
     /// A crewed capsule that may wait 21 days docks the day it arrives (held on the ground): its limit
