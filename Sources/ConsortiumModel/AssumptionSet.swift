@@ -56,6 +56,8 @@ public struct AssumptionSet: Sendable, Hashable {
     /// One real stand-down: the failure (or loss) and the next flight of the vehicle or programme.
     public struct StandDown: Sendable, Hashable {
         public var event: String
+        /// The agency (or provider) whose vehicle failed, when the record says.
+        public var provider: String?
         public var failed: CivilDate
         public var returned: CivilDate
         public var provenance: Provenance
@@ -68,6 +70,7 @@ public struct AssumptionSet: Sendable, Hashable {
             event: String, failed: CivilDate, returned: CivilDate, provenance: Provenance, location: SourceLocation
         ) {
             self.event = event
+            self.provider = nil
             self.failed = failed
             self.returned = returned
             self.provenance = provenance

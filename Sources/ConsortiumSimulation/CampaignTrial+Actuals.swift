@@ -85,7 +85,8 @@ extension CampaignTrial {
         launches[l].scheduledDay = flight.day
         vehicleFree[v] = max(vehicleFree[v], flight.day + plan.vehicles[v].minGapDays)
         guard flight.success else {
-            let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, attempt: launches[l].attempts)
+            let standDown =
+                plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, vehicle: v, attempt: launches[l].attempts)
             standDowns[v].append(flight.day...(flight.day + standDown))
             vehicleFree[v] = max(vehicleFree[v], flight.day + standDown)
             note(

@@ -156,7 +156,7 @@ extension CampaignTrial {
     /// the vehicle stands down for a real return-to-flight duration drawn from the record (or a scenario's
     /// forced one). Returns the stand-down in days.
     mutating func groundAfterFailure(_ v: Int, launch l: Int, attempt: Int, at time: Double) -> Double {
-        let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, attempt: attempt)
+        let standDown = plan.vehicles[v].forcedStandDownDays ?? standDownDraw(l, vehicle: v, attempt: attempt)
         standDowns[v].append(time...(time + standDown))
         vehicleFree[v] = max(vehicleFree[v], time + standDown)
         return standDown

@@ -73,6 +73,9 @@ extension ModelAssumptions {
                         hint: "add at least one <stand-down event=... failed=... returned=.../>"))
             }
             assumptions[keyPath: record.field] = found.events.map { Double($0.days) }
+            if record.field == \ModelAssumptions.launchFailureStandDownDays {
+                assumptions.launchFailureStandDownProviders = found.events.map { $0.provider ?? "" }
+            }
         }
         for referenceClass in set.referenceClasses {
             switch BetaPrior.fitted(to: referenceClass.records.map { ($0.successes, $0.attempts) }) {

@@ -48,6 +48,11 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// Days from a real launch failure to the vehicle's next flight (record `launch-failure-stand-downs`): each
     /// launch failure in a trial grounds its vehicle for one of these, drawn with equal weight.
     public var launchFailureStandDownDays: [Double] = []
+    /// The provider of each of those stand-downs ("" when the record names none), in the same order.
+    public var launchFailureStandDownProviders: [String] = []
+    /// A vehicle whose owner has at least this many stand-downs in the record draws from those alone
+    /// (`provider-stand-down-minimum`).
+    public var providerStandDownMinimum: Int = 0
     /// Days from a real loss of crew to the programme's next crewed flight (record `crew-loss-stand-downs`;
     /// Challenger 1986 and Columbia 2003), for the programme stand-down after a loss of crew.
     public var crewLossStandDownDays: [Double] = []
@@ -162,6 +167,9 @@ extension ModelAssumptions {
         Parameter(
             "loss-rebuild-limit", .whole(\.lossRebuildLimit), 0...100,
             "how many times an element lost on arrival or in operation is rebuilt under on-loss=\"rebuild\""),
+        Parameter(
+            "provider-stand-down-minimum", .whole(\.providerStandDownMinimum), 1...1000,
+            "a vehicle whose owner has at least this many returns to flight in the record draws from those alone"),
         Parameter(
             "leo-transit-days", .real(\.leoTransitDays), 0...Double(ValueLimits.maximumDays),
             "days from launch to arrival in low Earth orbit where a launch states no transit-days"),

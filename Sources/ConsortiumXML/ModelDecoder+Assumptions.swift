@@ -30,9 +30,11 @@ extension ModelDecoder {
                 guard let event = string(entry, "event"), let failed = date(entry, "failed"),
                     let returned = date(entry, "returned")
                 else { return nil }
-                return AssumptionSet.StandDown(
+                var standDown = AssumptionSet.StandDown(
                     event: event, failed: failed, returned: returned, provenance: provenance(entry),
                     location: entry.location)
+                standDown.provider = string(entry, "provider")?.trimmingWhitespace
+                return standDown
             }
             return AssumptionSet.StandDownRecord(
                 id: id.trimmingWhitespace, name: name, events: events, location: node.location)

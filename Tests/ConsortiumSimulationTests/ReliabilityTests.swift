@@ -156,6 +156,35 @@ struct ReliabilityTests {
         #expect(seen == ["10", "35", "200"])
     }
 
+    /// The record lists two returns to flight of the vehicle's owner "a" (10 and 20 days) and one of another
+    /// provider (500 days). With `provider-stand-down-minimum` 2 every grounding of a's always-failing
+    /// vehicle is 10 or 20 days; with 3, a's own record is too short and all three appear. (One pool for every
+    /// vehicle grounded a Starship tanker for Vega C's two years.)
+    @Test(arguments: [(2, ["10", "20"] as Set<String>), (3, ["10", "20", "500"] as Set<String>)])
+    func aProvidersOwnReturnsToFlightAreItsStandDowns(minimum: Int, expected: Set<String>) throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("hab", days: 10),
+            vehicles: Fixture.vehicle("rocket", successes: 0, attempts: 100_000_000))
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.launchFailureStandDownDays = [10, 500, 20]
+        assumptions.launchFailureStandDownProviders = ["a", "b", "a"]
+        assumptions.providerStandDownMinimum = minimum
+        assumptions.defaultHorizonDays = 3000
+        let plan = try fixture.plan("c", assumptions: assumptions)
+        var seen = Set<String>()
+        for trial in 0..<30 {
+            var runner = TrialRunner(plan: plan, seed: 1, recordsTrace: true)
+            _ = try runner.run(trial: UInt64(trial))
+            for entry in runner.trace where entry.kind == .launchFailed {
+                let days = try #require(entry.detail.split(separator: " ").dropLast().last.map(String.init))
+                seen.insert(days)
+            }
+        }
+        #expect(seen == expected)
+    }
+
     /// A campaign whose one contract is on a bespoke interface: with rework-probability-bespoke 1 every trial
     /// reworks it (two verifications); with 0, none does.
     static func bespokeCampaign(assume: String = "") -> Fixture {

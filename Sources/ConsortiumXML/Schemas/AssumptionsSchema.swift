@@ -61,6 +61,12 @@ let assumptionsSchema = #"""
           <xs:element name="stand-down" maxOccurs="1000">
             <xs:complexType>
               <xs:attribute name="event" type="Text" use="required"/>
+              <xs:attribute name="provider" type="Identifier">
+                <xs:annotation><xs:documentation>
+                  The agency or provider whose vehicle failed (an agency id where the library has it): a vehicle
+                  whose owner has at least `provider-stand-down-minimum` entries draws from those alone.
+                </xs:documentation></xs:annotation>
+              </xs:attribute>
               <xs:attribute name="failed" type="Date" use="required"/>
               <xs:attribute name="returned" type="Date" use="required"/>
               <xs:attributeGroup ref="Provenance"/>
