@@ -125,10 +125,13 @@ extension CampaignTrial {
         _ e: Int, to replacement: Int, at time: Double, after days: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
         let started = elements[e].status != .notStarted
-        // A taker that declares the capability resumes the work at its cost and schedule factors; one that
-        // does not starts a new build from the first phase (ExoMars 2022: ESA had a new lander built rather
-        // than take over the Russian one; ESA press release 24-2024).
-        let capable = plan.agencies[replacement].capabilities[plan.elements[e].kind] != nil
+        // The leaver's design and hardware do not pass: the taker starts a new build from the first phase
+        // (ExoMars 2022: ESA had a new lander built rather than take over the Russian one, ESA press release
+        // 24-2024; Chandrayaan-2: ISRO built its own lander after Roscosmos left). With the assumption
+        // `takeover-restarts` at 0 a taker that declares the kind resumes the work where the leaver was.
+        let capable =
+            plan.assumptions.takeoverRestarts == 0
+            && plan.agencies[replacement].capabilities[plan.elements[e].kind] != nil
         elements[e].agency = replacement
         elements[e].costFactor = plan.agencies[replacement].capabilities[plan.elements[e].kind] ?? 1
         elements[e].scheduleFactor = plan.agencies[replacement].scheduleFactors[plan.elements[e].kind] ?? 1
@@ -150,7 +153,7 @@ extension CampaignTrial {
             time, .transferred, element: e,
             capable
                 ? "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id) (ready to resume in \(DecimalText.whole(days.rounded(.towardZero))) days)"
-                : "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id), which cannot build a \(plan.elements[e].kind.rawValue): a new build from the first phase in \(DecimalText.whole(days.rounded(.towardZero))) days"
+                : "\(plan.elements[e].id) moves to \(plan.agencies[replacement].id): a new build from the first phase in \(DecimalText.whole(days.rounded(.towardZero))) days"
         )
     }
 

@@ -53,6 +53,9 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// A vehicle whose owner has at least this many stand-downs in the record draws from those alone
     /// (`provider-stand-down-minimum`).
     public var providerStandDownMinimum: Int = 0
+    /// 1: a taker starts every undelivered element of a leaving partner as a new build from its first
+    /// phase; 0: a taker that declares the element's kind resumes where the leaver was (`takeover-restarts`).
+    public var takeoverRestarts: Int = 0
     /// Days from a real loss of crew to the programme's next crewed flight (record `crew-loss-stand-downs`;
     /// Challenger 1986 and Columbia 2003), for the programme stand-down after a loss of crew.
     public var crewLossStandDownDays: [Double] = []
@@ -170,6 +173,9 @@ extension ModelAssumptions {
         Parameter(
             "provider-stand-down-minimum", .whole(\.providerStandDownMinimum), 1...1000,
             "a vehicle whose owner has at least this many returns to flight in the record draws from those alone"),
+        Parameter(
+            "takeover-restarts", .whole(\.takeoverRestarts), 0...1,
+            "1: a taker builds a leaving partner's undelivered elements anew; 0: a capable taker resumes them"),
         Parameter(
             "leo-transit-days", .real(\.leoTransitDays), 0...Double(ValueLimits.maximumDays),
             "days from launch to arrival in low Earth orbit where a launch states no transit-days"),

@@ -94,18 +94,22 @@ struct CampaignRuleTests {
         return fixture
     }
 
-    /// B withdraws on day 50 of a 100-day, 100 MUSD development (1 MUSD/day). With R as replacement after
-    /// 20 days, R finishes the remaining 50 days from day 70 to day 120, at its cost factor 1.5 for
-    /// habitats: B pays 50 MUSD, R pays 50 * 1.5 = 75 MUSD.
-    @Test func aWithdrawalWithAReplacementMovesTheWorkAndItsCost() throws {
-        let plan = try Self.withdrawalFixture(replacement: "r").plan("c", scenario: "s")
+    /// B withdraws on day 50 of a 100-day, 100 MUSD development (1 MUSD/day); B pays 50 MUSD. R takes over
+    /// after 20 days at its cost factor 1.5 for habitats. By default (`takeover-restarts` 1) R builds it anew:
+    /// 100 days from day 70 to day 170, 100 * 1.5 = 150 MUSD. With `takeover-restarts` 0 it finishes the
+    /// remaining 50 days, from day 70 to day 120, 50 * 1.5 = 75 MUSD.
+    @Test(arguments: [(1, 170.0, 150.0), (0, 120.0, 75.0)])
+    func aWithdrawalWithAReplacementMovesTheWorkAndItsCost(restarts: Int, delivered: Double, cost: Double) throws {
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.takeoverRestarts = restarts
+        let plan = try Self.withdrawalFixture(replacement: "r").plan("c", scenario: "s", assumptions: assumptions)
         let outcome = try runTrial(plan)
         let b = plan.agencies.firstIndex { $0.id == "b" }!
         let r = plan.agencies.firstIndex { $0.id == "r" }!
-        #expect(outcome.elements[0].deliveredDay == 120)
+        #expect(outcome.elements[0].deliveredDay == delivered)
         #expect(outcome.elements[0].agency == r)
         #expect(abs(outcome.ledger.total(agency: b, category: .development) - 50) < 1e-9)
-        #expect(abs(outcome.ledger.total(agency: r, category: .development) - 75) < 1e-9)
+        #expect(abs(outcome.ledger.total(agency: r, category: .development) - cost) < 1e-9)
         #expect(outcome.objectives[0].achieved)
     }
 

@@ -178,12 +178,13 @@ struct PartnerProgrammeTests {
         #expect(!outcome.reachedHorizon)
     }
 
-    /// b's 400-day module is half built on day 200, when b withdraws to a (transfer 10 days). A taker that
-    /// declares the module's kind resumes the remaining 200 days: delivered on day 410. One that does not
-    /// starts a new build from the first phase: 400 days from day 210, delivered on day 610. Before, both
-    /// resumed, so losing a partner to a taker with no such line could even make the element earlier.
-    @Test(arguments: [(true, 410.0), (false, 610.0)])
-    func aTakerWithoutTheCapabilityStartsANewBuild(capable: Bool, delivered: Double) throws {
+    /// b's 400-day module is half built on day 200, when b withdraws to a (transfer 10 days). By default
+    /// (`takeover-restarts` 1) a starts a new build from the first phase: 400 days from day 210, delivered on
+    /// day 610. With `takeover-restarts` 0 a taker that declares the module's kind resumes the remaining 200
+    /// days (day 410), and one that does not still builds anew (day 610). Before, every taker resumed, so
+    /// losing a partner could even make the element earlier.
+    @Test(arguments: [(true, 1, 610.0), (true, 0, 410.0), (false, 0, 610.0), (false, 1, 610.0)])
+    func aTakerStartsANewBuild(capable: Bool, restarts: Int, delivered: Double) throws {
         var fixture = Fixture()
         let capability = capable ? #"<capability kind="habitat" cost-factor="1" schedule-factor="1"/>"# : ""
         fixture.agencies["a"] = Fixture.agency("a", extra: capability, vehicles: Fixture.vehicle("rocket"))
@@ -191,7 +192,9 @@ struct PartnerProgrammeTests {
         fixture.missions["c"] = Fixture.oneLaunch([("module-1", "module", "b")], transit: 5)
         fixture.missions["s"] = Self.scenario(
             #"<withdraw agency="b" date="2026-07-20" replacement="a" transfer-days="10"/>"#)
-        let plan = try fixture.plan("c", scenario: "s")
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.takeoverRestarts = restarts
+        let plan = try fixture.plan("c", scenario: "s", assumptions: assumptions)
         #expect(plan.withdrawals.first?.day == 200)
         let outcome = try runTrial(plan)
         #expect(outcome.elements[0].deliveredDay == delivered)
