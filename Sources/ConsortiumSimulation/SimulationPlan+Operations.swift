@@ -52,6 +52,40 @@ extension PlanBuilder {
                 launches[l].requires = required
                 launches[l].readyWith = launch.readyWith.compactMap { byID[$0.id] }.filter { $0 != l }
             }
+            holdCrewsForTheirObjectives(mission, indices, launches: &launches, elements: elements)
+        }
+    }
+
+    /// A launch carrying a crew in its crew vehicle also waits on the ground for every other element that an
+    /// objective needing that crew vehicle needs, when another launch of the mission carries it: the crew of
+    /// an outpost flies once its habitat, power and rover are there, not to wait in space for them. A
+    /// launch that itself waits for this one (its `after-launches` or `ready-with`) is left out, so that
+    /// nothing waits for itself.
+    private func holdCrewsForTheirObjectives(
+        _ mission: Mission, _ indices: [Int], launches: inout [SimulationPlan.LaunchPlan],
+        elements: [SimulationPlan.ElementPlan]
+    ) {
+        var index: [ElementID: Int] = [:]
+        for (e, element) in elements.enumerated() { index[element.id] = e }
+        for l in indices {
+            let crew = launches[l].payload.filter { elements[$0].crewed && elements[$0].kind == .crewVehicle }
+            guard !crew.isEmpty else { continue }
+            var needed: Set<Int> = []
+            for objective in mission.objectives {
+                let needs = objective.needs.compactMap { index[$0.id] }
+                guard needs.contains(where: crew.contains) else { continue }
+                needed.formUnion(needs)
+            }
+            let own = Set(launches[l].payload)
+            for other in indices where other != l {
+                let waitsForThis =
+                    launches[other].readyWith.contains(l) || launches[other].requires.contains(where: own.contains)
+                guard !waitsForThis else { continue }
+                for p in launches[other].payload
+                where needed.contains(p) && !own.contains(p) && !launches[l].requires.contains(p) {
+                    launches[l].requires.append(p)
+                }
+            }
         }
     }
 }

@@ -165,6 +165,43 @@ struct ConceptOfOperationsTests {
         #expect(outcome.objectives[0].lostDay == 135)
     }
 
+    /// An outpost: the crew's objective also needs a habitat that another launch carries (ready on day 200,
+    /// in place on day 205). The crewed capsule (ready on day 50, 11 days' endurance) docks to the lander
+    /// (in place on day 105) but is held on the ground until the habitat is in place too: it launches on day
+    /// 205 and docks on day 210, and the objective is achieved. It flew on day 105 and was lost waiting for
+    /// the habitat on day 121.
+    @Test func aCrewWaitsOnTheGroundForWhatItsObjectiveNeeds() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Self.design("lander", days: 100, kind: "lander", attributes: "")
+                + Self.design(
+                    "capsule", days: 50, kind: "crew-vehicle", attributes: #"crewed="true" max-days-in-space="11""#)
+                + Fixture.design("hab", days: 200),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("heavy", price: 100, gap: 0))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-lander" vehicle="rocket" destination="nrho"><payload element="lander-1"/></launch>
+                  <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
+                  <launch id="l-hab" vehicle="heavy" destination="nrho"><payload element="hab-1"/></launch>
+                  <dock element="capsule-1" target="lander-1"/>
+                  <objective id="o" name="O"><needs element="capsule-1"/><needs element="lander-1"/><needs element="hab-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let outcome = try runTrial(plan)
+        let capsule = try Self.index(plan, "capsule-1")
+        #expect(outcome.elements[capsule].launchedDay == 205)
+        #expect(outcome.elements[capsule].inPlaceDay == 210)
+        #expect(outcome.objectives[0].achieved)
+        #expect(outcome.objectives[0].day == 210)
+    }
+
     /// A crewed capsule that may wait 21 days docks the day it arrives (held on the ground): its limit
     /// event is cancelled, and a lander whose crew arrives within its limit is not lost.
     @Test func aWaitWithinTheLimitIsCancelledWhenTheElementDocks() throws {
