@@ -78,14 +78,18 @@ extension CampaignTrial {
         plan.launches[l].readyWith.first { !launches[$0].ready && !launches[$0].done && launches[$0].launchedDay.isNaN }
     }
 
-    /// Whether element `e` is in place now: it got in place and was not lost since (time in space).
+    /// Whether element `e` is in place now and works: it got in place, was not lost since (time in space),
+    /// and did not fail on arrival or in docking. A crew does not fly to a dead lander.
     func isInPlace(_ e: Int) -> Bool {
-        !elements[e].inPlaceDay.isNaN && elements[e].status != .lost
+        !elements[e].inPlaceDay.isNaN && elements[e].status != .lost && elements[e].works
     }
 
-    /// Whether element `e` can no longer be in place: lost or cancelled, with a cause.
+    /// Whether element `e` can no longer be in place and working: lost or cancelled, or failed on arrival
+    /// or in docking with no rebuild coming (a rebuild clears its cause), with a cause.
     func neverInPlace(_ e: Int) -> Bool {
-        elements[e].cause != nil && (elements[e].status == .lost || elements[e].status == .cancelled)
+        elements[e].cause != nil
+            && (elements[e].status == .lost || elements[e].status == .cancelled
+                || (elements[e].status == .arrived && !elements[e].works))
     }
 
     /// Something got in place or was lost: held launches whose needs are met fly (or refuel), those whose

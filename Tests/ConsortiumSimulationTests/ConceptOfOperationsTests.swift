@@ -202,6 +202,37 @@ struct ConceptOfOperationsTests {
         #expect(outcome.objectives[0].day == 210)
     }
 
+    /// The lander fails on arrival (reliability 0, day 105): the crewed capsule held for it never flies, and
+    /// the objective is lost to the lander's failure. The capsule was released, flew and "docked" to the dead
+    /// lander.
+    @Test func aCrewDoesNotFlyToALanderThatFailedOnArrival() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Fixture.design("lander", days: 100, reliability: 0, kind: "lander")
+                + Self.design("capsule", days: 50, kind: "crew-vehicle", attributes: #"crewed="true""#),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-lander" vehicle="rocket" destination="nrho"><payload element="lander-1"/></launch>
+                  <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
+                  <dock element="capsule-1" target="lander-1"/>
+                  <objective id="o" name="O"><needs element="capsule-1"/><needs element="lander-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let outcome = try runTrial(plan)
+        let capsule = try Self.index(plan, "capsule-1")
+        let lander = try Self.index(plan, "lander-1")
+        #expect(outcome.elements[capsule].launchedDay == nil)
+        #expect(outcome.objectives[0].cause == .elementFailure)
+        #expect(outcome.objectives[0].bindingElement == lander)
+    }
+
     /// A crewed capsule that may wait 21 days docks the day it arrives (held on the ground): its limit
     /// event is cancelled, and a lander whose crew arrives within its limit is not lost.
     @Test func aWaitWithinTheLimitIsCancelledWhenTheElementDocks() throws {
