@@ -237,9 +237,10 @@ extension CampaignTrial {
                     wait: waited ?? wait(of: root), lostDay: lostDay.nanAsNil)
             }
             guard !state.inPlaceDay.isNaN else {
+                let held = holdingElement(objective.needs, first: e)
                 return .init(
-                    achieved: false, day: nil, cause: stuckCause(e, reachedHorizon: reachedHorizon),
-                    bindingElement: e, wait: wait(of: e))
+                    achieved: false, day: nil, cause: stuckCause(held, reachedHorizon: reachedHorizon),
+                    bindingElement: held, wait: wait(of: held))
             }
             if state.inPlaceDay > day {
                 day = state.inPlaceDay
@@ -253,6 +254,23 @@ extension CampaignTrial {
 
     /// Why an element never got in place: a lost dependency, a budget at zero, time ran out (the trial
     /// reached its horizon), or nothing was left that could happen (the event queue ran dry before it).
+    /// The needed element that holds an objective none of whose elements was lost, when `first` is the
+    /// first not in place: one still to be delivered (the rebuilt platform, not the rover waiting with it
+    /// for the launch), else the one its launch waits for on the ground (the lander still refuelling, not
+    /// the crew held for it), else `first`.
+    func holdingElement(_ needs: [Int], first: Int) -> Int {
+        let waiting = needs.filter { elements[$0].inPlaceDay.isNaN && elements[$0].cause == nil }
+        if let undelivered = waiting.first(where: { !elements[$0].status.isDelivered }) { return undelivered }
+        var held = first
+        for _ in elements.indices {
+            guard let l = plan.elements[held].launch,
+                let next = plan.launches[l].requires.first(where: { elements[$0].inPlaceDay.isNaN && $0 != held })
+            else { break }
+            held = next
+        }
+        return held
+    }
+
     func stuckCause(_ e: Int, reachedHorizon: Bool) -> LossCause {
         for raw in contractsByCounterpart[e] {
             let provided = plan.contracts[Int(raw)].element

@@ -78,6 +78,24 @@ struct CampaignRuleTests {
         #expect(outcome.elements[0].inPlaceDay == launch + 259)
     }
 
+    /// The rover (10 days) is delivered at once; the platform it flies with takes 5,000 days, past the
+    /// 1,000-day horizon. The objective lists the rover first, but what holds it is the platform: the loss
+    /// is "horizon reached (platform-1)". It named the rover, which waited for the launch.
+    @Test func theHorizonLossNamesTheElementThatHeldTheObjective() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("rover", days: 10) + Fixture.design("platform", days: 5000),
+            vehicles: Fixture.vehicle("rocket"))
+        fixture.missions["c"] = Fixture.oneLaunch([("rover-1", "rover", "a"), ("platform-1", "platform", "a")])
+        var assumptions = ModelAssumptions.deterministic
+        assumptions.defaultHorizonDays = 1000
+        let plan = try fixture.plan("c", assumptions: assumptions)
+        let outcome = try runTrial(plan)
+        #expect(outcome.reachedHorizon)
+        #expect(outcome.objectives[0].cause == .horizonReached)
+        #expect(outcome.objectives[0].bindingElement == 1)
+    }
+
     static func withdrawalFixture(replacement: String?) -> Fixture {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency("a", vehicles: Fixture.vehicle("rocket"))
