@@ -74,8 +74,16 @@ extension CampaignTrial {
     }
 
     /// The first launch that launch `l` must see ready to fly (or flown) and does not yet (nil: none).
+    ///
+    /// Ready means integrated and held by nothing but `l`'s own payload: a lander waits on the ground while
+    /// its crew's stack waits for the outpost's habitat, so that it does not spend its time in space first.
     func readyWithBlocker(_ l: Int) -> Int? {
-        plan.launches[l].readyWith.first { !launches[$0].ready && !launches[$0].done && launches[$0].launchedDay.isNaN }
+        plan.launches[l].readyWith.first { o in
+            guard !launches[o].done, launches[o].launchedDay.isNaN else { return false }
+            guard launches[o].ready else { return true }
+            let own = plan.launches[l].payload
+            return plan.launches[o].requires.contains { !own.contains($0) && !isInPlace($0) }
+        }
     }
 
     /// Whether element `e` is in place now and works: it got in place, was not lost since (time in space),

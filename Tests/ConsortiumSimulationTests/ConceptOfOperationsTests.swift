@@ -202,6 +202,44 @@ struct ConceptOfOperationsTests {
         #expect(outcome.objectives[0].day == 210)
     }
 
+    /// The outpost again, with a lander that can wait 30 days and flies `ready-with` the crew's launch: the
+    /// crew's stack is ready on day 50 but held for the habitat (in place on day 205), so the lander waits on
+    /// the ground too. It flies on day 205 and is in place on day 210; the crew then flies and docks on day
+    /// 215. The lander flew when the crew's stack was integrated (day 50) and ran out of time on day 85.
+    @Test func aLanderReadyWithAHeldCrewWaitsWithIt() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Self.design("lander", days: 50, kind: "lander", attributes: #"max-days-in-space="30""#)
+                + Self.design(
+                    "capsule", days: 50, kind: "crew-vehicle", attributes: #"crewed="true" max-days-in-space="11""#)
+                + Fixture.design("hab", days: 200),
+            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("heavy", price: 100, gap: 0)
+                + Self.vehicle("third", price: 100, gap: 0))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
+                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
+                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-lander" vehicle="third" destination="nrho" ready-with="l-crew"><payload element="lander-1"/></launch>
+                  <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
+                  <launch id="l-hab" vehicle="heavy" destination="nrho"><payload element="hab-1"/></launch>
+                  <dock element="capsule-1" target="lander-1"/>
+                  <objective id="o" name="O"><needs element="capsule-1"/><needs element="lander-1"/><needs element="hab-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let outcome = try runTrial(plan)
+        let lander = try Self.index(plan, "lander-1")
+        let capsule = try Self.index(plan, "capsule-1")
+        #expect(outcome.elements[lander].launchedDay == 205)
+        #expect(outcome.elements[lander].inPlaceDay == 210)
+        #expect(outcome.elements[capsule].inPlaceDay == 215)
+        #expect(outcome.objectives[0].achieved)
+    }
+
     /// The lander fails on arrival (reliability 0, day 105): the crewed capsule held for it never flies, and
     /// the objective is lost to the lander's failure. The capsule was released, flew and "docked" to the dead
     /// lander.
