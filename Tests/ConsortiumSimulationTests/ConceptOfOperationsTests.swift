@@ -165,20 +165,19 @@ struct ConceptOfOperationsTests {
         #expect(outcome.objectives[0].lostDay == 135)
     }
 
-    /// An outpost: the crew's objective also needs a habitat that another launch carries (ready on day 200,
-    /// in place on day 205). The crewed capsule (ready on day 50, 11 days' endurance) docks to the lander
-    /// (in place on day 105) but is held on the ground until the habitat is in place too: it launches on day
-    /// 205 and docks on day 210, and the objective is achieved. It flew on day 105 and was lost waiting for
-    /// the habitat on day 121.
-    @Test func aCrewWaitsOnTheGroundForWhatItsObjectiveNeeds() throws {
+    /// An outpost: a lander (`landerDays`, extra design attributes `lander`) on launch "l-lander"
+    /// (`landerLaunch` gives its vehicle and more), a crewed capsule (50 days, 11 days' endurance) on
+    /// "rocket" docking to it, and a 200-day habitat on "heavy"; transit 5 days; the objective needs all three.
+    static func outpostPlan(landerDays: Double, lander: String, landerLaunch: String) throws -> SimulationPlan {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
             "a",
-            designs: Self.design("lander", days: 100, kind: "lander", attributes: "")
-                + Self.design(
+            designs: design("lander", days: landerDays, kind: "lander", attributes: lander)
+                + design(
                     "capsule", days: 50, kind: "crew-vehicle", attributes: #"crewed="true" max-days-in-space="11""#)
                 + Fixture.design("hab", days: 200),
-            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("heavy", price: 100, gap: 0))
+            vehicles: vehicle("rocket", price: 100, gap: 0) + vehicle("heavy", price: 100, gap: 0)
+                + vehicle("third", price: 100, gap: 0))
         fixture.missions["c"] = Fixture.campaign(
             "c",
             body: """
@@ -186,14 +185,23 @@ struct ConceptOfOperationsTests {
                 <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
                 <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
                 <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
-                  <launch id="l-lander" vehicle="rocket" destination="nrho"><payload element="lander-1"/></launch>
+                  <launch id="l-lander" \(landerLaunch) destination="nrho"><payload element="lander-1"/></launch>
                   <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
                   <launch id="l-hab" vehicle="heavy" destination="nrho"><payload element="hab-1"/></launch>
                   <dock element="capsule-1" target="lander-1"/>
                   <objective id="o" name="O"><needs element="capsule-1"/><needs element="lander-1"/><needs element="hab-1"/></objective>
                 </mission>
                 """)
-        let plan = try fixture.plan("c")
+        return try fixture.plan("c")
+    }
+
+    /// An outpost: the crew's objective also needs a habitat that another launch carries (ready on day 200,
+    /// in place on day 205). The crewed capsule (ready on day 50, 11 days' endurance) docks to the lander
+    /// (in place on day 105) but is held on the ground until the habitat is in place too: it launches on day
+    /// 205 and docks on day 210, and the objective is achieved. It flew on day 105 and was lost waiting for
+    /// the habitat on day 121.
+    @Test func aCrewWaitsOnTheGroundForWhatItsObjectiveNeeds() throws {
+        let plan = try Self.outpostPlan(landerDays: 100, lander: "", landerLaunch: #"vehicle="third""#)
         let outcome = try runTrial(plan)
         let capsule = try Self.index(plan, "capsule-1")
         #expect(outcome.elements[capsule].launchedDay == 205)
@@ -207,30 +215,8 @@ struct ConceptOfOperationsTests {
     /// the ground too. It flies on day 205 and is in place on day 210; the crew then flies and docks on day
     /// 215. The lander flew when the crew's stack was integrated (day 50) and ran out of time on day 85.
     @Test func aLanderReadyWithAHeldCrewWaitsWithIt() throws {
-        var fixture = Fixture()
-        fixture.agencies["a"] = Fixture.agency(
-            "a",
-            designs: Self.design("lander", days: 50, kind: "lander", attributes: #"max-days-in-space="30""#)
-                + Self.design(
-                    "capsule", days: 50, kind: "crew-vehicle", attributes: #"crewed="true" max-days-in-space="11""#)
-                + Fixture.design("hab", days: 200),
-            vehicles: Self.vehicle("rocket", price: 100, gap: 0) + Self.vehicle("heavy", price: 100, gap: 0)
-                + Self.vehicle("third", price: 100, gap: 0))
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="lander-1" design="lander" agency="a" start="2026-01-01"/>
-                <element id="capsule-1" design="capsule" agency="a" start="2026-01-01"/>
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
-                  <launch id="l-lander" vehicle="third" destination="nrho" ready-with="l-crew"><payload element="lander-1"/></launch>
-                  <launch id="l-crew" vehicle="rocket" destination="nrho"><payload element="capsule-1"/></launch>
-                  <launch id="l-hab" vehicle="heavy" destination="nrho"><payload element="hab-1"/></launch>
-                  <dock element="capsule-1" target="lander-1"/>
-                  <objective id="o" name="O"><needs element="capsule-1"/><needs element="lander-1"/><needs element="hab-1"/></objective>
-                </mission>
-                """)
-        let plan = try fixture.plan("c")
+        let plan = try Self.outpostPlan(
+            landerDays: 50, lander: #"max-days-in-space="30""#, landerLaunch: #"vehicle="third" ready-with="l-crew""#)
         let outcome = try runTrial(plan)
         let lander = try Self.index(plan, "lander-1")
         let capsule = try Self.index(plan, "capsule-1")

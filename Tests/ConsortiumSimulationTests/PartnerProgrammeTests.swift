@@ -365,9 +365,9 @@ struct PartnerProgrammeTests {
         #expect(try fixture.plan("c", scenario: "s").hazards[0].perYear == 0.6)
     }
 
-    /// A partner-exit hazard is played as a withdrawal to its taker: with a certain-looking rate (1 a
-    /// year) b leaves at the drawn day and r takes over its undelivered module.
-    @Test func aPartnerExitHazardIsAWithdrawalToItsTaker() throws {
+    /// a's 100-day habitat and b's 3000-day module on one launch; b has a partner-exit hazard of 1 a year,
+    /// with r as its taker (transfer 30 days).
+    static func exitHazardFixture() -> Fixture {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
             "a", designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
@@ -384,6 +384,13 @@ struct PartnerProgrammeTests {
                 </mission>
                 <hazard kind="partner-exit" agency="b" taker="r" per-year="1" transfer-days="30" estimate="true"/>
                 """)
+        return fixture
+    }
+
+    /// A partner-exit hazard is played as a withdrawal to its taker: with a certain-looking rate (1 a
+    /// year) b leaves at the drawn day and r takes over its undelivered module.
+    @Test func aPartnerExitHazardIsAWithdrawalToItsTaker() throws {
+        let fixture = Self.exitHazardFixture()
         let plan = try fixture.plan("c")
         let b = try Self.index(plan, agency: "b")
         let r = try Self.index(plan, agency: "r")
@@ -400,22 +407,7 @@ struct PartnerProgrammeTests {
     /// prints a second exit, and the hazard is not counted as having struck after the withdrawal. Before, the
     /// hazard's line "hazard strikes" came years after the partner had gone.
     @Test func aPartnerThatLeftDoesNotExitAgain() throws {
-        var fixture = Fixture()
-        fixture.agencies["a"] = Fixture.agency(
-            "a", designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
-        fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 3000))
-        fixture.agencies["r"] = Fixture.agency("r")
-        fixture.missions["c"] = Fixture.campaign(
-            "c",
-            body: """
-                <element id="hab-1" design="hab" agency="a" start="2026-01-01"/>
-                <element id="module-1" design="module" agency="b" start="2026-01-01"/>
-                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
-                  <launch id="l" vehicle="rocket" destination="tli"><payload element="hab-1"/><payload element="module-1"/></launch>
-                  <objective id="o" name="O"><needs element="hab-1"/><needs element="module-1"/></objective>
-                </mission>
-                <hazard kind="partner-exit" agency="b" taker="r" per-year="1" transfer-days="30" estimate="true"/>
-                """)
+        var fixture = Self.exitHazardFixture()
         fixture.missions["s"] = Self.scenario(#"<withdraw agency="b" date="2026-01-31" replacement="r"/>"#)
         let plan = try fixture.plan("c", scenario: "s")
         var runner = TrialRunner(plan: plan, seed: 3, recordsTrace: true)
