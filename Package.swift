@@ -56,7 +56,7 @@ let package = Package(
             name: "ConsortiumGenerate", dependencies: ["ConsortiumModel", "ConsortiumRandom"], swiftSettings: strict),
         // Where an output may go (never onto a file the run read, nor into Agencies/ or Missions/ without --force)
         // and the writes that never replace a device. No domain knowledge.
-        .target(name: "ConsortiumOutput", swiftSettings: strict),
+        .target(name: "ConsortiumOutput", dependencies: ["ConsortiumModel"], swiftSettings: strict),
         // Rendering results for people and tools: text tables, timelines, traces.
         .target(
             name: "ConsortiumReport",

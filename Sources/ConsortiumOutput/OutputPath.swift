@@ -1,3 +1,4 @@
+import ConsortiumModel
 import Foundation
 
 #if canImport(Glibc)
@@ -185,26 +186,9 @@ extension OutputPath {
         }
     }
 
-    /// `path` with its control characters (C0, DEL, C1: a newline above all) written as `<U+XXXX>`, so a
-    /// message naming it stays one line. The command line's edge escapes the other characters that a
-    /// terminal acts on (bidirectional controls) in every message it prints.
-    static func escapingControls(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: isControl) else { return path }
-        var out = ""
-        for scalar in path.unicodeScalars {
-            if isControl(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
+    /// `path` as messages name it: its control, bidirectional and format characters (a newline above all)
+    /// written as `<U+XXXX>` (`TerminalText`), so a message naming it stays one line and reads as it is.
+    static func escapingControls(_ path: String) -> String { TerminalText.escaped(path) }
 
     package enum Resolution {
         case path(String)
