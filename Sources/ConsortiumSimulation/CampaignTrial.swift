@@ -74,6 +74,8 @@ public struct CampaignTrial: SimulationModel {
     /// Concept of operations: launches held on the ground until what they meet is in place, elements
     /// whose time in space is counting, objectives by needed element, and each launch's tanker draws.
     var heldOnGround: [Int32] = []
+    /// Whether `stopWorkForLostObjectives` is under way (it drops elements, which calls back).
+    var stoppingWork = false
     var waitingInSpace: [Int32] = []
     let objectivesByElement: [[Int32]]
     var tankerRandom: [RandomStream] = []

@@ -96,6 +96,38 @@ struct CampaignRuleTests {
         #expect(outcome.objectives[0].bindingElement == 1)
     }
 
+    /// A probe (10 days, 100 MUSD) flies first and fails on arrival on day 15 (reliability 0); the orbiter
+    /// that was to work with it (500 days, 500 MUSD at 1 MUSD a day, its own launch) serves no other
+    /// objective, so its work stops that day: it never flies and costs 15 MUSD (115 in all), and the loss is
+    /// the probe's. It was built for 500 MUSD and
+    /// flown for an objective already lost.
+    @Test func workStopsOnAnElementWhoseEveryObjectiveIsLost() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a",
+            designs: Fixture.design("probe", days: 10, reliability: 0)
+                + Fixture.design("orbiter", days: 500, cost: 500),
+            vehicles: Fixture.vehicle("rocket") + Fixture.vehicle("heavy"))
+        fixture.missions["c"] = Fixture.campaign(
+            "c",
+            body: """
+                <element id="probe-1" design="probe" agency="a" start="2026-01-01"/>
+                <element id="orbiter-1" design="orbiter" agency="a" start="2026-01-01"/>
+                <mission id="m" name="M" body="moon" transit-days="5" duration-days="0">
+                  <launch id="l-probe" vehicle="rocket" destination="tli"><payload element="probe-1"/></launch>
+                  <launch id="l-orbiter" vehicle="heavy" destination="tli"><payload element="orbiter-1"/></launch>
+                  <objective id="o" name="O"><needs element="orbiter-1"/><needs element="probe-1"/></objective>
+                </mission>
+                """)
+        let plan = try fixture.plan("c")
+        let outcome = try runTrial(plan)
+        #expect(outcome.launchAttempts[1] == 0)
+        #expect(outcome.elements[1].launchedDay == nil)
+        #expect(abs(outcome.ledger.total(agency: 0, category: .development) - (100 + 15)) < 1e-9)
+        #expect(outcome.objectives[0].cause == .elementFailure)
+        #expect(outcome.objectives[0].bindingElement == 0)
+    }
+
     static func withdrawalFixture(replacement: String?) -> Fixture {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency("a", vehicles: Fixture.vehicle("rocket"))

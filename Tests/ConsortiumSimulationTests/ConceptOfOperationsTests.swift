@@ -148,7 +148,11 @@ struct ConceptOfOperationsTests {
         #expect(outcome.elements[capsule].launchedDay == nil)
         #expect(outcome.elements[capsule].cause == .timeInSpaceExceeded)
         #expect(outcome.objectives[0].cause == .timeInSpaceExceeded)
-        #expect(runner.trace.contains { $0.kind == .cancelled && $0.detail.hasPrefix("l-crew will not fly") })
+        // The capsule's work stops when the lander is lost (day 135): it serves only that objective.
+        #expect(
+            runner.trace.contains {
+                $0.kind == .cancelled && $0.day == 135 && $0.detail.hasPrefix("capsule-1 is stopped: every objective")
+            })
     }
 
     /// The same with the objective listing the capsule first: its loss is still put on the lander, whose time
@@ -414,8 +418,9 @@ extension ConceptOfOperationsTests {
 extension ConceptOfOperationsTests {
     /// Regression (seen in trial 30 of the bundled Artemis campaign: an SLS flew to an HLS lost months
     /// before). The lander (30-day limit) is in place on day 105 and releases the crew, whose vehicle is
-    /// grounded until day 200: the crew is booked for day 200, the lander is lost on day 135, and at the
-    /// booked attempt the crew is held again and cancelled: it never flies.
+    /// grounded until day 200: the crew is booked for day 200 and the lander is lost on day 135. The capsule
+    /// then serves only a lost objective: its launch is cancelled that day (before this rule, at the booked
+    /// attempt on day 200); either way it never flies.
     @Test func aBookedCrewLaunchWhoseLanderExpiredDoesNotFly() throws {
         var plan = try Self.plan(lander: #"max-days-in-space="30""#)
         let crewLaunch = try #require(plan.launches.firstIndex { $0.id == LaunchID("l-crew") })
@@ -432,7 +437,10 @@ extension ConceptOfOperationsTests {
         #expect(outcome.elements[capsule].launchedDay == nil)
         #expect(outcome.objectives[0].cause == .timeInSpaceExceeded)
         #expect(runner.trace.contains { $0.kind == .launchScheduled && $0.day == 105 && $0.detail.contains("l-crew") })
-        #expect(runner.trace.contains { $0.kind == .cancelled && $0.day == 200 && $0.detail.hasPrefix("l-crew") })
+        #expect(
+            runner.trace.contains {
+                $0.kind == .cancelled && $0.day == 135 && $0.detail.hasPrefix("capsule-1 is stopped: every objective")
+            })
     }
 }
 
