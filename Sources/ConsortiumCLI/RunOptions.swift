@@ -21,8 +21,34 @@ struct RunOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"))
+        help: ArgumentHelp("Target budget for the JCL, MUSD (default: the scenario's).", valueName: "musd"),
+        transform: RunOptions.decimal)
     var targetBudget: Double?
+
+    /// A plain decimal number (digits, an optional point and exponent), as the files write figures; Swift's
+    /// `Double(String)` alone also reads hexadecimal (`0x10` is 16) and words such as `infinity`.
+    private static func isDigit(_ character: Character) -> Bool { ("0"..."9").contains(character) }
+
+    static func decimal(_ text: String) throws -> Double {
+        let digits = text.hasPrefix("+") || text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = digits.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false) }
+        func isNumber(_ part: Substring) -> Bool {
+            let pieces = part.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            return pieces.allSatisfy { $0.allSatisfy(Self.isDigit) } && pieces.contains { !$0.isEmpty }
+        }
+        func isExponent(_ part: Substring) -> Bool {
+            let body = part.hasPrefix("+") || part.hasPrefix("-") ? part.dropFirst() : part
+            return !body.isEmpty && body.allSatisfy(Self.isDigit)
+        }
+        guard parts.count <= 2, let mantissa = parts.first, isNumber(mantissa),
+            parts.count == 1 || isExponent(parts[1]), let value = Double(text)
+        else {
+            throw ValidationError(
+                "--target-budget takes a decimal number of MUSD, such as 70000 or 7.5e4, not '\(text)'")
+        }
+        return value
+    }
 
     @Option(help: "Output format: table (for people), json or csv (for tools).")
     var format: OutputFormat = .table
