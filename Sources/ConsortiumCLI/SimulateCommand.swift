@@ -192,10 +192,20 @@ struct Target {
     let read: ReadFiles
 }
 
+/// `loadTarget(_:library:assume:reported:)` for a run that loads one file.
+func loadTarget(_ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = []) throws -> Target {
+    var reported = Set<Diagnostic>()
+    return try loadTarget(path, library: options, assume: assume, reported: &reported)
+}
+
 /// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
 /// defines. A folder is refused with the campaigns and scenarios it holds, since a run is of one file.
+///
+/// `reported` holds the diagnostics already printed by an earlier load of the same run (`compare` loads one
+/// file after another from one library): each is printed once.
 func loadTarget(
-    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = []
+    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = [],
+    reported: inout Set<Diagnostic>
 ) throws -> Target {
     try requireExisting([path])
     var isFolder: ObjCBool = false
@@ -204,7 +214,7 @@ func loadTarget(
     }
     let outcome = options.loader.load([path], libraryRoot: options.root)
     reportLibrarySource(outcome)
-    report(outcome.diagnostics)
+    report(outcome.diagnostics.filter { reported.insert($0).inserted })
     if outcome.diagnostics.containsErrors {
         printError("error: \(path) cannot be run until the errors above are fixed")
         throw ExitStatus.dataError

@@ -151,4 +151,19 @@ struct SharedFolderTests {
         #expect(ConsortiumCommand.run(arguments: ["validate", "--werror", mini]) == 65)
         #expect(ConsortiumCommand.run(arguments: ["validate", library.root.path]) == 65)
     }
+
+    /// `compare` of two files of one library with a broken copy in it prints the copy's warning once, not
+    /// once per file it loads.
+    @Test func compareNamesABrokenCopyOnce() throws {
+        let library = try TestLibrary()
+        defer { library.remove() }
+        try library.write(Data("<campaign id=\"x\"".utf8), at: "Missions/broken.xml")
+        let result = try Executable.run([
+            "compare", path(library, "Missions/mini.xml"), path(library, "Missions/mini-cut.xml"), "--trials", "10",
+            "--coalition-trials", "0",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let warnings = result.standardError.split(separator: "\n").filter { $0.contains("[library-file-skipped]") }
+        #expect(warnings.count == 1, "\(result.standardError)")
+    }
 }
