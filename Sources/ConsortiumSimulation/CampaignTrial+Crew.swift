@@ -53,6 +53,7 @@ extension CampaignTrial {
         for p in launch.payload where elements[p].status != .arrived && elements[p].cause == nil {
             elements[p].status = .lost
             elements[p].cause = ridesWithCrew(p) ? .lossOfCrew : .launchFailure
+            lossesPending = true
             elements[p].firstLoss = elements[p].cause
             failPendingDocks(on: p, at: time)
         }
@@ -71,6 +72,7 @@ extension CampaignTrial {
             return false
         }
         elements[e].cause = .lossOfCrew
+        lossesPending = true
         elements[e].firstLoss = .lossOfCrew
         note(time, .lossOfCrew, element: e, "LOSS OF CREW: \(element.id) fails in operation with its crew")
         standDownAfterCrewLoss(entity: element.streamID, at: time, scheduler: &scheduler)

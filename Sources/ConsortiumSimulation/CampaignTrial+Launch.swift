@@ -189,6 +189,7 @@ extension CampaignTrial {
             elements[p].status = status ?? (cause == .launchFailure ? .lost : .cancelled)
             elements[p].cause = cause
             elements[p].causeDay = time
+            lossesPending = true
             failPendingDocks(on: p, at: time)
         }
         closeLaunch(l, at: time, scheduler: &scheduler)
@@ -211,6 +212,7 @@ extension CampaignTrial {
                 && operationalDraw(p) < plan.elements[p].reliability
             if !elements[p].works {
                 elements[p].cause = .elementFailure
+                lossesPending = true
                 elements[p].firstLoss = elements[p].firstLoss ?? .elementFailure
             }
         }
@@ -258,6 +260,7 @@ extension CampaignTrial {
                 elements[dock.element].cause = elements[dock.element].cause ?? .elementFailure
                 elements[dock.element].firstLoss = elements[dock.element].firstLoss ?? .elementFailure
                 elements[dock.element].works = false
+                lossesPending = true
                 note(
                     time, .dockingFailed, element: dock.element,
                     "\(plan.elements[dock.element].id) fails to dock to \(plan.elements[dock.target].id)")
@@ -275,6 +278,7 @@ extension CampaignTrial {
         } else if target.cause != nil && (target.status == .lost || target.status == .cancelled) {
             if elements[dock.element].cause == nil { elements[dock.element].lossRoot = Int32(dock.target) }
             elements[dock.element].cause = elements[dock.element].cause ?? target.cause
+            lossesPending = true
             failPendingDocks(on: dock.element, at: time)
         } else {
             pendingDocks[dock.target].append(dock)
@@ -297,6 +301,7 @@ extension CampaignTrial {
         for dock in waiting {
             if elements[dock.element].cause == nil { elements[dock.element].lossRoot = Int32(target) }
             elements[dock.element].cause = elements[dock.element].cause ?? elements[target].cause
+            lossesPending = true
             failPendingDocks(on: dock.element, at: time)
         }
     }

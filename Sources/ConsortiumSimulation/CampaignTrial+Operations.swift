@@ -150,36 +150,36 @@ extension CampaignTrial {
             }
         }
         // After the held launches: a crew launch whose lander is lost says so, and what is left is stopped.
-        if !plan.objectives.isEmpty, !stoppingWork { stopWorkForLostObjectives(at: time, scheduler: &scheduler) }
+        if lossesPending, !stoppingWork { stopWorkForLostObjectives(at: time, scheduler: &scheduler) }
     }
 
     /// Work stops on an element not yet launched once every objective it serves is lost (a needed element
     /// lost with no rebuild coming): nobody builds and flies an orbiter to collect samples whose ascent
     /// vehicle is gone. It is dropped (its development stops, its launch flies what still serves an
     /// objective), and the loss is put on the element that caused it.
+    ///
+    /// It runs only after a loss (`lossesPending`), in time linear in the objectives' needs: each objective's
+    /// lost element is found once, then each element's objectives are looked up.
     mutating func stopWorkForLostObjectives(at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         stoppingWork = true
         defer { stoppingWork = false }
-        var changed = true
-        while changed {
-            changed = false
+        while lossesPending {
+            lossesPending = false
+            for (o, objective) in plan.objectives.enumerated() {
+                objectiveLossRoot[o] = objective.needs.first(where: neverInPlace).map(Int32.init) ?? -1
+            }
             for e in plan.elements.indices
-            where elements[e].cause == nil && elements[e].launchedDay.isNaN && !objectivesByElement[e].isEmpty {
-                var root = -1
-                let allLost = objectivesByElement[e].allSatisfy { raw in
-                    guard let lost = plan.objectives[Int(raw)].needs.first(where: { $0 != e && neverInPlace($0) })
-                    else { return false }
-                    if root < 0 { root = lost }
-                    return true
-                }
-                guard allLost, root >= 0, let cause = elements[root].cause else { continue }
+            where elements[e].cause == nil && elements[e].launchedDay.isNaN && !objectivesByElement[e].isEmpty
+                && objectivesByElement[e].allSatisfy({ objectiveLossRoot[Int($0)] >= 0 })
+            {
+                let root = Int(objectiveLossRoot[Int(objectivesByElement[e][0])])
+                guard let cause = elements[root].cause else { continue }
                 note(
                     time, .cancelled, element: e,
                     "\(plan.elements[e].id) is stopped: every objective it serves is lost (\(cause.rawValue) of \(plan.elements[root].id))"
                 )
                 elements[e].lossRoot = Int32(root)
                 drop(e, cause: cause, at: time, scheduler: &scheduler)
-                changed = true
             }
         }
     }
@@ -236,6 +236,7 @@ extension CampaignTrial {
         elements[e].status = .lost
         elements[e].works = false
         elements[e].cause = elements[e].cause ?? .timeInSpaceExceeded
+        lossesPending = true
         if elements[e].causeDay.isNaN { elements[e].causeDay = time }
         note(
             time, .timeInSpaceExceeded, element: e,

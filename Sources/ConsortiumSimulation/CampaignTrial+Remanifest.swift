@@ -32,6 +32,7 @@ extension CampaignTrial {
         }
         elements[e].status = .cancelled
         elements[e].cause = elements[e].cause ?? cause
+        lossesPending = true
         elements[e].causeDay = time
         failPendingDocks(on: e, at: time)
         voidInterfaces(providedBy: e, at: time, scheduler: &scheduler)

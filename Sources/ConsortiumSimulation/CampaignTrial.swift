@@ -76,6 +76,10 @@ public struct CampaignTrial: SimulationModel {
     var heldOnGround: [Int32] = []
     /// Whether `stopWorkForLostObjectives` is under way (it drops elements, which calls back).
     var stoppingWork = false
+    /// Whether an element was lost since `stopWorkForLostObjectives` last looked (only then can an objective
+    /// have become lost), and its scratch: per objective, the needed element it is lost on (-1: not lost).
+    var lossesPending = false
+    var objectiveLossRoot: [Int32] = []
     var waitingInSpace: [Int32] = []
     let objectivesByElement: [[Int32]]
     var tankerRandom: [RandomStream] = []
@@ -118,6 +122,7 @@ public struct CampaignTrial: SimulationModel {
             for e in objective.needs where objectivesOf[e].last != Int32(o) { objectivesOf[e].append(Int32(o)) }
         }
         objectivesByElement = objectivesOf
+        objectiveLossRoot = Array(repeating: -1, count: plan.objectives.count)
         tankerOwner = Array(repeating: -1, count: plan.vehicles.count)
         tankerQueue = Array(repeating: [], count: plan.vehicles.count)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
@@ -171,6 +176,7 @@ public struct CampaignTrial: SimulationModel {
         crewedNotBefore = -.infinity
         crewLosses = 0
         cancelledAfterCrewLoss = false
+        lossesPending = false
         for m in plan.missions.indices { missionOpenLaunches[m] = plan.missions[m].launches.count }
         launchesWaitingForMissions.removeAll(keepingCapacity: true)
         heldOnGround.removeAll(keepingCapacity: true)
