@@ -18,7 +18,7 @@ extension CampaignTrial {
         let statusDay = actuals.statusDay
         notingActuals = true
         for spend in actuals.spending {
-            ledger.book(
+            charge(
                 spend.musd, agency: spend.agency, element: spend.element, fiscalYear: spend.fiscalYear,
                 category: .sunk)
         }

@@ -58,9 +58,9 @@ extension CampaignTrial {
         let books = !notingActuals
         if lateDays > 0 {
             let penalty = books ? contract.penaltyPerMonth * lateDays / 30.436875 : 0
-            ledger.book(
+            charge(
                 penalty, agency: provider, element: contract.element, fiscalYear: providerYear, category: .penalties)
-            ledger.book(
+            charge(
                 -penalty, agency: consumer, element: contract.element, fiscalYear: consumerYear, category: .penalties)
             if recordsTrace { detail += ", \(DecimalText.whole(lateDays)) days after need-by" }
         } else if recordsTrace {
@@ -69,10 +69,10 @@ extension CampaignTrial {
         for entry in contract.returns where books {
             // A cash return is a payment; everything else (seats, flights, access, data, offsets) is barter.
             let category: CostCategory = entry.kind == .cash ? .cash : .barter
-            ledger.book(
+            charge(
                 -entry.valueMUSD, agency: provider, element: contract.element, fiscalYear: providerYear,
                 category: category)
-            ledger.book(
+            charge(
                 entry.valueMUSD, agency: consumer, element: contract.element, fiscalYear: consumerYear,
                 category: category)
         }
@@ -133,7 +133,7 @@ extension CampaignTrial {
         let (days, cost) = plan.elements[e].phases.isEmpty ? (0, 0) : phaseParameters(e, phase: last)
         let fraction = plan.assumptions.reworkFraction
         let provider = elements[e].agency
-        ledger.book(
+        charge(
             cost * fraction * elements[e].costFactor, agency: provider, element: e,
             fiscalYear: plan.agencies[provider].calendar.fiscalYear(ofDay: time), category: .integration)
         return days * fraction
@@ -156,7 +156,7 @@ extension CampaignTrial {
         launches[l].bindingContract = contract
         let payer = payerOfLaunch(l)
         let price = plan.vehicles[launches[l].vehicle].priceMUSD
-        ledger.book(
+        charge(
             price * plan.assumptions.integrationCostFraction, agency: payer,
             element: plan.launches[l].payload.first(where: { !isDropped($0) }) ?? plan.launches[l].payload[0],
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .integration)

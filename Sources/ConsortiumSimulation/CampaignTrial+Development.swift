@@ -145,7 +145,7 @@ extension CampaignTrial {
             let state = elements[e]
             let funding = max(0, state.funding)
             let spend = (state.variableRate * funding + state.fixedRate) * dt
-            ledger.book(
+            charge(
                 spend, agency: agency, element: e,
                 fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: state.lastUpdate),
                 category: .development)
@@ -207,7 +207,7 @@ extension CampaignTrial {
         let agency = elements[e].agency
         accrue(agency, to: time)
         if elements[e].lumpCost > 0 {
-            ledger.book(
+            charge(
                 elements[e].lumpCost, agency: agency, element: e,
                 fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: time), category: .development)
             elements[e].lumpCost = 0

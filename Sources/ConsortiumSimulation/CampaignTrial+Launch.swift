@@ -102,7 +102,7 @@ extension CampaignTrial {
         }
         launches[l].attempts += 1
         let payer = payerOfLaunch(l)
-        ledger.book(
+        charge(
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)

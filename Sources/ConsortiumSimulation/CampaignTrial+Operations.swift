@@ -282,7 +282,7 @@ extension CampaignTrial {
         }
         launches[l].tankerFlights += 1
         let payer = payerOfLaunch(l)
-        ledger.book(
+        charge(
             plan.vehicles[v].priceMUSD, agency: payer, element: plan.launches[l].payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)

@@ -87,6 +87,9 @@ public struct CampaignTrial: SimulationModel {
     /// queued for it, in the order they asked (one depot is filled at a time).
     var tankerOwner: [Int]
     var tankerQueue: [[Int32]]
+    /// Per agency: MUSD a day of the running costs other than development (fixed programme costs,
+    /// operations, storage) being paid now, which its funding line must cover before development.
+    var runningRate: [Double]
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -125,6 +128,7 @@ public struct CampaignTrial: SimulationModel {
         objectiveLossRoot = Array(repeating: -1, count: plan.objectives.count)
         tankerOwner = Array(repeating: -1, count: plan.vehicles.count)
         tankerQueue = Array(repeating: [], count: plan.vehicles.count)
+        runningRate = Array(repeating: 0, count: plan.agencies.count)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -166,6 +170,7 @@ public struct CampaignTrial: SimulationModel {
             withdrawn[a] = false
             withdrawnDay[a] = .infinity
             fiscalEventPending[a] = false
+            runningRate[a] = 0
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
@@ -211,6 +216,14 @@ public struct CampaignTrial: SimulationModel {
             scheduler.schedule(.substitution(index: Int32(i)), at: max(0, substitution.day), priority: .urgent)
         }
         scheduleHazards(scheduler: &scheduler)
+    }
+
+    /// Books `amount` MUSD to `agency` for element `element` (-1: none) in its fiscal year `fiscalYear`.
+    ///
+    /// Every booking of a trial goes through here, so that the agency's funding line sees every payment
+    /// and every receipt (transfers in kind, `barter`, touch no line).
+    mutating func charge(_ amount: Double, agency: Int, element: Int, fiscalYear: Int, category: CostCategory) {
+        ledger.book(amount, agency: agency, element: element, fiscalYear: fiscalYear, category: category)
     }
 
     public mutating func handle(

@@ -1,9 +1,19 @@
-/// What a cost is for. Barter (returns in kind), cash (returns paid in money) and penalties move value
-/// between agencies and sum to zero across them; `common` is an agency's share of the campaign's common
-/// costs under its cost-sharing policy; `sunk` is what an agency actually spent before the campaign's
-/// status date (its `<spent>` actuals), the only cost booked before that date.
+/// What a cost is for.
+///
+/// Spending categories are money an agency pays out of its own funding line: development, integration,
+/// launch, operations, storage (hardware waiting for a window, a launcher or a partner), fixed (programme
+/// costs per year while a programme runs), common (its share of the campaign's common costs), penalties
+/// and cash it pays to another agency, and sunk (what it spent before the status date, its `<spent>`
+/// actuals, the only cost booked before that date). Two categories are transfers, not spending: `barter`
+/// (returns in kind, valued by the agreement: + for the agency that gives them, - for the one that
+/// receives them) and `received` (cash and penalties paid to the agency, negative). Transfers and the
+/// payments they answer sum to zero across agencies, so the campaign's cost is the sum over all categories.
 public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
-    case development, integration, launch, operations, common, penalties, barter, cash, sunk
+    case development, integration, launch, operations, storage, fixed, common, penalties, barter, cash, received,
+        sunk
+
+    /// Whether the category moves value between agencies rather than spending an agency's own money.
+    public var isTransfer: Bool { self == .barter || self == .received }
 
     public var description: String {
         switch self {
@@ -11,10 +21,13 @@ public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .integration: "integration"
         case .launch: "launch"
         case .operations: "operations"
+        case .storage: "storage"
+        case .fixed: "fixed"
         case .common: "common"
         case .penalties: "penalties"
         case .barter: "barter"
         case .cash: "cash"
+        case .received: "received"
         case .sunk: "sunk"
         }
     }

@@ -326,7 +326,7 @@ extension CampaignTrial {
         var day = from
         while day < to {
             let end = min(to, calendar.nextBoundary(after: day))
-            ledger.book(
+            charge(
                 perDay * (end - day) * weight / sum, agency: a, element: -1,
                 fiscalYear: calendar.fiscalYear(ofDay: day),
                 category: .common)
