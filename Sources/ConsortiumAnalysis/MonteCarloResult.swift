@@ -309,7 +309,7 @@ public struct MonteCarloResult: Sendable {
     }
 
     private func builds(_ a: Int) -> Double {
-        [CostCategory.development, .integration, .launch, .operations, .sunk].reduce(0) {
+        [CostCategory.development, .integration, .launch, .operations, .storage, .fixed, .sunk].reduce(0) {
             $0 + meanCost(agency: a, category: $1)
         }
     }

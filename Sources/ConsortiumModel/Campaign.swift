@@ -21,6 +21,8 @@ public struct Campaign: Sendable, Hashable {
     public var description: String?
     public var sources: [SourceCitation] = []
     public var costSharing: CostSharing?
+    /// Programme costs per year, each paid by one agency from one event to another.
+    public var fixedCosts: [FixedCost] = []
     public var elements: [ElementInstance] = []
     public var contracts: [Contract] = []
     public var missions: [Mission] = []
@@ -71,13 +73,13 @@ public struct CostSharing: Sendable, Hashable {
         public var id: String
         public var name: String
         public var musdPerYear: Double
-        public var from: CivilDate
-        public var to: CivilDate
+        public var from: CostEvent
+        public var to: CostEvent
         public var provenance: Provenance
         public var location: SourceLocation
 
         public init(
-            id: String, name: String, musdPerYear: Double, from: CivilDate, to: CivilDate, provenance: Provenance,
+            id: String, name: String, musdPerYear: Double, from: CostEvent, to: CostEvent, provenance: Provenance,
             location: SourceLocation
         ) {
             self.id = id

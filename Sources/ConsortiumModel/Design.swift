@@ -90,6 +90,11 @@ public struct Design: Sendable, Hashable {
     public var reliability: Double
     /// Fixed cost per month while in development (the standing army), MUSD.
     public var standingArmyMUSDPerMonth: Double
+    /// Operations cost per year from its arrival until its mission ends (MUSD), paid by its agency.
+    public var operationsMUSDPerYear: Double = 0
+    /// Cost per month while it is delivered and waits to launch (MUSD); nil: the assumptions' share of
+    /// its standing army.
+    public var storageMUSDPerMonth: Double?
     /// Whether the element carries a crew (a crewed launch is held on the ground until what it meets is
     /// in place; a crewed loss is a loss of crew).
     public var crewed = false

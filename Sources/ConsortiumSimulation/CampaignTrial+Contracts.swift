@@ -31,6 +31,11 @@ extension CampaignTrial {
             startVerification(c, at: time, scheduler: &scheduler)
         }
         for raw in contractsByCounterpart[e] { startVerification(Int(raw), at: time, scheduler: &scheduler) }
+        if plan.elements[e].launch != nil {
+            startRunning(
+                .storage, of: e, rate: plan.elements[e].storagePerDay, at: max(time, plan.actuals.statusDay),
+                scheduler: &scheduler)
+        }
         if let launch = plan.elements[e].launch {
             integrateIfReady(launch, trigger: e, at: time, scheduler: &scheduler)
         }

@@ -47,9 +47,11 @@ extension CampaignTrial {
     }
 
     /// Duration (days) and cost (MUSD) of a phase this trial: drawn, times the paying agency's growth
-    /// factors (and, after a takeover, the new builder's schedule factor), plus register risks that strike it and, on the last phase, a scenario's forced delay.
+    /// factors (and, after a takeover, the new builder's schedule factor), plus register risks that strike
+    /// it and, on the last phase, a scenario's forced delay.
     ///
-    /// A delay of d days also adds d days of standing-army cost.
+    /// The cost is the phase's cost at its likely duration: the days beyond it (a longer draw, schedule
+    /// growth, a risk's delay) cost the standing army on top, as every day the phase runs does (`beginPhase`).
     func phaseParameters(_ e: Int, phase k: Int) -> (days: Double, cost: Double) {
         let element = plan.elements[e]
         let agency = elements[e].agency
@@ -58,45 +60,59 @@ extension CampaignTrial {
         for raw in risksByElement[e] where plan.risks[Int(raw)].phase == k && draws.riskStrikes[Int(raw)] {
             let risk = plan.risks[Int(raw)]
             days += risk.impactDays
-            cost += risk.impactMUSD + element.standingArmyPerDay * risk.impactDays
+            cost += risk.impactMUSD
         }
-        if k == element.phases.count - 1, element.forcedDelayDays > 0 {
-            days += element.forcedDelayDays
-            cost += element.standingArmyPerDay * element.forcedDelayDays
-        }
+        if k == element.phases.count - 1, element.forcedDelayDays > 0 { days += element.forcedDelayDays }
         return (days, cost)
     }
 
     /// Sets the rates of phase `k` (or of a rebuild, when `k` is the phase count).
     ///
-    /// The cost model separates a fixed part, the standing army (`a` MUSD/day, paid every calendar day
-    /// the work lasts), from the variable work `C - a * T0` of a phase of nominal cost `C` and duration
-    /// `T0`. Funding a fraction `f` of the variable rate stretches the phase to `T0 / f` days, so it costs
-    /// `C + a * T0 * (1/f - 1)`: a stretched schedule costs more. This is the fixed/variable split of the
-    /// NASA Cost Estimating Handbook (v4.0, 2015, on "standing army" costs) and the mechanism GAO cites
-    /// for cost growth under constrained funding (GAO-09-306SP).
+    /// A cost-loaded schedule (NASA Cost Estimating Handbook v4.0, 2015, Appendix J): a phase of drawn
+    /// cost `C` (its cost at its likely duration `L`) and drawn duration `T` splits into time-dependent
+    /// cost, the standing army (`a` MUSD/day, paid every calendar day the phase runs), and time-independent
+    /// work `C - a * L` (materials, contracts). At full funding it costs `C + a * (T - L)`: a phase that
+    /// runs longer than planned costs more, so cost and schedule move together. Funding a fraction `f` of
+    /// the time-independent rate stretches it to `T / f` days at `C + a * (T / f - L)`: a stretched
+    /// schedule costs more too, the mechanism GAO cites for cost growth under constrained funding
+    /// (GAO-09-306SP).
     mutating func beginPhase(_ e: Int, phase k: Int) {
         // Fields are read in place: copying the element's plan would retain each of its arrays.
         let phaseCount = plan.elements[e].phases.count
         var days: Double
         var cost: Double
+        var likely: Double
         if k < phaseCount {
             (days, cost) = phaseParameters(e, phase: k)
+            likely = plan.elements[e].phases[k].duration.likely
         } else {
             // A rebuild after a launch failure: a stated fraction of the whole development.
             let fraction = plan.elements[e].launch.map { plan.launches[$0].rebuildFraction } ?? 0.5
             days = 0
             cost = 0
+            likely = 0
             for phase in 0..<phaseCount {
                 let p = phaseParameters(e, phase: phase)
                 days += p.days * fraction
                 cost += p.cost * fraction
+                likely += plan.elements[e].phases[phase].duration.likely * fraction
             }
         }
         let factor = elements[e].costFactor
         elements[e].phase = k
-        elements[e].fixedRate = plan.elements[e].standingArmyPerDay * factor
-        let variable = max(0, cost * factor - elements[e].fixedRate * days)
+        // A design that states no standing army: the assumptions' share of the phase's likely cost is
+        // time-dependent, spread over its likely duration (a zero-length purchase has none).
+        var army = plan.elements[e].standingArmyPerDay
+        if army == 0, likely > 0 {
+            let phases = plan.elements[e].phases
+            let likelyCost =
+                k < phaseCount
+                ? phases[k].cost.likely
+                : phases.reduce(0) { $0 + $1.cost.likely } * (likely / phases.reduce(0) { $0 + $1.duration.likely })
+            army = plan.assumptions.timeDependentShare * likelyCost / likely
+        }
+        elements[e].fixedRate = army * factor
+        let variable = max(0, cost * factor - elements[e].fixedRate * likely)
         elements[e].variableRate = days > 0 ? variable / days : 0
         elements[e].lumpCost = days > 0 ? 0 : variable
         elements[e].remainingDays = days
@@ -138,6 +154,7 @@ extension CampaignTrial {
 
     /// Books the spending of the agency's developing elements up to `time` and advances their work.
     mutating func accrue(_ agency: Int, to time: Double) {
+        accrueRunning(agency, to: time)
         for raw in developing[agency] {
             let e = Int(raw)
             let dt = time - elements[e].lastUpdate
@@ -194,6 +211,7 @@ extension CampaignTrial {
             fixed += elements[Int(raw)].fixedRate
             variable += elements[Int(raw)].variableRate
         }
+        fixed += runningRate(agency, at: time)
         guard variable > 0 else { return 1 }
         let year = plan.agencies[agency].calendar.fiscalYear(ofDay: time) - plan.firstFiscalYear
         let budget = plan.agencies[agency].budgetByYear[min(max(year, 0), plan.fiscalYearCount - 1)]

@@ -64,6 +64,7 @@ extension CampaignTrial {
     mutating func cancelProgramme(at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         guard cancelledDay == .infinity else { return }
         cancelledDay = time
+        stopAllRunning(of: nil, at: time)
         note(time, .programmeCancelled, agency: leadAgency, "the programme is cancelled")
         for l in plan.launches.indices where !launches[l].done && launches[l].launchedDay.isNaN {
             loseLaunch(l, cause: .programmeCancelled, at: time, scheduler: &scheduler)

@@ -101,6 +101,10 @@ extension CampaignTrial {
             return
         }
         launches[l].attempts += 1
+        if launches[l].attempts == 1 { runningCostsAtFirstAttempt(of: l, at: time) }
+        for p in launch.payload where plan.elements[p].storagePerDay > 0 {
+            stopRunning(.storage, of: p, at: time, scheduler: &scheduler)
+        }
         let payer = payerOfLaunch(l)
         charge(
             plan.vehicles[v].priceMUSD, agency: payer, element: launch.payload.first ?? -1,
@@ -288,6 +292,7 @@ extension CampaignTrial {
     mutating func completeDocks(
         waitingOn target: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>
     ) {
+        runningCostsAtArrival(of: target, at: time, scheduler: &scheduler)
         guard !pendingDocks[target].isEmpty else { return }
         let waiting = pendingDocks[target]
         pendingDocks[target].removeAll(keepingCapacity: true)
@@ -308,8 +313,12 @@ extension CampaignTrial {
 
     /// A launch of the mission is over (arrived or lost); when all are, waiting missions may fly.
     mutating func closeLaunch(_ l: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
+        runningCostsAtLaunchEnd(of: l, at: time)
         let mission = plan.launches[l].mission
         missionOpenLaunches[mission] -= 1
+        if missionOpenLaunches[mission] == 0, !missionOpenLaunches.contains(where: { $0 > 0 }) {
+            runningCostsAtCampaignEnd(at: time)
+        }
         guard missionOpenLaunches[mission] == 0, !launchesWaitingForMissions.isEmpty else { return }
         // Scratch buffers kept across trials: the waiting list is swapped out rather than copied.
         swap(&waitingScratch, &launchesWaitingForMissions)

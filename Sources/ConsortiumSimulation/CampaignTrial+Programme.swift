@@ -22,7 +22,7 @@ extension CampaignTrial {
     ) {
         let agency = withdrawal.agency
         guard !withdrawn[agency], time < cancelledDay else { return }
-        accrue(agency, to: time)
+        stopAllRunning(of: agency, at: time)
         withdrawn[agency] = true
         withdrawnDay[agency] = time
         budgetFactor[agency] = 0

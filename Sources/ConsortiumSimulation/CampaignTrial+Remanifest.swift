@@ -30,6 +30,7 @@ extension CampaignTrial {
         case .queued, .developing, .transferring: stopDevelopment(e, at: time, scheduler: &scheduler)
         default: elements[e].generation &+= 1
         }
+        if plan.elements[e].storagePerDay > 0 { stopRunning(.storage, of: e, at: time, scheduler: &scheduler) }
         elements[e].status = .cancelled
         elements[e].cause = elements[e].cause ?? cause
         lossesPending = true

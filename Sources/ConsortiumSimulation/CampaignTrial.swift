@@ -87,9 +87,15 @@ public struct CampaignTrial: SimulationModel {
     /// queued for it, in the order they asked (one depot is filled at a time).
     var tankerOwner: [Int]
     var tankerQueue: [[Int32]]
-    /// Per agency: MUSD a day of the running costs other than development (fixed programme costs,
-    /// operations, storage) being paid now, which its funding line must cover before development.
-    var runningRate: [Double]
+    /// Per agency: the running costs other than development (fixed programme costs, operations, storage),
+    /// which its funding line must cover before development, and the day they are booked to.
+    var running: [[RunningCost]]
+    var runningSince: [Double]
+    /// Per fixed cost, then per common cost: the day it started and stopped in this trial (NaN: not yet).
+    var costStartDay: [Double]
+    var costStopDay: [Double]
+    let costTriggersByLaunch: [[Int32]]
+    let costTriggersByArrival: [[Int32]]
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -128,7 +134,11 @@ public struct CampaignTrial: SimulationModel {
         objectiveLossRoot = Array(repeating: -1, count: plan.objectives.count)
         tankerOwner = Array(repeating: -1, count: plan.vehicles.count)
         tankerQueue = Array(repeating: [], count: plan.vehicles.count)
-        runningRate = Array(repeating: 0, count: plan.agencies.count)
+        running = Array(repeating: [], count: plan.agencies.count)
+        runningSince = Array(repeating: 0, count: plan.agencies.count)
+        costStartDay = Array(repeating: .nan, count: plan.fixedCosts.count + plan.commonCosts.count)
+        costStopDay = costStartDay
+        (costTriggersByLaunch, costTriggersByArrival) = Self.costTriggerIndex(plan)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -170,7 +180,6 @@ public struct CampaignTrial: SimulationModel {
             withdrawn[a] = false
             withdrawnDay[a] = .infinity
             fiscalEventPending[a] = false
-            runningRate[a] = 0
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
@@ -202,6 +211,7 @@ public struct CampaignTrial: SimulationModel {
 
         // Nothing is scheduled before the status date (day 0 without one): the actuals cover the past.
         let statusDay = plan.actuals.statusDay
+        resetRunningCosts()
         applyActuals(scheduler: &scheduler)
         for e in plan.elements.indices where elements[e].status == .notStarted && !elements[e].isRebuild {
             scheduler.schedule(.start(element: Int32(e)), at: max(statusDay, plan.elements[e].startDay))

@@ -64,6 +64,12 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// Days from launch to arrival in geostationary transfer orbit where a launch states none
     /// (`gto-transit-days`).
     public var gtoTransitDays: Double = .nan
+    /// The share of a phase's likely cost that is time-dependent (paid per day while it runs) where its
+    /// design states no standing army (`time-dependent-share`).
+    public var timeDependentShare: Double = .nan
+    /// Storage cost per day while delivered hardware waits to launch, as a share of its standing army,
+    /// where its design states no storage cost (`storage-share-of-standing-army`).
+    public var storageShareOfStandingArmy: Double = .nan
 
     /// Assumptions with every field unset; tests fill in what they use.
     public init() {}
@@ -182,6 +188,12 @@ extension ModelAssumptions {
         Parameter(
             "gto-transit-days", .real(\.gtoTransitDays), 0...Double(ValueLimits.maximumDays),
             "days from launch to arrival in geostationary transfer orbit where a launch states no transit-days"),
+        Parameter(
+            "time-dependent-share", .real(\.timeDependentShare), 0...1,
+            "share of a phase's likely cost paid per day while it runs, where its design states no standing army"),
+        Parameter(
+            "storage-share-of-standing-army", .real(\.storageShareOfStandingArmy), 0...10,
+            "storage cost per day of delivered hardware waiting to launch, as a share of its standing army"),
     ]
 
     /// Every named record of stand-downs the model reads.

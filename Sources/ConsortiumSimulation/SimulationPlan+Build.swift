@@ -38,6 +38,16 @@ struct PlanBuilder {
 
     func day(_ date: CivilDate) -> Double { Double(campaign.start.days(to: date)) }
 
+    /// A design's standing army in MUSD a day: as stated, or where it states none the assumptions'
+    /// time-dependent share of its phases' likely cost spread over their likely duration (the base of its
+    /// default storage cost).
+    func averageStandingArmyPerDay(_ design: Design) -> Double {
+        if design.standingArmyMUSDPerMonth > 0 { return design.standingArmyMUSDPerMonth * 12 / 365.25 }
+        let days = design.phases.reduce(0) { $0 + $1.durationDays.likely }
+        let cost = design.phases.reduce(0) { $0 + $1.costMUSD.likely }
+        return days > 0 ? assumptions.timeDependentShare * cost / days : 0
+    }
+
     /// The index of agency `id`, adding it to the plan on first use.
     mutating func agency(_ id: AgencyID, years: ClosedRange<Int>) throws -> Int {
         if let index = agencyIndex[id] { return index }
@@ -100,6 +110,7 @@ struct PlanBuilder {
             let phases = design.phases.map {
                 SimulationPlan.PhasePlan(name: $0.name, duration: $0.durationDays, cost: $0.costMUSD)
             }
+            let army = averageStandingArmyPerDay(design)
             elements.append(
                 SimulationPlan.ElementPlan(
                     id: instance.id, name: design.name, kind: design.kind, design: design.id,
@@ -109,6 +120,9 @@ struct PlanBuilder {
                     massKg: design.massKg, forcedDelayDays: 0, launch: nil,
                     streamID: StableHash.of("element:\(instance.id)"), crewed: design.crewed,
                     maxDaysInSpace: design.maxDaysInSpace ?? .infinity))
+            elements[elements.count - 1].operationsPerDay = design.operationsMUSDPerYear / 365.25
+            elements[elements.count - 1].storagePerDay =
+                design.storageMUSDPerMonth.map { $0 * 12 / 365.25 } ?? army * assumptions.storageShareOfStandingArmy
             elementIndex[instance.id] = elements.count - 1
         }
         func element(_ reference: Reference<ElementTag>) throws -> Int {
@@ -157,7 +171,10 @@ struct PlanBuilder {
                 }, launches: [], docks: [], objectives: [])
             for launch in mission.launches {
                 let payload = try launch.payload.map(element)
-                for p in payload { elements[p].launch = launches.count }
+                for p in payload {
+                    elements[p].launch = launches.count
+                    elements[p].operationsDays = mission.durationDays
+                }
                 plan.launches.append(launches.count)
                 launches.append(
                     SimulationPlan.LaunchPlan(
@@ -213,10 +230,30 @@ struct PlanBuilder {
         for share in campaign.costSharing?.shares ?? [] {
             plan.fixedShares[try agency(share.agency.id, years: years), default: 0] += share.percent / 100
         }
-        plan.commonCosts = (campaign.costSharing?.commonCosts ?? []).map {
+        var launchIndex: [LaunchID: Int] = [:]
+        for (l, launch) in launches.enumerated() { launchIndex[launch.id] = l }
+        func trigger(_ event: CostEvent) throws -> SimulationPlan.CostTrigger {
+            switch event {
+            case .start: return .start
+            case .end: return .end
+            case .date(let date): return .day(day(date))
+            case .launch(let reference):
+                guard let l = launchIndex[reference.id] else {
+                    throw PlanError(message: "unknown launch '\(reference.id)'")
+                }
+                return .launch(l)
+            case .arrival(let reference): return .arrival(try element(reference))
+            }
+        }
+        plan.commonCosts = try (campaign.costSharing?.commonCosts ?? []).map {
             SimulationPlan.CommonCostPlan(
-                id: $0.id, name: $0.name, musdPerDay: $0.musdPerYear / 365.25,
-                fromDay: day($0.from), toDay: day($0.to))
+                id: $0.id, name: $0.name, musdPerDay: $0.musdPerYear / 365.25, from: try trigger($0.from),
+                to: try trigger($0.to))
+        }
+        plan.fixedCosts = try campaign.fixedCosts.map {
+            SimulationPlan.FixedCostPlan(
+                id: $0.id, name: $0.name, agency: try agency($0.agency.id, years: years),
+                musdPerDay: $0.musdPerYear / 365.25, from: try trigger($0.from), until: try trigger($0.until))
         }
         plan.hazards = try campaign.hazards.map { hazard in
             SimulationPlan.HazardPlan(

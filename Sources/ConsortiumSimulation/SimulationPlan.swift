@@ -56,6 +56,12 @@ public struct SimulationPlan: Sendable {
         /// The elements that come to it: those docking to it, and the payload of launches that fly after
         /// its launch (`after-launches`). Its wait in space ends when they are in place.
         public var metBy: [Int] = []
+        /// MUSD a day of operations from its arrival until its mission ends, and of storage while it is
+        /// delivered and waits to launch.
+        public var operationsPerDay: Double = 0
+        public var storagePerDay: Double = 0
+        /// Days its operations last from its arrival (its mission's duration).
+        public var operationsDays: Double = 0
     }
 
     public struct ContractPlan: Sendable {
@@ -227,12 +233,30 @@ public struct SimulationPlan: Sendable {
         public var day: Double
     }
 
+    /// When a running cost starts or stops, resolved to indices (see `CostEvent`).
+    public enum CostTrigger: Sendable, Equatable {
+        case start, end
+        case day(Double)
+        case launch(Int)
+        case arrival(Int)
+    }
+
     public struct CommonCostPlan: Sendable {
         public var id: String
         public var name: String
         public var musdPerDay: Double
-        public var fromDay: Double
-        public var toDay: Double
+        public var from: CostTrigger
+        public var to: CostTrigger
+    }
+
+    /// A programme's fixed cost, paid by `agency` from one trigger to another.
+    public struct FixedCostPlan: Sendable {
+        public var id: String
+        public var name: String
+        public var agency: Int
+        public var musdPerDay: Double
+        public var from: CostTrigger
+        public var until: CostTrigger
     }
 
     public var campaignID: CampaignID
@@ -255,6 +279,8 @@ public struct SimulationPlan: Sendable {
     /// Fixed shares (fractions summing to 1) by agency index, for the fixed-shares policy.
     public var fixedShares: [Int: Double]
     public var commonCosts: [CommonCostPlan]
+    /// Programme costs per agency; then common costs: running costs started and stopped by events.
+    public var fixedCosts: [FixedCostPlan] = []
     /// The campaign's programmatic hazards (rates scaled by the scenario).
     public var hazards: [HazardPlan] = []
     /// The scenario's vehicle substitutions.

@@ -76,8 +76,11 @@ public struct TrialOutcome: Sendable {
 extension CampaignTrial {
     /// Closes the trial at `end`: books spending up to then and common costs, and judges objectives.
     public mutating func finish(at end: Double, reachedHorizon: Bool, events: Int) -> TrialOutcome {
+        // Running costs first: they run to the campaign's end, which can be before the last (fiscal) event.
+        let stop = campaignEnd(lastEvent: end, reachedHorizon: reachedHorizon)
+        closeRunningCosts(campaignEnd: stop)
         for agency in plan.agencies.indices { accrue(agency, to: end) }
-        bookCommonCosts()
+        bookCommonCosts(end: stop)
         let missions = plan.missions.map { mission -> TrialOutcome.MissionOutcome in
             // First launch and last arrival in one pass, without an array per mission.
             var firstLaunch: Double?
@@ -291,15 +294,15 @@ extension CampaignTrial {
     /// partners still in, in proportion to their weights (the ISS model: a leaving partner stops paying its
     /// share of common systems operations, and the others carry it). A cancelled programme's common costs
     /// end on the day it is cancelled.
-    mutating func bookCommonCosts() {
+    mutating func bookCommonCosts(end: Double) {
         guard !plan.commonCosts.isEmpty else { return }
         let builders = plan.elements.map(\.agency) + elements.map(\.agency)
         let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: builders)
         // Before the status date only actual spending (sunk cost) is booked.
-        let first = plan.actuals.statusDay
-        for cost in plan.commonCosts where cost.toDay > max(cost.fromDay, first) {
-            let stop = min(cost.toDay, cancelledDay)
-            var day = max(cost.fromDay, first)
+        for (c, cost) in plan.commonCosts.enumerated() {
+            guard let period = commonCostPeriod(c, end: end), period.to > period.from else { continue }
+            let stop = min(period.to, cancelledDay)
+            var day = period.from
             while day < stop {
                 // The next day the set of paying partners changes.
                 var next = stop

@@ -83,6 +83,8 @@ extension ModelDecoder {
         var design = Design(
             id: id, name: name, kind: kind, owner: owner, massKg: mass, reliability: reliability,
             standingArmyMUSDPerMonth: army, provenance: provenance(node), location: node.location)
+        design.operationsMUSDPerYear = double(node, "operations-musd-per-year", default: 0) ?? 0
+        design.storageMUSDPerMonth = double(node, "storage-musd-per-month")
         design.crewed = bool(node, "crewed", default: false)
         design.maxDaysInSpace = double(node, "max-days-in-space")
         design.prime = reference(node, "prime")

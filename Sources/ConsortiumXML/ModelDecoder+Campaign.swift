@@ -14,6 +14,7 @@ extension ModelDecoder {
         campaign.description = description(root)
         campaign.sources = sources(root)
         campaign.costSharing = root.child("cost-sharing").flatMap(costSharing)
+        campaign.fixedCosts = root.children("fixed-cost").compactMap(fixedCost)
         campaign.elements = root.children("element").compactMap(element)
         campaign.contracts = root.children("contract").compactMap(contract)
         campaign.missions = root.children("mission").compactMap(mission)
@@ -33,13 +34,33 @@ extension ModelDecoder {
         }
         let costs = node.children("common-cost").compactMap { cost -> CostSharing.CommonCost? in
             guard let id = string(cost, "id"), let name = string(cost, "name"),
-                let perYear = double(cost, "musd-per-year"), let from = date(cost, "from"), let to = date(cost, "to")
+                let perYear = double(cost, "musd-per-year"), let from = costEvent(cost, "from"),
+                let to = costEvent(cost, "to")
             else { return nil }
             return CostSharing.CommonCost(
                 id: id, name: name, musdPerYear: perYear, from: from, to: to,
                 provenance: provenance(cost), location: cost.location)
         }
         return CostSharing(policy: policy, shares: shares, commonCosts: costs, location: node.location)
+    }
+
+    private func fixedCost(_ node: XMLElement) -> FixedCost? {
+        guard let id = string(node, "id"), let name = string(node, "name"),
+            let agency: Reference<AgencyTag> = reference(node, "agency"),
+            let perYear = double(node, "musd-per-year"), let from = costEvent(node, "from"),
+            let until = costEvent(node, "until")
+        else { return nil }
+        return FixedCost(
+            id: id, name: name, agency: agency, musdPerYear: perYear, from: from, until: until,
+            provenance: provenance(node), location: node.location)
+    }
+
+    /// A `CostEvent` attribute, its references located at the attribute.
+    private func costEvent(_ node: XMLElement, _ name: String) -> CostEvent? {
+        guard let attribute = node.attribute(name) else { return nil }
+        return value(node, name, default: nil, as: "start, end, launch:ID, arrival:ID or a date YYYY-MM-DD") {
+            CostEvent(text: $0.trimmingWhitespace, at: attribute.location)
+        }
     }
 
     private func element(_ node: XMLElement) -> ElementInstance? {

@@ -25,7 +25,11 @@ extension SemanticChecker {
             }
         }
         let scope = CampaignScope(campaign: campaign, index: index, designs: designs)
-        if let sharing = campaign.costSharing { check(sharing) }
+        if let sharing = campaign.costSharing { check(sharing, in: scope) }
+        for cost in campaign.fixedCosts {
+            _ = agency(cost.agency)
+            checkCostEvents(cost.from, cost.until, what: "fixed cost '\(cost.id)'", at: cost.location, in: scope)
+        }
         for contract in campaign.contracts { check(contract, in: scope) }
         checkContractCycles(campaign)
         checkMissions(campaign, in: scope)
@@ -59,7 +63,7 @@ extension SemanticChecker {
         return design
     }
 
-    private mutating func check(_ sharing: CostSharing) {
+    private mutating func check(_ sharing: CostSharing, in scope: CampaignScope) {
         for share in sharing.shares { _ = agency(share.agency) }
         if sharing.policy == .fixedShares {
             let total = sharing.shares.reduce(0) { $0 + $1.percent }
@@ -70,11 +74,38 @@ extension SemanticChecker {
                     hint: "adjust the <share> percentages so they sum to 100")
             }
         }
-        for cost in sharing.commonCosts where cost.to < cost.from {
+        for cost in sharing.commonCosts {
+            checkCostEvents(cost.from, cost.to, what: "common cost '\(cost.id)'", at: cost.location, in: scope)
+        }
+    }
+
+    /// A running cost's start and stop: known launches and elements, and dates in order.
+    private mutating func checkCostEvents(
+        _ from: CostEvent, _ until: CostEvent, what: String, at location: SourceLocation, in scope: CampaignScope
+    ) {
+        let launchIDs = scope.campaign.missions.flatMap { $0.launches.map(\.id.rawValue) }
+        for event in [from, until] {
+            switch event {
+            case .launch(let reference) where !launchIDs.contains(reference.id.rawValue):
+                unknown(reference, "launch", among: launchIDs)
+            case .arrival(let reference): _ = scope.element(reference, checker: &self)
+            default: break
+            }
+        }
+        if case .date(let start) = from, case .date(let stop) = until, stop < start {
             error(
-                cost.location, "dates-out-of-order",
-                "common cost '\(cost.id)' ends (\(cost.to)) before it starts (\(cost.from))",
-                hint: "swap the from and to dates")
+                location, "dates-out-of-order", "\(what) ends (\(stop)) before it starts (\(start))",
+                hint: "swap the two dates")
+        }
+        if case .end = from {
+            error(
+                location, "impossible-value", "\(what) starts at the campaign's end, so it is never paid",
+                hint: "start it with `start`, a launch (launch:ID), an arrival (arrival:ID) or a date")
+        }
+        if case .start = until {
+            error(
+                location, "impossible-value", "\(what) stops at the campaign's start, so it is never paid",
+                hint: "stop it with `end`, a launch (launch:ID), an arrival (arrival:ID) or a date")
         }
     }
 

@@ -196,8 +196,9 @@ extension ModelAssumptions {
         return assumptions
     }
 
-    /// The bundled assumptions with no rework, no integration time or cost and no docking failures, so dates
-    /// follow from inputs alone; vehicles of reference class `test` start from a uniform Beta(1, 1), and a launch
+    /// The bundled assumptions with no rework, no integration time or cost, no docking failures, and no
+    /// time-dependent cost or storage beyond the standing army a design states, so dates and costs follow
+    /// from inputs alone; vehicles of reference class `test` start from a uniform Beta(1, 1), and a launch
     /// failure grounds its vehicle for 365 days.
     static var deterministic: ModelAssumptions {
         var assumptions = fixture
@@ -208,6 +209,8 @@ extension ModelAssumptions {
         assumptions.integrationCostFraction = 0
         assumptions.dockingFailurePublished = 0
         assumptions.dockingFailureBespoke = 0
+        assumptions.timeDependentShare = 0
+        assumptions.storageShareOfStandingArmy = 0
         return assumptions
     }
 }

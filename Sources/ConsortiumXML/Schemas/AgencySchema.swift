@@ -195,7 +195,10 @@ let agencySchema = #"""
       <xs:complexType name="Design">
         <xs:annotation><xs:documentation>
           An element design: its development phases (three-point duration and cost each), the fixed monthly
-          cost of its standing army, the interfaces it provides and requires, and its operational reliability
+          cost of its standing army (the time-dependent cost: a phase's cost-musd is its cost at its likely
+          duration, and every day longer costs the standing army more), its operations cost per year from
+          its arrival, its storage cost per month while it waits to launch (default: a share of its standing
+          army, `storage-share-of-standing-army` in the assumptions), the interfaces it provides and requires, and its operational reliability
           over a mission. `crewed="true"` marks a design that carries a crew: its launch is held on the ground
           until what it meets is in place, and its launch failure or its failure in operation can be a loss of
           crew (README, "Loss of crew and losses of elements"). `max-days-in-space` is how long the element
@@ -223,6 +226,8 @@ let agencySchema = #"""
         <xs:attribute name="mass-kg" type="Amount" use="required"/>
         <xs:attribute name="reliability" type="Probability" use="required"/>
         <xs:attribute name="standing-army-musd-per-month" type="Amount" default="0"/>
+        <xs:attribute name="operations-musd-per-year" type="Amount" default="0"/>
+        <xs:attribute name="storage-musd-per-month" type="Amount"/>
         <xs:attribute name="crewed" type="xs:boolean" default="false"/>
         <xs:attribute name="max-days-in-space" type="PositiveDays"/>
         <xs:attribute name="prime" type="Identifier"/>

@@ -31,6 +31,7 @@ let missionSchema = #"""
             <xs:element name="source" type="Source" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="assume" type="Assume" minOccurs="0" maxOccurs="1000"/>
             <xs:element name="cost-sharing" type="CostSharing" minOccurs="0"/>
+            <xs:element name="fixed-cost" type="FixedCost" minOccurs="0" maxOccurs="1000"/>
             <xs:element name="element" type="ElementInstance" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="contract" type="Contract" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="mission" type="Mission" maxOccurs="unbounded"/>
@@ -77,8 +78,8 @@ let missionSchema = #"""
               <xs:attribute name="id" type="Identifier" use="required"/>
               <xs:attribute name="name" type="Text" use="required"/>
               <xs:attribute name="musd-per-year" type="Amount" use="required"/>
-              <xs:attribute name="from" type="Date" use="required"/>
-              <xs:attribute name="to" type="Date" use="required"/>
+              <xs:attribute name="from" type="CostEvent" use="required"/>
+              <xs:attribute name="to" type="CostEvent" use="required"/>
               <xs:attributeGroup ref="Provenance"/>
             </xs:complexType>
           </xs:element>
@@ -92,6 +93,38 @@ let missionSchema = #"""
             </xs:restriction>
           </xs:simpleType>
         </xs:attribute>
+      </xs:complexType>
+
+      <xs:simpleType name="CostEvent">
+        <xs:annotation><xs:documentation>
+          When a running cost starts or stops: `start` (the campaign's start, never before its status date),
+          `end` (the campaign's end: its last mission's end, its cancellation or the horizon), `launch:ID` (as
+          a start, the launch's first attempt; as a stop, the end of its flight or its being given up),
+          `arrival:ID` (the element in place), or a date YYYY-MM-DD.
+        </xs:documentation></xs:annotation>
+        <xs:union memberTypes="Date">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:pattern value="start|end|(launch|arrival):[a-z0-9][a-z0-9._\-]{0,63}"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:union>
+      </xs:simpleType>
+
+      <xs:complexType name="FixedCost">
+        <xs:annotation><xs:documentation>
+          A programme's fixed cost per year (sustaining engineering, production support, ground systems, a
+          programme office), paid by one agency from one event to another, and not after the programme is
+          cancelled or the agency withdraws. It is time-dependent: a slip that keeps the programme running
+          longer costs it more.
+        </xs:documentation></xs:annotation>
+        <xs:attribute name="id" type="Identifier" use="required"/>
+        <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="agency" type="Identifier" use="required"/>
+        <xs:attribute name="musd-per-year" type="Amount" use="required"/>
+        <xs:attribute name="from" type="CostEvent" use="required"/>
+        <xs:attribute name="until" type="CostEvent" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
       <xs:complexType name="ElementInstance">
