@@ -90,7 +90,7 @@ public struct Design: Sendable, Hashable {
     public var reliability: Double
     /// Fixed cost per month while in development (the standing army), MUSD.
     public var standingArmyMUSDPerMonth: Double
-    /// Operations cost per year from its arrival until its mission ends (MUSD), paid by its agency.
+    /// Operations cost per year from its arrival to the campaign's end (MUSD), paid by its agency.
     public var operationsMUSDPerYear: Double = 0
     /// Cost per month while it is delivered and waits to launch (MUSD); nil: the assumptions' share of
     /// its standing army.

@@ -216,15 +216,14 @@ extension CampaignTrial {
         }
     }
 
-    /// Element `e` is in place: its operations start (when it works), and the costs tied to its arrival
+    /// Element `e` is in place: its operations start (when it works; they run to the campaign's end, as a
+    /// station module's or a rover's do, or until the programme is cancelled), and the costs tied to its arrival
     /// start or stop. An arrival stated before the status date counts from the status date.
     mutating func runningCostsAtArrival(of e: Int, at when: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let time = max(when, plan.actuals.statusDay)
         let element = plan.elements[e]
         if element.operationsPerDay > 0, elements[e].works, elements[e].cause == nil {
-            startRunning(
-                .operations, of: e, rate: element.operationsPerDay, at: time,
-                until: when + element.operationsDays, scheduler: &scheduler)
+            startRunning(.operations, of: e, rate: element.operationsPerDay, at: time, scheduler: &scheduler)
         }
         for raw in costTriggersByArrival[e] {
             let i = Int(raw)

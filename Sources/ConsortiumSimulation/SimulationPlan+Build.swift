@@ -171,10 +171,7 @@ struct PlanBuilder {
                 }, launches: [], docks: [], objectives: [])
             for launch in mission.launches {
                 let payload = try launch.payload.map(element)
-                for p in payload {
-                    elements[p].launch = launches.count
-                    elements[p].operationsDays = mission.durationDays
-                }
+                for p in payload { elements[p].launch = launches.count }
                 plan.launches.append(launches.count)
                 launches.append(
                     SimulationPlan.LaunchPlan(

@@ -56,12 +56,10 @@ public struct SimulationPlan: Sendable {
         /// The elements that come to it: those docking to it, and the payload of launches that fly after
         /// its launch (`after-launches`). Its wait in space ends when they are in place.
         public var metBy: [Int] = []
-        /// MUSD a day of operations from its arrival until its mission ends, and of storage while it is
+        /// MUSD a day of operations from its arrival to the campaign's end, and of storage while it is
         /// delivered and waits to launch.
         public var operationsPerDay: Double = 0
         public var storagePerDay: Double = 0
-        /// Days its operations last from its arrival (its mission's duration).
-        public var operationsDays: Double = 0
     }
 
     public struct ContractPlan: Sendable {

@@ -85,9 +85,10 @@ struct CostLoadedScheduleTests {
         #expect(abs(outcome.ledger.total(agency: 0, category: .storage) - 100) < 1e-9)
     }
 
-    /// Hand-computed: hab-1 arrives on day 105 and operates for its mission's 10 days at 1 MUSD a day; a
+    /// Hand-computed: hab-1 arrives on day 105 and operates to the campaign's end (its mission's 10 days
+    /// later: the last mission's end) at 1 MUSD a day; a
     /// common cost of 1 MUSD a day from its arrival to the campaign's end adds 10 more, all to agency a.
-    @Test func operationsRunFromArrivalForTheMissionsDuration() throws {
+    @Test func operationsRunFromArrivalToTheCampaignsEnd() throws {
         let design = """
             <design id="hab" name="Hab" kind="habitat" mass-kg="1000" reliability="1" operations-musd-per-year="365.25">
               <phase name="build"><duration-days min="100" likely="100" max="100"/><cost-musd min="100" likely="100" max="100"/></phase>
