@@ -134,15 +134,24 @@ extension CampaignTrial {
     }
 
     /// Books `cost` from `from` to `to`, split at `agency`'s fiscal-year boundaries.
+    ///
+    /// The fiscal year is looked up once and then stepped: a long span (operations over decades) costs one
+    /// booking per year, not a search per year.
     private mutating func chargeSpan(_ cost: RunningCost, from: Double, to: Double, agency: Int) {
-        let calendar = plan.agencies[agency].calendar
+        guard to > from else { return }
+        var year = plan.agencies[agency].calendar.fiscalYear(ofDay: from)
+        let first = plan.agencies[agency].calendar.firstYear
+        let count = plan.agencies[agency].calendar.boundaries.count
         var day = from
         while day < to {
-            let end = min(to, calendar.nextBoundary(after: day))
+            let index = year - first + 1
+            let boundary = index >= 0 && index < count ? plan.agencies[agency].calendar.boundaries[index] : .infinity
+            let end = min(to, boundary)
             charge(
-                cost.rate * (end - day), agency: agency, element: Int(cost.element),
-                fiscalYear: calendar.fiscalYear(ofDay: day), category: cost.category)
+                cost.rate * (end - day), agency: agency, element: Int(cost.element), fiscalYear: year,
+                category: cost.category)
             day = end
+            year += 1
         }
     }
 
