@@ -43,6 +43,26 @@ public struct MonteCarloResult: Sendable {
 
     public var trials: Int { totals.trials }
 
+    /// How an agency's funding line fared: the share of trials in which it bound (development funded
+    /// below full pace, or a launch deferred for money), and its peak use (spending over line in its
+    /// heaviest fiscal year): the median and the largest over trials.
+    public struct FundingLineUse: Sendable {
+        public var agency: Int
+        public var bound: Proportion
+        public var peakMedian: Double?
+        public var peakMax: Double
+    }
+
+    /// Per agency the campaign gives a funding line, how it fared (empty when none has a line).
+    public var fundingLines: [FundingLineUse] {
+        plan.agencies.indices.compactMap { a in
+            guard plan.agencies[a].hasLine else { return nil }
+            return FundingLineUse(
+                agency: a, bound: Proportion(successes: totals.lineBoundTrials[a], trials: trials),
+                peakMedian: totals.linePeak[a].quantile(0.5), peakMax: totals.lineMaxPeak[a])
+        }
+    }
+
     // MARK: Schedule
 
     /// Days from the start to each mission's completion.

@@ -80,6 +80,11 @@ public struct TrialAccumulator: Sendable {
     /// Trials in which each element lay on its mission's critical path.
     var critical: [Int]
     /// The sample: trial numbers, completion days (+infinity when never), total costs.
+    /// Per agency with a funding line: trials in which it bound, its largest peak use, and the histogram
+    /// of its peak use (spending over line in its heaviest fiscal year).
+    var lineBoundTrials: [Int]
+    var lineMaxPeak: [Double]
+    var linePeak: [Histogram]
     var sampleTrials: [Int] = []
     var sampleCompletion: [Double] = []
     var sampleCost: [Double] = []
@@ -107,6 +112,9 @@ public struct TrialAccumulator: Sendable {
         joint = JointHistogram()
         agencyJoint = Array(repeating: JointHistogram(), count: plan.agencies.count)
         critical = Array(repeating: 0, count: plan.elements.count)
+        lineBoundTrials = Array(repeating: 0, count: plan.agencies.count)
+        lineMaxPeak = Array(repeating: 0, count: plan.agencies.count)
+        linePeak = Array(repeating: Histogram(.relative), count: plan.agencies.count)
         self.plan = plan
         elementsOf = plan.agencies.indices.map { a in plan.elements.indices.filter { plan.elements[$0].agency == a } }
         yearScratch = Array(repeating: 0, count: plan.fiscalYearCount)
@@ -150,6 +158,11 @@ public struct TrialAccumulator: Sendable {
         joint.reset()
         for a in agencyJoint.indices { agencyJoint[a].reset() }
         for e in critical.indices { critical[e] = 0 }
+        for a in lineBoundTrials.indices {
+            lineBoundTrials[a] = 0
+            lineMaxPeak[a] = 0
+            linePeak[a].reset()
+        }
         sampleTrials.removeAll(keepingCapacity: true)
         sampleCompletion.removeAll(keepingCapacity: true)
         sampleCost.removeAll(keepingCapacity: true)
@@ -197,6 +210,11 @@ public struct TrialAccumulator: Sendable {
         if onTime && inBudget { meetsBoth += 1 }
         joint.add(day: end, cost: total)
         for (e, isCritical) in outcome.critical.enumerated() where isCritical { critical[e] += 1 }
+        for (a, peak) in outcome.linePeakUse.enumerated() where !peak.isNaN {
+            linePeak[a].add(peak)
+            lineMaxPeak[a] = max(lineMaxPeak[a], peak)
+            if outcome.lineBound[a] { lineBoundTrials[a] += 1 }
+        }
         // The sample is trials 0..<sampleSize (blocks merge in trial order); later blocks keep none.
         if outcome.trial < UInt64(sampleSize), sampleTrials.count < sampleSize {
             sampleTrials.append(Int(outcome.trial))
@@ -336,6 +354,11 @@ public struct TrialAccumulator: Sendable {
         }
         for r in commonUnder.indices {
             for a in commonUnder[r].indices { commonUnder[r][a] += other.commonUnder[r][a] }
+        }
+        for a in lineBoundTrials.indices {
+            lineBoundTrials[a] += other.lineBoundTrials[a]
+            lineMaxPeak[a] = max(lineMaxPeak[a], other.lineMaxPeak[a])
+            linePeak[a].merge(other.linePeak[a])
         }
         meetsDate += other.meetsDate
         meetsBudget += other.meetsBudget

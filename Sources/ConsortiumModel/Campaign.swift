@@ -23,6 +23,9 @@ public struct Campaign: Sendable, Hashable {
     public var costSharing: CostSharing?
     /// Programme costs per year, each paid by one agency from one event to another.
     public var fixedCosts: [FixedCost] = []
+    /// The funding line each agency puts into the campaign (at most one per agency; an agency without one
+    /// is unconstrained).
+    public var funding: [FundingLine] = []
     public var elements: [ElementInstance] = []
     public var contracts: [Contract] = []
     public var missions: [Mission] = []

@@ -33,6 +33,7 @@ public struct MonteCarloReport {
         text += "\nCost per agency, MUSD (own elements, launches, operations, common costs, barter)\n"
         text += costTable().render()
         text += "\nSpending per fiscal year, MUSD: mean / P80\n" + yearTable().render()
+        text += "\n" + FundingLineText.section(result)
         text += "\n" + jointConfidence()
         text += "\nRisk drivers: criticality (share of trials on the critical path)\n" + criticalityTable().render()
         text += "\nRisk drivers: rank correlation of each uncertain input with completion and cost\n"

@@ -66,6 +66,11 @@ extension ResultDocument {
                 add("agency_cost_fy\(year.fiscalYear)", agency.id, "mean", number(year.meanMUSD), "MUSD")
                 add("agency_cost_fy\(year.fiscalYear)", agency.id, "p80", number(year.p80MUSD), "MUSD")
             }
+            if let line = agency.fundingLine {
+                add("funding_line", agency.id, "bound_share", number(line.boundShare), "fraction")
+                if let p50 = line.peakUseP50 { add("funding_line", agency.id, "peak_use_p50", number(p50), "fraction") }
+                add("funding_line", agency.id, "peak_use_max", number(line.peakUseMax), "fraction")
+            }
         }
         for driver in drivers {
             add("driver_rank_correlation", driver.input, "with_completion", number(driver.scheduleCorrelation), "rho")

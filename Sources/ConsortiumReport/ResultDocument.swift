@@ -92,6 +92,14 @@ public struct ResultDocument: Encodable, Sendable {
         var costMUSD: MoneyQuantiles
         var byCategoryMUSD: [String: Double]
         var byFiscalYear: [YearCost]
+        /// Present when the campaign gives the agency a funding line.
+        var fundingLine: FundingLineUse?
+    }
+
+    struct FundingLineUse: Encodable {
+        var boundShare: Double
+        var peakUseP50: Double?
+        var peakUseMax: Double
     }
 
     struct FrontierPoint: Encodable {
@@ -196,12 +204,15 @@ public struct ResultDocument: Encodable, Sendable {
         agencies = result.activeAgencies.map { a in
             var categories: [String: Double] = [:]
             for c in CostCategory.allCases { categories[c.description] = result.meanCost(agency: a, category: c) }
+            let line = result.fundingLines.first { $0.agency == a }.map {
+                FundingLineUse(boundShare: $0.bound.value, peakUseP50: $0.peakMedian, peakUseMax: $0.peakMax)
+            }
             return Agency(
                 id: plan.agencies[a].id.rawValue, costMUSD: money(result.agencyCost(a)), byCategoryMUSD: categories,
                 byFiscalYear: years.map { y in
                     let (mean, p80) = result.yearCost(agency: a, year: y)
                     return YearCost(fiscalYear: plan.firstFiscalYear + y, meanMUSD: mean, p80MUSD: p80)
-                })
+                }, fundingLine: line)
         }
         drivers = result.drivers.map {
             Driver(input: $0.name, scheduleCorrelation: $0.scheduleCorrelation, costCorrelation: $0.costCorrelation)

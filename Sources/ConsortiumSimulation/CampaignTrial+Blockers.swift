@@ -16,6 +16,9 @@ public struct Blocker: Sendable, Hashable {
         case refuelling(done: Int, needed: Int)
         /// Its stack was still being integrated.
         case integrating
+        /// Integrated, waiting for money: its payer's funding line could not pay the launch
+        /// (`short-first="launches"`).
+        case waitingForFunds(agency: Int)
         /// Its vehicle was lost (its owner withdrew) and it waits for a scenario's substitution.
         case waitingForVehicle
         /// A payload element was not delivered (or its interfaces not verified); `agency` builds it at the
@@ -49,7 +52,9 @@ extension CampaignTrial {
             } else if launchNotBefore[l] == .infinity {
                 found.append(Blocker(launch: l, reason: .waitingForVehicle))
             } else if state.integrated {
-                if let waiting = plan.missions[launch.mission].after.first(where: { missionOpenLaunches[$0] > 0 }),
+                if awaitingFunds[l] {
+                    found.append(Blocker(launch: l, reason: .waitingForFunds(agency: payerOfLaunch(l))))
+                } else if let waiting = plan.missions[launch.mission].after.first(where: { missionOpenLaunches[$0] > 0 }),
                     launchesWaitingForMissions.contains(Int32(l))
                 {
                     found.append(Blocker(launch: l, reason: .waitingForMission(mission: waiting)))
@@ -68,7 +73,8 @@ extension CampaignTrial {
                 !elements[$0].status.isDelivered || elements[$0].unverifiedContracts > 0
             }) {
                 let agency = elements[e].agency
-                let unfunded = budgetFactor[agency] <= 0 || withdrawn[agency] || elements[e].funding <= 0
+                let unfunded =
+                    (hasLine[agency] && budgetFactor[agency] <= 0) || withdrawn[agency] || elements[e].funding <= 0
                 found.append(
                     Blocker(
                         launch: l,

@@ -167,18 +167,22 @@ extension CampaignTrial {
                 fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: state.lastUpdate),
                 category: .development)
             elements[e].remainingDays = max(0, state.remainingDays - funding * dt)
-            if funding < 1 { elements[e].stretchedDays += dt }
+            if funding < 1 {
+                elements[e].stretchedDays += dt
+                if hasLine[agency] { lineBound[agency] = true }
+            }
             elements[e].lastUpdate = time
         }
     }
 
-    /// Shares the agency's budget of the current fiscal year between its developing elements.
+    /// Shares what the agency's funding line can give development now between its developing elements.
     ///
-    /// The budget is a rate (the fiscal year's amount spread evenly over 365.25 days). Standing armies
-    /// are paid first; the rest funds variable work pro rata, up to full pace. Elements whose funding
-    /// changed get a new completion event (older ones go stale by generation).
+    /// The line's balance is spread over the days left in the fiscal year (see `fundingFraction`).
+    /// Standing armies and running costs are paid first; the rest funds variable work pro rata, up to full
+    /// pace. Elements whose funding changed get a new completion event (older ones go stale by generation).
     mutating func rebalance(_ agency: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         accrue(agency, to: time)
+        if lineOpen[agency] { rollLine(agency, toFiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: time)) }
         let funding = fundingFraction(agency, at: time)
         for raw in developing[agency] {
             let e = Int(raw)
@@ -194,17 +198,14 @@ extension CampaignTrial {
                     at: time + remaining / funding)
             }
         }
-        if !developing[agency].isEmpty, !fiscalEventPending[agency] {
-            let next = plan.agencies[agency].calendar.nextBoundary(after: time)
-            if next.isFinite {
-                fiscalEventPending[agency] = true
-                scheduler.schedule(.fiscalYear(agency: Int32(agency)), at: next, priority: .urgent)
-            }
-        }
+        if needsFiscalEvents(agency) { scheduleFiscalEvent(agency, after: time, scheduler: &scheduler) }
     }
 
-    /// The fraction of full pace the agency can fund now (1 when its budget covers every element).
+    /// The fraction of full pace the agency can fund now: 1 without a funding line; with one, what is left of
+    /// the line this fiscal year spread over its days left, less standing armies and running costs, over the
+    /// variable rate of full pace (clamped to 0...1).
     func fundingFraction(_ agency: Int, at time: Double) -> Double {
+        guard lineOpen[agency] else { return 1 }
         var fixed = 0.0
         var variable = 0.0
         for raw in developing[agency] {
@@ -213,11 +214,9 @@ extension CampaignTrial {
         }
         fixed += runningRate(agency, at: time)
         guard variable > 0 else { return 1 }
-        let year = plan.agencies[agency].calendar.fiscalYear(ofDay: time) - plan.firstFiscalYear
-        let budget = plan.agencies[agency].budgetByYear[min(max(year, 0), plan.fiscalYearCount - 1)]
-        let perDay = budget * budgetFactor[agency] / 365.25
-        guard perDay.isFinite else { return 1 }
-        return min(1, max(0, perDay - fixed) / variable)
+        let available = lineRate(agency, at: time, standingArmies: fixed)
+        guard available.isFinite else { return 1 }
+        return min(1, max(0, available) / variable)
     }
 
     /// The current phase of `e` is done: start the next or deliver.

@@ -72,6 +72,6 @@ extension CampaignTrial {
         for e in plan.elements.indices where elements[e].launchedDay.isNaN && elements[e].cause == nil {
             drop(e, cause: .programmeCancelled, at: time, scheduler: &scheduler)
         }
-        for a in plan.agencies.indices { budgetFactor[a] = 0 }
+        for a in plan.agencies.indices { setBudgetFactor(a, to: 0, at: time) }
     }
 }

@@ -100,6 +100,7 @@ extension CampaignTrial {
         if propellantExpired(l, at: time, scheduler: &scheduler) || holdsAtAttempt(l, at: time, scheduler: &scheduler) {
             return
         }
+        if hasLine[payerOfLaunch(l)], defersForFunds(l, at: time, scheduler: &scheduler) { return }
         launches[l].attempts += 1
         if launches[l].attempts == 1 { runningCostsAtFirstAttempt(of: l, at: time) }
         for p in launch.payload where plan.elements[p].storagePerDay > 0 {

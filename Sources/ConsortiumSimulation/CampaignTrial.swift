@@ -96,6 +96,21 @@ public struct CampaignTrial: SimulationModel {
     var costStopDay: [Double]
     let costTriggersByLaunch: [[Int32]]
     let costTriggersByArrival: [[Int32]]
+    /// Funding lines (see `CampaignTrial+Funding.swift`), per agency: whether the campaign gives it one,
+    /// whether it is open in this trial, its balance (MUSD) and the ledger year that balance is for, whether
+    /// it bound (development below full pace, or a launch deferred), whether a lump payment or receipt
+    /// since the last event calls for a new share of its development, and the launches waiting for its money.
+    let hasLine: [Bool]
+    var lineOpen: [Bool]
+    var balance: [Double]
+    var lineYear: [Int]
+    var lineBound: [Bool]
+    var lineDirty: [Bool]
+    var linesDirty = false
+    var deferredLaunches: [[Int32]]
+    var deferScratch: [Int32] = []
+    /// Per launch: waiting for its payer's money (`short-first="launches"`).
+    var awaitingFunds: [Bool]
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -139,6 +154,14 @@ public struct CampaignTrial: SimulationModel {
         costStartDay = Array(repeating: .nan, count: plan.fixedCosts.count + plan.commonCosts.count)
         costStopDay = costStartDay
         (costTriggersByLaunch, costTriggersByArrival) = Self.costTriggerIndex(plan)
+        hasLine = plan.agencies.map(\.hasLine)
+        lineOpen = Array(repeating: false, count: plan.agencies.count)
+        balance = Array(repeating: 0, count: plan.agencies.count)
+        lineYear = Array(repeating: 0, count: plan.agencies.count)
+        lineBound = Array(repeating: false, count: plan.agencies.count)
+        lineDirty = Array(repeating: false, count: plan.agencies.count)
+        deferredLaunches = Array(repeating: [], count: plan.agencies.count)
+        awaitingFunds = Array(repeating: false, count: plan.launches.count)
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
@@ -212,6 +235,7 @@ public struct CampaignTrial: SimulationModel {
         // Nothing is scheduled before the status date (day 0 without one): the actuals cover the past.
         let statusDay = plan.actuals.statusDay
         resetRunningCosts()
+        openLines(at: max(0, statusDay))
         applyActuals(scheduler: &scheduler)
         for e in plan.elements.indices where elements[e].status == .notStarted && !elements[e].isRebuild {
             scheduler.schedule(.start(element: Int32(e)), at: max(statusDay, plan.elements[e].startDay))
@@ -234,6 +258,7 @@ public struct CampaignTrial: SimulationModel {
     /// and every receipt (transfers in kind, `barter`, touch no line).
     mutating func charge(_ amount: Double, agency: Int, element: Int, fiscalYear: Int, category: CostCategory) {
         ledger.book(amount, agency: agency, element: element, fiscalYear: fiscalYear, category: category)
+        if hasLine[agency] { debitLine(amount, agency: agency, fiscalYear: fiscalYear, category: category) }
     }
 
     public mutating func handle(
@@ -249,12 +274,18 @@ public struct CampaignTrial: SimulationModel {
             }
         case .fiscalYear(let a):
             fiscalEventPending[Int(a)] = false
+            retryDeferredLaunches(Int(a), at: time, scheduler: &scheduler)
             rebalance(Int(a), at: time, scheduler: &scheduler)
         case .budgetChange(let i):
             let change = plan.budgetChanges[Int(i)]
             accrue(change.agency, to: time)
-            budgetFactor[change.agency] *= change.factor
-            note(time, .budgetChange, agency: change.agency, "budget x\(change.factor) from now on")
+            setBudgetFactor(change.agency, to: budgetFactor[change.agency] * change.factor, at: time)
+            note(
+                time, .budgetChange, agency: change.agency,
+                hasLine[change.agency]
+                    ? "funding line x\(change.factor) from now on"
+                    : "budget x\(change.factor) from now on (no effect: the campaign gives \(plan.agencies[change.agency].id) no funding line)"
+            )
             rebalance(change.agency, at: time, scheduler: &scheduler)
         case .withdrawal(let i): withdraw(plan.withdrawals[Int(i)], at: time, scheduler: &scheduler)
         case .transferDone(let e):
@@ -285,5 +316,6 @@ public struct CampaignTrial: SimulationModel {
                 exceedTimeInSpace(Int(e), at: time, scheduler: &scheduler)
             }
         }
+        if linesDirty { settleLines(at: time, scheduler: &scheduler) }
     }
 }

@@ -263,6 +263,12 @@ struct PlanBuilder {
         }
         plan.actuals = try actuals(of: plan, years: years, element: element)
         if let scenario { try apply(scenario, to: &plan, years: years, element: element) }
+        for line in campaign.funding {
+            let a = try agency(line.agency.id, years: years)
+            agencies[a].lineByYear = years.map { line.musd(fiscalYear: $0) }
+            agencies[a].carriesOver = line.unspent == .carryOver
+            agencies[a].shortFirst = line.shortFirst
+        }
         plan.agencies = agencies
         plan.vehicles = vehicles
         return plan

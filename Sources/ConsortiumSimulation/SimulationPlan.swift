@@ -8,9 +8,19 @@ public struct SimulationPlan: Sendable {
     public struct AgencyPlan: Sendable {
         public var id: AgencyID
         public var name: String
-        /// Budget in MUSD per fiscal year, indexed by `fiscalYear - firstFiscalYear`.
+        /// The agency's whole exploration budget in MUSD per fiscal year, indexed by `fiscalYear -
+        /// firstFiscalYear` (shown for context; it no longer caps a campaign: its funding line does).
         public var budgetByYear: [Double]
         public var calendar: FiscalCalendar
+        /// The campaign's funding line for the agency in MUSD per fiscal year, indexed like `budgetByYear`;
+        /// empty when the campaign gives it none (it is then unconstrained).
+        public var lineByYear: [Double] = []
+        /// Whether money left at a fiscal year's end stays available (`unspent="carry-over"`).
+        public var carriesOver = true
+        /// What gives way first when the line is short.
+        public var shortFirst: FundingLine.ShortFirst = .development
+        /// Whether the campaign gives the agency a funding line.
+        public var hasLine: Bool { !lineByYear.isEmpty }
         public var maxConcurrent: Int
         public var costGrowth: (median: Double, p90: Double)
         public var scheduleGrowth: (median: Double, p90: Double)

@@ -71,6 +71,11 @@ public struct TrialOutcome: Sendable {
     public var cancelledDay: Double? = nil
     /// Whether that cancellation came from the review after a loss of crew (not from a cancellation hazard).
     public var cancelledAfterCrewLoss = false
+    /// Per agency, when the campaign gives any agency a funding line: the peak use of its line (the largest
+    /// over fiscal years of spending over the line; NaN without a line), and whether the line bound
+    /// (development funded below full pace, or a launch deferred for money). Empty with no line at all.
+    public var linePeakUse: [Double] = []
+    public var lineBound: [Bool] = []
 }
 
 extension CampaignTrial {
@@ -151,6 +156,10 @@ extension CampaignTrial {
         outcome.crewLosses = crewLosses
         outcome.cancelledDay = cancelledDay.isFinite ? cancelledDay : nil
         outcome.cancelledAfterCrewLoss = cancelledAfterCrewLoss
+        if hasLine.contains(true) {
+            outcome.linePeakUse = peakLineUse(from: max(0, plan.actuals.statusDay))
+            outcome.lineBound = lineBound
+        }
         return outcome
     }
 
@@ -280,9 +289,15 @@ extension CampaignTrial {
             if let cause = elements[provided].cause { return cause }
         }
         let agency = elements[e].agency
-        if elements[e].status == .developing && elements[e].funding <= 0 || budgetFactor[agency] <= 0 {
-            return withdrawn[agency] ? .partnerWithdrawal : .budgetExhaustion
+        if withdrawn[agency] { return .partnerWithdrawal }
+        if elements[e].status == .developing && elements[e].funding <= 0 || (hasLine[agency] && budgetFactor[agency] <= 0)
+        {
+            return .budgetExhaustion
         }
+        // The line could not fund what remains before the horizon: its development was still slowed by the
+        // line at the end, or its launch waited for money.
+        if hasLine[agency], elements[e].status == .developing, elements[e].funding < 1 { return .budgetExhaustion }
+        if let l = plan.elements[e].launch, awaitingFunds[l] { return .budgetExhaustion }
         return reachedHorizon ? .horizonReached : .stalled
     }
 

@@ -117,6 +117,7 @@ extension Campaign {
     var references: [String] {
         var ids = [lead.id.rawValue]
         ids += costSharing?.shares.map(\.agency.id.rawValue) ?? []
+        ids += funding.map(\.agency.id.rawValue)
         for element in elements { ids += [element.agency.id.rawValue, element.design.id.rawValue] }
         for contract in contracts {
             ids += [contract.provider.id.rawValue, contract.consumer.id.rawValue, contract.standard.id.rawValue]

@@ -15,6 +15,7 @@ extension ModelDecoder {
         campaign.sources = sources(root)
         campaign.costSharing = root.child("cost-sharing").flatMap(costSharing)
         campaign.fixedCosts = root.children("fixed-cost").compactMap(fixedCost)
+        campaign.funding = root.children("funding").compactMap(fundingLine)
         campaign.elements = root.children("element").compactMap(element)
         campaign.contracts = root.children("contract").compactMap(contract)
         campaign.missions = root.children("mission").compactMap(mission)
@@ -61,6 +62,21 @@ extension ModelDecoder {
         return value(node, name, default: nil, as: "start, end, launch:ID, arrival:ID or a date YYYY-MM-DD") {
             CostEvent(text: $0.trimmingWhitespace, at: attribute.location)
         }
+    }
+
+    private func fundingLine(_ node: XMLElement) -> FundingLine? {
+        guard let agency: Reference<AgencyTag> = reference(node, "agency"),
+            let unspent: FundingLine.Unspent = enumeration(node, "unspent", default: .carryOver),
+            let shortFirst: FundingLine.ShortFirst = enumeration(node, "short-first", default: .development)
+        else { return nil }
+        let years = node.children("year").compactMap { year -> FundingLine.Year? in
+            guard let fy = int(year, "fy"), let amount = double(year, "amount-m") else { return nil }
+            return FundingLine.Year(
+                fiscalYear: fy, amountMUSD: amount, provenance: provenance(year), location: year.location)
+        }
+        return FundingLine(
+            agency: agency, unspent: unspent, shortFirst: shortFirst, years: years, provenance: provenance(node),
+            location: node.location, shortFirstLocation: node.location(of: "short-first"))
     }
 
     private func element(_ node: XMLElement) -> ElementInstance? {

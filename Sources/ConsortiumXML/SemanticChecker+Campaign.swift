@@ -30,6 +30,7 @@ extension SemanticChecker {
             _ = agency(cost.agency)
             checkCostEvents(cost.from, cost.until, what: "fixed cost '\(cost.id)'", at: cost.location, in: scope)
         }
+        checkFunding(campaign)
         for contract in campaign.contracts { check(contract, in: scope) }
         checkContractCycles(campaign)
         checkMissions(campaign, in: scope)

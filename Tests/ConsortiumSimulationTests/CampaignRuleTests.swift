@@ -28,17 +28,17 @@ struct CampaignRuleTests {
         #expect(outcome.contracts[0].lateDays == lateDays)
     }
 
-    /// One phase of 100 days and 100 MUSD with a standing army of 0.3 MUSD/day, under a budget of
-    /// 0.65 MUSD/day: the variable part (100 - 0.3 * 100 = 70 MUSD, 0.7/day) is funded at
+    /// One phase of 100 days and 100 MUSD with a standing army of 0.3 MUSD/day, under a funding line of
+    /// 0.65 MUSD/day (237.25 MUSD in the 365 days of FY2026): the variable part (100 - 0.3 * 100 = 70 MUSD, 0.7/day) is funded at
     /// (0.65 - 0.3) / 0.7 = 50 %, so the phase takes 200 days and costs 70 + 0.3 * 200 = 130 MUSD.
     @Test func aBudgetCapStretchesADevelopmentAndRaisesItsCost() throws {
         var fixture = Fixture()
         let armyPerMonth = 0.3 * 365.25 / 12
         fixture.agencies["a"] = Fixture.agency(
-            "a", budget: 0.65 * 365.25,
-            designs: Fixture.design("hab", days: 100, cost: 100, armyPerMonth: armyPerMonth),
+            "a", designs: Fixture.design("hab", days: 100, cost: 100, armyPerMonth: armyPerMonth),
             vehicles: Fixture.vehicle("rocket"))
-        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
+        fixture.missions["c"] = Fixture.oneLaunch(
+            [("hab-1", "hab", "a")], funding: Fixture.funding("a", perYear: 0.65 * 365))
         let outcome = try runTrial(try fixture.plan("c"))
         let delivered = try #require(outcome.elements[0].deliveredDay)
         #expect(abs(delivered - 200) < 1e-6)
@@ -46,10 +46,8 @@ struct CampaignRuleTests {
         #expect(abs(development - 130) < 1e-6)
         #expect(abs(outcome.elements[0].stretchedDays - 200) < 1e-6)
 
-        // With the budget uncapped the same phase takes 100 days and costs its nominal 100 MUSD.
-        fixture.agencies["a"] = Fixture.agency(
-            "a", designs: Fixture.design("hab", days: 100, cost: 100, armyPerMonth: armyPerMonth),
-            vehicles: Fixture.vehicle("rocket"))
+        // Without a funding line the same phase takes 100 days and costs its nominal 100 MUSD.
+        fixture.missions["c"] = Fixture.oneLaunch([("hab-1", "hab", "a")])
         let free = try runTrial(try fixture.plan("c"))
         #expect(free.elements[0].deliveredDay == 100)
         #expect(abs(free.ledger.total(agency: 0, category: .development) - 100) < 1e-6)

@@ -111,10 +111,21 @@ struct Fixture {
         return fixture
     }
 
+    /// A campaign's `<funding>` line for `agency`: `perYear` MUSD in every fiscal year (stated from 2020).
+    static func funding(
+        _ agency: String, perYear: Double, unspent: String = "carry-over", shortFirst: String = "development"
+    ) -> String {
+        """
+        <funding agency="\(agency)" unspent="\(unspent)" short-first="\(shortFirst)"><year fy="2020" amount-m="\(perYear)"/></funding>
+        """
+    }
+
     /// Campaign "c": the given elements (id, design, agency), all starting 2026-01-01, launched together on
-    /// vehicle "rocket" (launch "l") in mission "m", whose one objective "o" needs all of them.
+    /// vehicle "rocket" (launch "l") in mission "m", whose one objective "o" needs all of them; `funding`
+    /// (`Fixture.funding` lines) comes before the elements.
     static func oneLaunch(
-        _ elements: [(id: String, design: String, agency: String)], transit: Double = 0, duration: Double = 0
+        _ elements: [(id: String, design: String, agency: String)], transit: Double = 0, duration: Double = 0,
+        funding: String = ""
     ) -> String {
         let instances = elements.map {
             #"<element id="\#($0.id)" design="\#($0.design)" agency="\#($0.agency)" start="2026-01-01"/>"#
@@ -123,7 +134,7 @@ struct Fixture {
         let needs = elements.map { #"<needs element="\#($0.id)"/>"# }.joined()
         return campaign(
             "c",
-            body: instances.joined(separator: "\n") + """
+            body: funding + instances.joined(separator: "\n") + """
 
                 <mission id="m" name="M" body="moon" transit-days="\(transit)" duration-days="\(duration)">
                   <launch id="l" vehicle="rocket" destination="tli">\(payload)</launch>

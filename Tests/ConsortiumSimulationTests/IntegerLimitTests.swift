@@ -62,14 +62,16 @@ struct IntegerLimitTests {
 
     /// The largest value the schema allows loads, keeps its budget, and simulates.
     @Test func anIntegerAtTheMaximumLoadsAndSimulates() throws {
-        let outcome = Self.load(Self.agency(concurrent: "\(ValueLimits.maximumCount)"))
+        let outcome = Self.load(
+            Self.agency(concurrent: "\(ValueLimits.maximumCount)"),
+            mission: Fixture.oneLaunch([("hab-1", "hab", "a")], funding: Fixture.funding("a", perYear: 100)))
         #expect(Self.errors(outcome).isEmpty, "\(Self.errors(outcome))")
         let library = outcome.library
         #expect(library.agency(AgencyID("a"))?.budget?.maxConcurrentDevelopments == ValueLimits.maximumCount)
         let plan = try SimulationPlan(
             library: library, campaign: try #require(library.campaign(CampaignID("c"))), assumptions: .deterministic)
         let trial = try runTrial(plan)
-        // A 100 MUSD/year budget stretches the 100 MUSD, 100-day build to 365.25 days (full pace: 100 days).
+        // A 100 MUSD/year funding line stretches the 100 MUSD, 100-day build to 365.25 days (full pace: 100 days).
         #expect((trial.elements[0].deliveredDay ?? 0) > 100)
     }
 

@@ -201,14 +201,15 @@ struct PartnerProgrammeTests {
         #expect(outcome.objectives[0].achieved)
     }
 
-    /// b's module passes to a on b's withdrawal (day 30); a has no money (a zero budget), so the trial stops at
+    /// b's module passes to a on b's withdrawal (day 30); a has no money (a zero funding line), so the trial stops at
     /// its horizon with the module not ready: the blocker names a, which builds it then, not b. It named b.
     @Test func aBlockerNamesTheAgencyBuildingTheElementAtTheHorizon() throws {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
-            "a", budget: 0, designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
+            "a", designs: Fixture.design("hab", days: 100), vehicles: Fixture.vehicle("rocket"))
         fixture.agencies["b"] = Fixture.agency("b", designs: Fixture.design("module", days: 400))
-        fixture.missions["c"] = Fixture.oneLaunch([("module-1", "module", "b")], transit: 5)
+        fixture.missions["c"] = Fixture.oneLaunch(
+            [("module-1", "module", "b")], transit: 5, funding: Fixture.funding("a", perYear: 0))
         fixture.missions["s"] = Self.scenario(
             #"<monte-carlo trials="1" seed="1" horizon="2030-01-01"/><withdraw agency="b" date="2026-01-31" replacement="a" transfer-days="10"/>"#
         )

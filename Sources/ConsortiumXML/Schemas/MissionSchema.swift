@@ -31,6 +31,7 @@ let missionSchema = #"""
             <xs:element name="source" type="Source" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="assume" type="Assume" minOccurs="0" maxOccurs="1000"/>
             <xs:element name="cost-sharing" type="CostSharing" minOccurs="0"/>
+            <xs:element name="funding" type="Funding" minOccurs="0" maxOccurs="100"/>
             <xs:element name="fixed-cost" type="FixedCost" minOccurs="0" maxOccurs="1000"/>
             <xs:element name="element" type="ElementInstance" minOccurs="0" maxOccurs="unbounded"/>
             <xs:element name="contract" type="Contract" minOccurs="0" maxOccurs="unbounded"/>
@@ -124,6 +125,47 @@ let missionSchema = #"""
         <xs:attribute name="musd-per-year" type="Amount" use="required"/>
         <xs:attribute name="from" type="CostEvent" use="required"/>
         <xs:attribute name="until" type="CostEvent" use="required"/>
+        <xs:attributeGroup ref="Provenance"/>
+      </xs:complexType>
+
+      <xs:complexType name="Funding">
+        <xs:annotation><xs:documentation>
+          The funding line an agency puts into this campaign per fiscal year of the agency (its budget's
+          fiscal-year-start-month), in MUSD: an appropriation for this programme, not the agency's whole
+          budget. Years after the last stated one keep the last amount; years before the first take the first.
+          `unspent`: carry-over (money left at a year's end stays available) or lapse (it is lost); a deficit
+          always carries. `short-first`: what gives way when the line is short: development (its variable
+          work slows, so it stretches and its standing army costs more), launches (a launch the line cannot pay
+          waits until it can; development keeps its pace) or operations (not supported yet). An agency with no
+          funding line in the campaign is unconstrained.
+        </xs:documentation></xs:annotation>
+        <xs:sequence>
+          <xs:element name="year" maxOccurs="200">
+            <xs:complexType>
+              <xs:attribute name="fy" type="Year" use="required"/>
+              <xs:attribute name="amount-m" type="Amount" use="required"/>
+              <xs:attributeGroup ref="Provenance"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:sequence>
+        <xs:attribute name="agency" type="Identifier" use="required"/>
+        <xs:attribute name="unspent" default="carry-over">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="carry-over"/>
+              <xs:enumeration value="lapse"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+        <xs:attribute name="short-first" default="development">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="development"/>
+              <xs:enumeration value="launches"/>
+              <xs:enumeration value="operations"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
