@@ -31,7 +31,10 @@ struct WhatIfCommand: ParsableCommand {
             valueName: "spec"))
     var withdraw: [String] = []
 
-    @Option(help: ArgumentHelp("An agency's budget is multiplied from a date: AGENCY=FACTOR@DATE.", valueName: "spec"))
+    @Option(
+        help: ArgumentHelp(
+            "An agency's funding line in this campaign is multiplied from a date (from the start without one): AGENCY=FACTOR[@DATE], FACTOR from 0 to 2 (0.8 is a 20 % cut).",
+            valueName: "spec"))
     var budget: [String] = []
 
     @Option(help: ArgumentHelp("An element's development takes longer: ELEMENT=DAYSd.", valueName: "spec"))
@@ -225,16 +228,18 @@ struct OverrideParser {
     }
 
     func budget(_ spec: String) throws -> Override.Change {
-        let (agencyText, rest) = try split(spec, "=", option: "--budget", form: "AGENCY=FACTOR@DATE")
-        let (factorText, dateText) = try split(rest, "@", option: "--budget", form: "AGENCY=FACTOR@DATE")
-        guard let factor = Double(factorText), factor.isFinite, factor >= 0, factor <= 100 else {
+        let (agencyText, rest) = try split(spec, "=", option: "--budget", form: "AGENCY=FACTOR[@DATE]")
+        // Without a date the change holds from the start (in effect from the status date).
+        let (factorText, dateText) = rest.contains("@") ? try split(rest, "@", option: "--budget", form: "AGENCY=FACTOR[@DATE]") : (rest, nil)
+        guard let factor = Double(factorText), factor.isFinite else {
             throw OverrideError(
-                message:
-                    "--budget \(spec): the factor '\(factorText)' must be a number from 0 to 100 (0.8 is a 20 % cut)")
+                message: "--budget \(spec): the factor '\(factorText)' must be a number from 0 to 2 (0.8 is a 20 % cut)")
         }
-        return .budgetChange(
-            agency: try agency(agencyText, option: "--budget"), factor: factor,
-            from: try date(dateText, option: "--budget"))
+        if let problem = Override.budgetFactorProblem(factor) {
+            throw OverrideError(message: "--budget \(spec): \(problem) (write \(agencyText)=0.8 for a 20 % cut)")
+        }
+        let from = try dateText.map { try date($0, option: "--budget") } ?? target.plan.start
+        return .budgetChange(agency: try agency(agencyText, option: "--budget"), factor: factor, from: from)
     }
 
     func delay(_ spec: String) throws -> Override.Change {

@@ -36,6 +36,17 @@ public struct MonteCarloSettings: Sendable, Hashable {
 
 /// One change a scenario makes to its campaign.
 public struct Override: Sendable, Hashable {
+    /// Why a budget factor cannot be right (nil when it can): a factor multiplies a funding line, so it
+    /// lies between 0 (the line cut to nothing) and 2 (doubled); 80 is most likely meant as 80 %.
+    public static func budgetFactorProblem(_ factor: Double) -> String? {
+        guard factor.isFinite, factor < 0 || factor > 2 else { return nil }
+        if factor > 2, factor <= 200 {
+            let percent = factor.rounded() == factor ? String(Int(factor)) : String(factor)
+            return "a budget factor of \(percent) is \(percent) times the funding line, not \(percent) %; write \(factor / 100) for \(percent) % of it (factors run from 0 to 2)"
+        }
+        return "a budget factor must lie from 0 (the line cut to nothing) to 2 (doubled), not \(factor)"
+    }
+
     public enum Change: Sendable, Hashable {
         /// The agency withdraws on a date; its unfinished elements move to the replacement, or are cancelled.
         case withdraw(

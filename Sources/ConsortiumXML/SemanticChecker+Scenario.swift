@@ -37,8 +37,19 @@ extension SemanticChecker {
                         "withdrawal on \(date) is before the campaign starts (\(campaign.start))",
                         hint: "the agency then never takes part; remove it from the campaign instead")
                 }
-            case .budgetChange(let who, _, _):
+            case .budgetChange(let who, let factor, _):
                 _ = agency(who)
+                if let problem = Override.budgetFactorProblem(factor) {
+                    error(
+                        override.location, "impossible-value", problem,
+                        hint: "a factor of 0.8 is a 20 % cut, 1.2 a 20 % rise")
+                }
+                if !campaign.funding.contains(where: { $0.agency.id == who.id }) {
+                    warning(
+                        override.location, "no-funding-line",
+                        "campaign '\(campaign.id)' gives '\(who.id)' no funding line, so this budget change has no effect",
+                        hint: "add a <funding agency=\"\(who.id)\"> line to the campaign")
+                }
             case .delay(let element, _):
                 if !elementIDs.contains(element.id.rawValue) { unknown(element, "element", among: elementIDs) }
             case .launchFailure(let launch, _):
