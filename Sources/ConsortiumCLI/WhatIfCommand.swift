@@ -230,13 +230,15 @@ struct OverrideParser {
     func budget(_ spec: String) throws -> Override.Change {
         let (agencyText, rest) = try split(spec, "=", option: "--budget", form: "AGENCY=FACTOR[@DATE]")
         // Without a date the change holds from the start (in effect from the status date).
-        let (factorText, dateText) = rest.contains("@") ? try split(rest, "@", option: "--budget", form: "AGENCY=FACTOR[@DATE]") : (rest, nil)
+        let (factorText, dateText) =
+            rest.contains("@") ? try split(rest, "@", option: "--budget", form: "AGENCY=FACTOR[@DATE]") : (rest, nil)
         guard let factor = Double(factorText), factor.isFinite else {
             throw OverrideError(
-                message: "--budget \(spec): the factor '\(factorText)' must be a number from 0 to 2 (0.8 is a 20 % cut)")
+                message: "--budget \(spec): the factor '\(factorText)' must be a number from 0 to 2 (0.8 is a 20 % cut)"
+            )
         }
         if let problem = Override.budgetFactorProblem(factor) {
-            throw OverrideError(message: "--budget \(spec): \(problem) (write \(agencyText)=0.8 for a 20 % cut)")
+            throw OverrideError(message: "--budget \(spec): \(problem)")
         }
         let from = try dateText.map { try date($0, option: "--budget") } ?? target.plan.start
         return .budgetChange(agency: try agency(agencyText, option: "--budget"), factor: factor, from: from)

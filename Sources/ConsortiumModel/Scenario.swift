@@ -42,7 +42,8 @@ public struct Override: Sendable, Hashable {
         guard factor.isFinite, factor < 0 || factor > 2 else { return nil }
         if factor > 2, factor <= 200 {
             let percent = factor.rounded() == factor ? String(Int(factor)) : String(factor)
-            return "a budget factor of \(percent) is \(percent) times the funding line, not \(percent) %; write \(factor / 100) for \(percent) % of it (factors run from 0 to 2)"
+            return
+                "a budget factor of \(percent) is \(percent) times the funding line, not \(percent) %; write \(factor / 100) for \(percent) % of it (factors run from 0 to 2)"
         }
         return "a budget factor must lie from 0 (the line cut to nothing) to 2 (doubled), not \(factor)"
     }

@@ -22,7 +22,8 @@ extension Blocker {
         case .integrating:
             return "launch \(launch): still being integrated"
         case .waitingForFunds(let a):
-            return "launch \(launch): ready, waiting for money (the funding line of \(plan.agencies[a].id) cannot pay it)"
+            return
+                "launch \(launch): ready, waiting for money (the funding line of \(plan.agencies[a].id) cannot pay it)"
         case .waitingForVehicle:
             return "launch \(launch): lost its vehicle, waiting for the substitute vehicle"
         case .elementNotReady(let e, let status, let unfunded, let builder):

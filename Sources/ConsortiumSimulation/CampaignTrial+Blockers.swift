@@ -54,7 +54,8 @@ extension CampaignTrial {
             } else if state.integrated {
                 if awaitingFunds[l] {
                     found.append(Blocker(launch: l, reason: .waitingForFunds(agency: payerOfLaunch(l))))
-                } else if let waiting = plan.missions[launch.mission].after.first(where: { missionOpenLaunches[$0] > 0 }),
+                } else if let waiting = plan.missions[launch.mission].after.first(where: { missionOpenLaunches[$0] > 0 }
+                ),
                     launchesWaitingForMissions.contains(Int32(l))
                 {
                     found.append(Blocker(launch: l, reason: .waitingForMission(mission: waiting)))

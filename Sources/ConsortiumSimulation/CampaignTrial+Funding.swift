@@ -68,7 +68,11 @@ extension CampaignTrial {
         guard lineOpen[a], category != .barter, category != .sunk else { return }
         rollLine(a, toFiscalYear: fiscalYear)
         balance[a] -= amount
-        if category != .development {
+        // Development and running costs are paid as rates the share already counts; a lump payment or a
+        // receipt changes what is left for the rest of the year.
+        switch category {
+        case .development, .fixed, .operations, .storage: break
+        default:
             lineDirty[a] = true
             linesDirty = true
         }

@@ -94,11 +94,38 @@ extension CampaignTrial {
     }
 
     /// Books `agency`'s running costs up to `time` and forgets those that ended.
+    ///
+    /// A Monte Carlo trial keeps no ledger entries, so when the span lies in one fiscal year (as it does but
+    /// at the year's boundary, where the fiscal-year event accrues) the costs are summed by category and
+    /// booked once per category: accruing runs at every rebalance, and booking each cost apart was a
+    /// quarter of a trial's instructions.
     mutating func accrueRunning(_ agency: Int, to time: Double) {
         guard !running[agency].isEmpty, time > runningSince[agency] else { return }
         let since = runningSince[agency]
-        for cost in running[agency] {
-            chargeSpan(cost, from: max(cost.start, since), to: min(cost.end, time), agency: agency)
+        let calendar = plan.agencies[agency].calendar
+        let year = calendar.fiscalYear(ofDay: since)
+        let index = year - calendar.firstYear + 1
+        let boundary = index >= 0 && index < calendar.boundaries.count ? calendar.boundaries[index] : .infinity
+        if ledger.keepsEntries || time > boundary {
+            for cost in running[agency] {
+                chargeSpan(cost, from: max(cost.start, since), to: min(cost.end, time), agency: agency)
+            }
+        } else {
+            var fixed = 0.0
+            var operations = 0.0
+            var storage = 0.0
+            for cost in running[agency] {
+                let span = min(cost.end, time) - max(cost.start, since)
+                guard span > 0 else { continue }
+                switch cost.category {
+                case .fixed: fixed += cost.rate * span
+                case .operations: operations += cost.rate * span
+                default: storage += cost.rate * span
+                }
+            }
+            charge(fixed, agency: agency, element: -1, fiscalYear: year, category: .fixed)
+            charge(operations, agency: agency, element: -1, fiscalYear: year, category: .operations)
+            charge(storage, agency: agency, element: -1, fiscalYear: year, category: .storage)
         }
         runningSince[agency] = time
         running[agency].removeAll { $0.end <= time }

@@ -257,6 +257,7 @@ public struct CampaignTrial: SimulationModel {
     /// Every booking of a trial goes through here, so that the agency's funding line sees every payment
     /// and every receipt (transfers in kind, `barter`, touch no line).
     mutating func charge(_ amount: Double, agency: Int, element: Int, fiscalYear: Int, category: CostCategory) {
+        guard amount != 0 else { return }
         ledger.book(amount, agency: agency, element: element, fiscalYear: fiscalYear, category: category)
         if hasLine[agency] { debitLine(amount, agency: agency, fiscalYear: fiscalYear, category: category) }
     }

@@ -290,7 +290,8 @@ extension CampaignTrial {
         }
         let agency = elements[e].agency
         if withdrawn[agency] { return .partnerWithdrawal }
-        if elements[e].status == .developing && elements[e].funding <= 0 || (hasLine[agency] && budgetFactor[agency] <= 0)
+        if elements[e].status == .developing && elements[e].funding <= 0
+            || (hasLine[agency] && budgetFactor[agency] <= 0)
         {
             return .budgetExhaustion
         }

@@ -130,7 +130,7 @@ struct ExtremeFiguresTests {
               <monte-carlo trials="\(count)" seed="\(count)" target-date="2200-12-31"
                            target-budget-musd="\(amount)" horizon="2200-12-31"/>
               <withdraw agency="a" date="2026-06-01" replacement="b" transfer-days="0"/>
-              <budget-change agency="b" factor="\(amount)" from="1950-01-01"/>
+              <budget-change agency="b" factor="2" from="1950-01-01"/>
               <delay element="g1" days="\(days)"/>
               <launch-failure launch="l1" attempt="\(count)"/>
               <ground vehicle="heavy" days="\(days)" from="2200-12-31" stand-down-days="\(days)"/>

@@ -8,12 +8,15 @@ import Testing
 /// (FY2026 has 365 days from the campaign start, 2026-01-01). hab-1 is built in 100 days for 100 MUSD
 /// (no standing army) and flies on a rocket of the given price.
 struct FundingLineTests {
-    static func plan(line: Double, unspent: String = "carry-over", shortFirst: String, price: Double) throws
+    static func plan(
+        line: Double, unspent: String = "carry-over", shortFirst: String, price: Double
+    ) throws
         -> SimulationPlan
     {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency(
-            "a", designs: Fixture.design("hab", days: 100, cost: 100), vehicles: Fixture.vehicle("rocket", price: price))
+            "a", designs: Fixture.design("hab", days: 100, cost: 100), vehicles: Fixture.vehicle("rocket", price: price)
+        )
         fixture.missions["c"] = Fixture.oneLaunch(
             [("hab-1", "hab", "a")],
             funding: Fixture.funding("a", perYear: line, unspent: unspent, shortFirst: shortFirst))
