@@ -106,7 +106,7 @@ struct CommandLineTests {
             .deletingLastPathComponent().appendingPathComponent("Missions/workshop/2-partner.xml").path
         for bad in [
             ["--withdraw", "esa"], ["--withdraw", "esb@2029-01-01"], ["--withdraw", "esa@2029-13-01"],
-            ["--budget", "nasa=0.8"], ["--budget", "nasa=much@2028-01-01"], ["--delay", "ws-habitat=soon"],
+            ["--budget", "nasa=80@2028-01-01"], ["--budget", "nasa=much@2028-01-01"], ["--delay", "ws-habitat=soon"],
             ["--delay", "no-such-element=10d"], ["--ground", "starship=30d"], ["--fail", "ws-cargo#0"],
             ["--reassign", "ws-habitat-power=nobody"], [],
         ] {

@@ -115,7 +115,7 @@ struct ShapeLimitTests {
         let (document, elapsed) = parse(text)
         #expect(!document.diagnostics.contains { $0.code == "malformed-xml" }, "\(document.diagnostics)")
         #expect(document.diagnostics.map(\.code) == ["schema"], "the two <x/> are one schema error")
-        #expect(document.root?.children.count == 9)
+        #expect(document.root?.children.count == 10)
         #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
