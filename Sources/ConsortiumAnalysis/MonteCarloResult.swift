@@ -147,11 +147,32 @@ public struct MonteCarloResult: Sendable {
         Quantiles(totals.totalCost, mean: totals.categorySums.reduce(0, +) / Double(trials))
     }
 
-    public func agencyCost(_ a: Int) -> Quantiles {
-        Quantiles(totals.agencyCost[a], mean: meanCost(agency: a))
+    /// What agency `a` spent from its own money (every category but the transfers): never negative.
+    public func agencySpent(_ a: Int) -> Quantiles {
+        Quantiles(totals.agencySpent[a], mean: meanSpent(agency: a))
     }
 
-    /// Mean spending of agency `a` in `category` (all categories when nil).
+    /// Agency `a`'s net contribution: spent + in kind given - in kind earned - received. The agencies' nets
+    /// sum to the campaign's cost in every trial.
+    public func agencyNet(_ a: Int) -> Quantiles {
+        Quantiles(totals.agencyNet[a], mean: meanCost(agency: a))
+    }
+
+    /// Mean spending of agency `a`: every category but the transfers.
+    public func meanSpent(agency a: Int) -> Double {
+        CostCategory.allCases.reduce(0.0) { $1.isTransfer ? $0 : $0 + meanCost(agency: a, category: $1) }
+    }
+
+    /// The mean agreed value of the returns in kind agency `a` gave (for elements others delivered to it).
+    public func meanInKindGiven(agency a: Int) -> Double { totals.inKindGivenSums[a] / Double(trials) }
+
+    /// The mean agreed value of the returns in kind agency `a` earned (for elements it delivered).
+    public func meanInKindEarned(agency a: Int) -> Double { totals.inKindEarnedSums[a] / Double(trials) }
+
+    /// The mean cash and penalties paid to agency `a`.
+    public func meanReceived(agency a: Int) -> Double { -meanCost(agency: a, category: .received) }
+
+    /// Mean bookings of agency `a` in `category` (all categories when nil: its net contribution).
     public func meanCost(agency a: Int, category: CostCategory? = nil) -> Double {
         let k = CostCategory.allCases.count
         let sum = CostCategory.allCases.reduce(0.0) { sum, c in
@@ -296,13 +317,15 @@ public struct MonteCarloResult: Sendable {
         public var builds: Double
         /// Its share of common costs under the rule of the table.
         public var common: Double
-        /// Barter received (negative) or given (positive), in the net-balance table only.
+        /// Returns in kind given less those earned (agreed values), in the net-balance table only.
         public var barter: Double
-        /// Cash received or paid for contracts, in the net-balance table only.
+        /// Cash it paid for contracts, in the net-balance table only.
         public var cash: Double = 0
-        /// Late-delivery penalties received or paid, in the net-balance table only.
+        /// Late-delivery penalties it paid, in the net-balance table only.
         public var penalties: Double = 0
-        public var total: Double { builds + common + barter + cash + penalties }
+        /// Cash and penalties paid to it (a positive amount, subtracted), in the net-balance table only.
+        public var received: Double = 0
+        public var total: Double { builds + common + barter + cash + penalties - received }
     }
 
     /// The cost each agency bears when common costs are split by `rule`; rows sum to the campaign's mean
@@ -317,14 +340,15 @@ public struct MonteCarloResult: Sendable {
         }
     }
 
-    /// The cost each agency bears under the campaign's own policy, with barter and penalties: each
-    /// agency's net balance after contributions are valued at their declared rates.
+    /// The cost each agency bears under the campaign's own policy, with barter, cash and penalties: each
+    /// agency's net contribution (spent + in kind given - in kind earned - received), returns valued at the
+    /// agreement's rates.
     public var barterTable: [ShareRow] {
         activeAgencies.map { a in
             ShareRow(
                 agency: a, builds: builds(a), common: meanCost(agency: a, category: .common),
                 barter: meanCost(agency: a, category: .barter), cash: meanCost(agency: a, category: .cash),
-                penalties: meanCost(agency: a, category: .penalties))
+                penalties: meanCost(agency: a, category: .penalties), received: meanReceived(agency: a))
         }
     }
 

@@ -32,8 +32,8 @@ public struct PairedResult: Sendable {
     public let allObjectives: Difference
     /// Total cost, MUSD, over all trials.
     public let totalCost: Difference
-    /// Cost per agency (plan index of the base), MUSD.
-    public let agencyCost: [Difference]
+    /// Spending per agency (plan index of the base; transfers left out), MUSD.
+    public let agencySpent: [Difference]
     /// Success of each objective (1 or 0 per trial): the difference of success probabilities.
     public let objectiveSuccess: [Difference]
     /// End of each mission, days, over trials in which both complete it.
@@ -79,7 +79,7 @@ extension MonteCarlo {
             variant: MonteCarloResult(plan: variant, settings: settings, totals: total.variant),
             completion: Difference(moments: total.completion), allObjectives: Difference(moments: total.all),
             totalCost: Difference(moments: total.totalCost),
-            agencyCost: total.agencyCost.map { Difference(moments: $0) },
+            agencySpent: total.agencySpent.map { Difference(moments: $0) },
             objectiveSuccess: total.objectives.map { Difference(moments: $0) },
             missionCompletion: total.missions.map { Difference(moments: $0) })
     }
@@ -92,14 +92,14 @@ struct PairedBlock: Sendable {
     var completion = Statistics.RunningMoments()
     var all = Statistics.RunningMoments()
     var totalCost = Statistics.RunningMoments()
-    var agencyCost: [Statistics.RunningMoments]
+    var agencySpent: [Statistics.RunningMoments]
     var objectives: [Statistics.RunningMoments]
     var missions: [Statistics.RunningMoments]
 
     init(base: SimulationPlan, variant: SimulationPlan, settings: MonteCarloOptions) {
         self.base = TrialAccumulator(plan: base, settings: settings)
         self.variant = TrialAccumulator(plan: variant, settings: settings)
-        agencyCost = Array(repeating: Statistics.RunningMoments(), count: base.agencies.count)
+        agencySpent = Array(repeating: Statistics.RunningMoments(), count: base.agencies.count)
         objectives = Array(repeating: Statistics.RunningMoments(), count: base.objectives.count)
         missions = Array(repeating: Statistics.RunningMoments(), count: base.missions.count)
     }
@@ -110,7 +110,7 @@ struct PairedBlock: Sendable {
         if let x, let y { completion.add(y - x) }
         all.add((y == nil ? 0 : 1) - (x == nil ? 0 : 1))
         totalCost.add(b.ledger.grandTotal - a.ledger.grandTotal)
-        for i in agencyCost.indices { agencyCost[i].add(b.ledger.total(agency: i) - a.ledger.total(agency: i)) }
+        for i in agencySpent.indices { agencySpent[i].add(b.ledger.spent(agency: i) - a.ledger.spent(agency: i)) }
         for o in objectives.indices {
             objectives[o].add((b.objectives[o].achieved ? 1 : 0) - (a.objectives[o].achieved ? 1 : 0))
         }
@@ -125,7 +125,7 @@ struct PairedBlock: Sendable {
         completion.merge(other.completion)
         all.merge(other.all)
         totalCost.merge(other.totalCost)
-        for i in agencyCost.indices { agencyCost[i].merge(other.agencyCost[i]) }
+        for i in agencySpent.indices { agencySpent[i].merge(other.agencySpent[i]) }
         for o in objectives.indices { objectives[o].merge(other.objectives[o]) }
         for m in missions.indices { missions[m].merge(other.missions[m]) }
     }

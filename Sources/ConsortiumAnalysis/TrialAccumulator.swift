@@ -63,10 +63,17 @@ public struct TrialAccumulator: Sendable {
     /// differences between runs.
     var costMoments = Statistics.RunningMoments()
     var completionMoments = Statistics.RunningMoments()
-    var agencyCost: [Histogram]
-    /// Sums over trials of each agency's spending per category, `[agency * categories + category]`.
+    /// Each agency's spending (every category but the transfers) and its net contribution (spending plus in
+    /// kind given, less in kind earned and money received).
+    var agencySpent: [Histogram]
+    var agencyNet: [Histogram]
+    /// Sums over trials of the agreed value of the returns in kind each agency gave and earned.
+    var inKindGivenSums: [Double]
+    var inKindEarnedSums: [Double]
+    /// Sums over trials of each agency's bookings per category, `[agency * categories + category]`.
     var categorySums: [Double]
-    /// Sums and histograms of each agency's spending per ledger year, `[agency * years + year]`.
+    /// Sums and histograms of each agency's spending (transfers left out) per ledger year,
+    /// `[agency * years + year]`.
     var yearSums: [Double]
     var yearCost: [Histogram]
     /// Sums over trials of each agency's share of common costs under each policy, `[policy index][agency]`.
@@ -103,7 +110,10 @@ public struct TrialAccumulator: Sendable {
             repeating: Array(repeating: 0, count: LossCause.allCases.count), count: plan.objectives.count)
         attributedLosses = Array(repeating: [:], count: plan.objectives.count)
         completion = Histogram(.days)
-        agencyCost = Array(repeating: Histogram(.relative), count: plan.agencies.count)
+        agencySpent = Array(repeating: Histogram(.relative), count: plan.agencies.count)
+        agencyNet = Array(repeating: Histogram(.relative), count: plan.agencies.count)
+        inKindGivenSums = Array(repeating: 0, count: plan.agencies.count)
+        inKindEarnedSums = Array(repeating: 0, count: plan.agencies.count)
         categorySums = Array(repeating: 0, count: plan.agencies.count * CostCategory.allCases.count)
         yearSums = Array(repeating: 0, count: plan.agencies.count * plan.fiscalYearCount)
         yearCost = Array(repeating: Histogram(.percent), count: plan.agencies.count * plan.fiscalYearCount)
@@ -145,7 +155,12 @@ public struct TrialAccumulator: Sendable {
         totalCost.reset()
         costMoments = Statistics.RunningMoments()
         completionMoments = Statistics.RunningMoments()
-        for a in agencyCost.indices { agencyCost[a].reset() }
+        for a in agencySpent.indices {
+            agencySpent[a].reset()
+            agencyNet[a].reset()
+            inKindGivenSums[a] = 0
+            inKindEarnedSums[a] = 0
+        }
         for i in categorySums.indices { categorySums[i] = 0 }
         for i in yearSums.indices { yearSums[i] = 0 }
         for i in yearCost.indices { yearCost[i].reset() }
@@ -269,18 +284,24 @@ public struct TrialAccumulator: Sendable {
         for a in 0..<agencyCount {
             // One pass over the agency's ledger cells gives both its category totals and its year totals.
             var agencyTotal = 0.0
+            var spent = 0.0
             for y in 0..<yearCount { yearScratch[y] = 0 }
             for c in CostCategory.allCases {
+                let transfer = c.isTransfer
                 var categoryTotal = 0.0
                 for y in 0..<yearCount {
                     let value = ledger.total(agency: a, category: c, yearIndex: y)
                     categoryTotal += value
-                    yearScratch[y] += value
+                    if !transfer { yearScratch[y] += value }
                 }
                 categorySums[a * categoryCount + c.rawValue] += categoryTotal
                 agencyTotal += categoryTotal
+                if !transfer { spent += categoryTotal }
             }
-            agencyCost[a].add(agencyTotal)
+            agencySpent[a].add(spent)
+            agencyNet[a].add(agencyTotal)
+            inKindGivenSums[a] += ledger.inKindGiven[a]
+            inKindEarnedSums[a] += ledger.inKindEarned[a]
             for y in 0..<yearCount {
                 yearSums[a * yearCount + y] += yearScratch[y]
                 yearCost[a * yearCount + y].add(yearScratch[y])
@@ -297,7 +318,7 @@ public struct TrialAccumulator: Sendable {
                     break
                 }
             }
-            if !owned.isEmpty { agencyJoint[a].add(day: ready, cost: agencyTotal) }
+            if !owned.isEmpty { agencyJoint[a].add(day: ready, cost: spent) }
         }
     }
 
@@ -343,8 +364,11 @@ public struct TrialAccumulator: Sendable {
         totalCost.merge(other.totalCost)
         costMoments.merge(other.costMoments)
         completionMoments.merge(other.completionMoments)
-        for a in agencyCost.indices {
-            agencyCost[a].merge(other.agencyCost[a])
+        for a in agencySpent.indices {
+            agencySpent[a].merge(other.agencySpent[a])
+            agencyNet[a].merge(other.agencyNet[a])
+            inKindGivenSums[a] += other.inKindGivenSums[a]
+            inKindEarnedSums[a] += other.inKindEarnedSums[a]
             agencyJoint[a].merge(other.agencyJoint[a])
         }
         for i in categorySums.indices { categorySums[i] += other.categorySums[i] }

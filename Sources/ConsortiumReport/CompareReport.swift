@@ -53,11 +53,11 @@ public struct CompareReport {
         add("total cost P80, MUSD") { musd($0.result.totalCost.p80) }
         let agencies = orderedAgencies()
         for id in agencies {
-            add("\(id) cost P50 / P80") { arch in
+            add("\(id) spent P50 / P80") { arch in
                 guard let a = arch.result.plan.agencies.firstIndex(where: { $0.id.rawValue == id }),
                     arch.result.activeAgencies.contains(a)
                 else { return "-" }
-                let q = arch.result.agencyCost(a)
+                let q = arch.result.agencySpent(a)
                 return "\(musd(q.p50)) / \(musd(q.p80))"
             }
         }

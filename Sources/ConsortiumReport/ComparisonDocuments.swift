@@ -22,9 +22,10 @@ struct DifferenceValue: Encodable {
     }
 }
 
-/// A what-if for tools: the variant minus the base, paired trial by trial (`schemaVersion` 1).
+/// A what-if for tools: the variant minus the base, paired trial by trial (`schemaVersion` 2: agencies'
+/// spending, transfers left out, replaced their net cost in version 1).
 public struct WhatIfDocument: Encodable {
-    var schemaVersion = 1
+    var schemaVersion = 2
     var kind = "whatif"
     var campaign: String
     var scenario: String?
@@ -34,7 +35,7 @@ public struct WhatIfDocument: Encodable {
     var completionDays: DifferenceValue
     var allObjectives: DifferenceValue
     var totalCostMUSD: DifferenceValue
-    var agencyCostMUSD: [String: DifferenceValue]
+    var agencySpentMUSD: [String: DifferenceValue]
     var objectiveSuccess: [String: DifferenceValue]
     var missionEndDays: [String: DifferenceValue]
 
@@ -50,9 +51,9 @@ public struct WhatIfDocument: Encodable {
         totalCostMUSD = DifferenceValue(result.totalCost)
         var agencies: [String: DifferenceValue] = [:]
         for a in result.base.activeAgencies {
-            agencies[plan.agencies[a].id.rawValue] = DifferenceValue(result.agencyCost[a])
+            agencies[plan.agencies[a].id.rawValue] = DifferenceValue(result.agencySpent[a])
         }
-        agencyCostMUSD = agencies
+        agencySpentMUSD = agencies
         objectiveSuccess = Dictionary(
             uniqueKeysWithValues: plan.objectives.enumerated().map {
                 ($1.id.rawValue, DifferenceValue(result.objectiveSuccess[$0]))
@@ -79,7 +80,7 @@ public struct WhatIfDocument: Encodable {
         add("change_completion", name, completionDays, "days")
         add("change_all_objectives", name, allObjectives, "fraction")
         add("change_total_cost", name, totalCostMUSD, "MUSD")
-        for (id, d) in agencyCostMUSD.sorted(by: { $0.key < $1.key }) { add("change_agency_cost", id, d, "MUSD") }
+        for (id, d) in agencySpentMUSD.sorted(by: { $0.key < $1.key }) { add("change_agency_spent", id, d, "MUSD") }
         for (id, d) in objectiveSuccess.sorted(by: { $0.key < $1.key }) {
             add("change_objective_success", id, d, "fraction")
         }

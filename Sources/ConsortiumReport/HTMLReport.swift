@@ -42,7 +42,8 @@ public struct HTMLReport {
         body += section("When: schedule confidence", scheduleChart() + scheduleTable())
         body += section("How much: cost confidence", costChart())
         body += section("Who pays: cost per agency under each sharing rule", sharingChart())
-        body += section("Spending per fiscal year against each agency's budget", yearChart())
+        body += section("What each agency spent, gave and received", transfers())
+        body += section("Spending per fiscal year against each agency's funding line", yearChart())
         body += section("What drives it: rank correlation of each uncertain input", tornado())
         body += section("Where it hurts: criticality of each element", criticality())
         if let story {
@@ -152,6 +153,15 @@ public struct HTMLReport {
         return SVGChart.stackedBars(bars: bars, segments: names, unit: "MUSD (mean)")
     }
 
+    func transfers() -> String {
+        let report = MonteCarloReport(result)
+        return "<p class=\"lead\">Spending, MUSD: what each agency paid from its own money.</p>\n"
+            + report.costTable().html()
+            + "<p class=\"lead\">Transfers and net contribution, mean MUSD: returns valued by the agreements; net = "
+            + "spent + in kind given - in kind earned - received; the nets sum to the campaign's cost.</p>\n"
+            + report.transferTable().html()
+    }
+
     func yearChart() -> String {
         guard let years = result.activeYears else { return "<p>No spending.</p>" }
         var series: [(String, [(Double, Double)])] = []
@@ -161,14 +171,15 @@ public struct HTMLReport {
             series.append(
                 (id, years.map { (Double(plan.firstFiscalYear + $0), result.yearCost(agency: a, year: $0).mean) }))
             let cap = years.compactMap { y -> (Double, Double)? in
-                let budget = plan.agencies[a].budgetByYear[y]
-                return budget.isFinite ? (Double(plan.firstFiscalYear + y), budget) : nil
+                let line = plan.agencies[a].lineByYear
+                return y < line.count ? (Double(plan.firstFiscalYear + y), line[y]) : nil
             }
             if !cap.isEmpty { caps.append((id, cap)) }
         }
         return SVGChart.lines(series: series, dashed: caps, xLabel: "fiscal year", yLabel: "MUSD per year")
-            + "<p class=\"lead\">Solid: mean spending on this campaign; dashed: the agency's whole exploration budget "
-            + "(its cap).</p>\n"
+            + "<p class=\"lead\">Solid: mean spending on this campaign (transfers left out); dashed: the funding "
+            + "line the campaign gives the agency (before a scenario's or --budget's change; with carry-over, unspent "
+            + "money adds to later years).</p>\n"
     }
 
     func tornado() -> String {

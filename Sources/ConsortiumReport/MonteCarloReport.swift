@@ -30,8 +30,13 @@ public struct MonteCarloReport {
         text += "\nObjectives: probability of success (95 % Wilson interval) and why they are lost\n"
         text += objectiveTable().render()
         if result.hasCrew { text += CrewText.lossOfCrew(result) + "\n" }
-        text += "\nCost per agency, MUSD (own elements, launches, operations, common costs, barter)\n"
+        text += "\nCost per agency: spending only, MUSD (what each agency paid from its own money: its elements, "
+        text += "launches, operations, fixed and common costs, cash and penalties it paid; barter and money "
+        text += "received are not spending)\n"
         text += costTable().render()
+        text += "\nTransfers and net contribution per agency, mean MUSD (returns valued by the agreements; net = "
+        text += "spent + in kind given - in kind earned - received; the nets sum to the campaign's cost)\n"
+        text += transferTable().render()
         text += "\nSpending per fiscal year, MUSD: mean / P80\n" + yearTable().render()
         text += "\n" + FundingLineText.section(result)
         text += "\n" + jointConfidence()
@@ -141,12 +146,34 @@ public struct MonteCarloReport {
     func costTable() -> TextTable {
         var table = TextTable(headers: ["agency", "mean", "P10", "P50", "P70", "P80", "P90"])
         func musd(_ x: Double?) -> String { x.map(Format.musd) ?? "-" }
+        var spent = 0.0
         for a in result.activeAgencies {
-            let q = result.agencyCost(a)
+            let q = result.agencySpent(a)
+            spent += q.mean ?? 0
             table.add([plan.agencies[a].id.rawValue, musd(q.mean)] + q.all.map(musd))
         }
+        table.add(["all agencies", musd(spent), "", "", "", "", ""])
+        return table
+    }
+
+    /// Per agency: mean spent, in kind earned and given, money received, and net contribution.
+    func transferTable() -> TextTable {
+        var table = TextTable(headers: [
+            "agency", "spent", "in kind earned", "in kind given", "received", "net", "net P10", "net P90",
+        ])
+        func musd(_ x: Double?) -> String { x.map(Format.musd) ?? "-" }
+        var sums = [Double](repeating: 0, count: 5)
+        for a in result.activeAgencies {
+            let net = result.agencyNet(a)
+            let values = [
+                result.meanSpent(agency: a), result.meanInKindEarned(agency: a), result.meanInKindGiven(agency: a),
+                result.meanReceived(agency: a), net.mean ?? 0,
+            ]
+            for (i, v) in values.enumerated() { sums[i] += v }
+            table.add([plan.agencies[a].id.rawValue] + values.map(Format.musd) + [musd(net.p10), musd(net.p90)])
+        }
         let q = result.totalCost
-        table.add(["total", musd(q.mean)] + q.all.map(musd))
+        table.add(["total"] + sums.map(Format.musd) + [musd(q.p10), musd(q.p90)])
         return table
     }
 
@@ -265,20 +292,20 @@ public struct MonteCarloReport {
             }
             text += "  Common costs split by \(rule.label)\n" + shareTable(rows, netBalance: false).render(indent: 4)
         }
-        text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter, cash payments and late "
-        text += "penalties between agencies: net balance\n"
+        text += "  Under the campaign's policy (\(plan.costSharing.rawValue)), with barter (given less earned), cash "
+        text += "and late penalties paid, and money received: net contribution\n"
         text += shareTable(result.barterTable, netBalance: true).render(indent: 4)
         return text
     }
 
     func shareTable(_ rows: [MonteCarloResult.ShareRow], netBalance: Bool) -> TextTable {
-        let transfers = netBalance ? ["barter", "cash", "penalties"] : []
+        let transfers = netBalance ? ["barter", "cash paid", "penalties paid", "received"] : []
         var table = TextTable(headers: ["agency", "builds", "common"] + transfers + ["total", "share"])
         let total = rows.reduce(0) { $0 + $1.total }
         var sums = [Double](repeating: 0, count: 3 + transfers.count)
         for row in rows {
             var values = [row.builds, row.common]
-            if netBalance { values += [row.barter, row.cash, row.penalties] }
+            if netBalance { values += [row.barter, row.cash, row.penalties, -row.received] }
             values.append(row.total)
             for (i, v) in values.enumerated() { sums[i] += v }
             table.add(

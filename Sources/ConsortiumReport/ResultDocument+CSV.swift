@@ -58,7 +58,11 @@ extension ResultDocument {
             }
         }
         for agency in agencies {
-            money("agency_cost", agency.id, agency.costMUSD)
+            money("agency_spent", agency.id, agency.spentMUSD)
+            money("agency_net", agency.id, agency.netMUSD)
+            add("agency_transfers", agency.id, "in_kind_given", number(agency.transfersMUSD.inKindGiven), "MUSD")
+            add("agency_transfers", agency.id, "in_kind_earned", number(agency.transfersMUSD.inKindEarned), "MUSD")
+            add("agency_transfers", agency.id, "received", number(agency.transfersMUSD.received), "MUSD")
             for (category, value) in agency.byCategoryMUSD.sorted(by: { $0.key < $1.key }) {
                 add("agency_cost_by_category", agency.id, category, number(value), "MUSD")
             }
@@ -84,6 +88,7 @@ extension ResultDocument {
                 add("cost_share_\(rule)", row.agency, "barter", number(row.barterMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "cash", number(row.cashMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "penalties", number(row.penaltiesMUSD), "MUSD")
+                add("cost_share_\(rule)", row.agency, "received", number(row.receivedMUSD), "MUSD")
                 add("cost_share_\(rule)", row.agency, "total", number(row.totalMUSD), "MUSD")
             }
         }

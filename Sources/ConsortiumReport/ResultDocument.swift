@@ -8,7 +8,7 @@ public import Foundation
 /// Keys are sorted, numbers are numbers, dates are ISO 8601 (`YYYY-MM-DD`), money is in MUSD. A quantile
 /// that falls among trials that never got there is `null`.
 public struct ResultDocument: Encodable, Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     struct Program: Encodable {
         var name = "consortium"
@@ -89,11 +89,24 @@ public struct ResultDocument: Encodable, Sendable {
 
     struct Agency: Encodable {
         var id: String
-        var costMUSD: MoneyQuantiles
+        /// What the agency paid from its own money (every category but the transfers): never negative.
+        var spentMUSD: MoneyQuantiles
+        /// Its net contribution: spent + in kind given - in kind earned - received; the nets sum to the
+        /// campaign's cost in every trial.
+        var netMUSD: MoneyQuantiles
+        /// Mean agreed values of the returns in kind it gave and earned, and of the cash and penalties paid
+        /// to it.
+        var transfersMUSD: Transfers
         var byCategoryMUSD: [String: Double]
         var byFiscalYear: [YearCost]
         /// Present when the campaign gives the agency a funding line.
         var fundingLine: FundingLineUse?
+    }
+
+    struct Transfers: Encodable {
+        var inKindGiven: Double
+        var inKindEarned: Double
+        var received: Double
     }
 
     struct FundingLineUse: Encodable {
@@ -142,6 +155,7 @@ public struct ResultDocument: Encodable, Sendable {
         var barterMUSD: Double
         var cashMUSD: Double
         var penaltiesMUSD: Double
+        var receivedMUSD: Double
         var totalMUSD: Double
     }
 
@@ -208,7 +222,12 @@ public struct ResultDocument: Encodable, Sendable {
                 FundingLineUse(boundShare: $0.bound.value, peakUseP50: $0.peakMedian, peakUseMax: $0.peakMax)
             }
             return Agency(
-                id: plan.agencies[a].id.rawValue, costMUSD: money(result.agencyCost(a)), byCategoryMUSD: categories,
+                id: plan.agencies[a].id.rawValue, spentMUSD: money(result.agencySpent(a)),
+                netMUSD: money(result.agencyNet(a)),
+                transfersMUSD: Transfers(
+                    inKindGiven: result.meanInKindGiven(agency: a), inKindEarned: result.meanInKindEarned(agency: a),
+                    received: result.meanReceived(agency: a)),
+                byCategoryMUSD: categories,
                 byFiscalYear: years.map { y in
                     let (mean, p80) = result.yearCost(agency: a, year: y)
                     return YearCost(fiscalYear: plan.firstFiscalYear + y, meanMUSD: mean, p80MUSD: p80)
@@ -226,7 +245,8 @@ public struct ResultDocument: Encodable, Sendable {
             table.map {
                 ShareRow(
                     agency: plan.agencies[$0.agency].id.rawValue, buildsMUSD: $0.builds, commonMUSD: $0.common,
-                    barterMUSD: $0.barter, cashMUSD: $0.cash, penaltiesMUSD: $0.penalties, totalMUSD: $0.total)
+                    barterMUSD: $0.barter, cashMUSD: $0.cash, penaltiesMUSD: $0.penalties, receivedMUSD: $0.received,
+                    totalMUSD: $0.total)
             }
         }
         var sharing: [String: [ShareRow]] = ["net-balance": rows(result.barterTable)]

@@ -35,6 +35,14 @@ public struct TextTable {
         for row in all.dropFirst() { text += line(row) + "\n" }
         return text
     }
+
+    /// The table as an HTML `<table>`, every cell escaped.
+    public func html() -> String {
+        func cells(_ row: [String], _ tag: String) -> String {
+            "<tr>" + row.map { "<\(tag)>\(escape($0))</\(tag)>" }.joined() + "</tr>\n"
+        }
+        return "<table>" + cells(headers, "th") + rows.map { cells($0, "td") }.joined() + "</table>\n"
+    }
 }
 
 extension String {

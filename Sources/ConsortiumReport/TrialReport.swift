@@ -31,7 +31,9 @@ public struct TrialReport {
         text += "\nObjectives\n" + objectiveTable().render()
         text += waits()
         text +=
-            "\nCost by agency, MUSD (barter, cash and penalties move value between agencies)\n" + costTable().render()
+            "\nCost by agency, MUSD (spent: every category but barter and received, the agency's own money; net: "
+            + "spent plus barter given less barter earned and money received; the nets sum to the campaign's cost)\n"
+            + costTable().render()
         if !outcome.reachedHorizon, outcome.objectives.contains(where: { $0.cause == .stalled }) {
             text +=
                 "\nThe event queue ran dry on \(plan.date(ofDay: outcome.endDay)), before the horizon "
@@ -101,14 +103,14 @@ public struct TrialReport {
 
     func costTable() -> TextTable {
         let categories = CostCategory.allCases
-        var table = TextTable(headers: ["agency"] + categories.map(\.description) + ["total"])
-        var columnTotals = [Double](repeating: 0, count: categories.count + 1)
+        var table = TextTable(headers: ["agency"] + categories.map(\.description) + ["spent", "net"])
+        var columnTotals = [Double](repeating: 0, count: categories.count + 2)
         for (a, agency) in plan.agencies.enumerated() {
             let values = categories.map { outcome.ledger.total(agency: a, category: $0) }
-            let total = values.reduce(0, +)
             guard values.contains(where: { $0 != 0 }) else { continue }
-            for (i, value) in (values + [total]).enumerated() { columnTotals[i] += value }
-            table.add([agency.id.rawValue] + (values + [total]).map(Format.musd))
+            let row = values + [outcome.ledger.spent(agency: a), outcome.ledger.netContribution(agency: a)]
+            for (i, value) in row.enumerated() { columnTotals[i] += value }
+            table.add([agency.id.rawValue] + row.map(Format.musd))
         }
         table.add(["total"] + columnTotals.map(Format.musd))
         return table

@@ -45,13 +45,13 @@ public struct WhatIfReport {
         }
         text += objectives.render()
 
-        text += "\nCost, mean MUSD\n"
+        text += "\nCost, mean MUSD (each agency's own spending, transfers left out; the total is the campaign's cost)\n"
         var cost = TextTable(headers: ["", "base", "what-if", "change", "95 % interval", "sig."])
         for a in base.activeAgencies {
             cost.add(
                 row(
-                    plan.agencies[a].id.rawValue, Format.musd(base.meanCost(agency: a)),
-                    Format.musd(result.variant.meanCost(agency: a)), result.agencyCost[a], Format.musd))
+                    plan.agencies[a].id.rawValue, Format.musd(base.meanSpent(agency: a)),
+                    Format.musd(result.variant.meanSpent(agency: a)), result.agencySpent[a], Format.musd))
         }
         cost.add(
             row(

@@ -44,8 +44,12 @@ extension CampaignTrial {
     /// Books the contract's returns (barter, or cash when paid in money) and any late-delivery penalty, at
     /// first delivery.
     ///
-    /// Both move value between provider and consumer: the consumer is charged what the provider is
-    /// credited, so they net to zero across agencies and the campaign's total is unchanged. A delivery before
+    /// A cash return is spending for the consumer (`cash`) and money received for the provider
+    /// (`received`); a penalty is spending for the late provider (`penalties`) and money received for the
+    /// consumer; a return in kind (seats, flights, offsets, access, data) is `barter`, + for the consumer that
+    /// gives it and - for the provider that earns it. Values are the agreement's (`value-musd`,
+    /// `penalty-musd-per-month`), not the cost of what was delivered; each booking is matched by an opposite
+    /// one, so the campaign's total is the same as if nothing had changed hands. A delivery before
     /// the status date (an actual) books nothing: that value moved in the past, like the spending before the
     /// status date, which only a stated `<spent>` books.
     mutating func settle(_ c: Int, deliveredAt time: Double) {
@@ -66,20 +70,21 @@ extension CampaignTrial {
             charge(
                 penalty, agency: provider, element: contract.element, fiscalYear: providerYear, category: .penalties)
             charge(
-                -penalty, agency: consumer, element: contract.element, fiscalYear: consumerYear, category: .penalties)
+                -penalty, agency: consumer, element: contract.element, fiscalYear: consumerYear, category: .received)
             if recordsTrace { detail += ", \(DecimalText.whole(lateDays)) days after need-by" }
         } else if recordsTrace {
             detail += ", \(DecimalText.whole(-lateDays)) days before need-by"
         }
         for entry in contract.returns where books {
             // A cash return is a payment; everything else (seats, flights, access, data, offsets) is barter.
-            let category: CostCategory = entry.kind == .cash ? .cash : .barter
+            // Cash is the consumer's spending and the provider's receipt; barter is a transfer on both sides.
+            let cash = entry.kind == .cash
             charge(
                 -entry.valueMUSD, agency: provider, element: contract.element, fiscalYear: providerYear,
-                category: category)
+                category: cash ? .received : .barter)
             charge(
                 entry.valueMUSD, agency: consumer, element: contract.element, fiscalYear: consumerYear,
-                category: category)
+                category: cash ? .cash : .barter)
         }
         note(time, .delivered, element: contract.element, detail)
     }

@@ -6,7 +6,7 @@
 /// and cash it pays to another agency, and sunk (what it spent before the status date, its `<spent>`
 /// actuals, the only cost booked before that date). Two categories are transfers, not spending: `barter`
 /// (returns in kind, valued by the agreement: + for the agency that gives them, - for the one that
-/// receives them) and `received` (cash and penalties paid to the agency, negative). Transfers and the
+/// earns them) and `received` (cash and penalties paid to the agency, negative). Transfers and the
 /// payments they answer sum to zero across agencies, so the campaign's cost is the sum over all categories.
 public enum CostCategory: Int, CaseIterable, Sendable, CustomStringConvertible {
     case development, integration, launch, operations, storage, fixed, common, penalties, barter, cash, received,
@@ -57,6 +57,11 @@ public struct Ledger: Sendable {
     public private(set) var totals: [Double]
     public let keepsEntries: Bool
     public private(set) var entries: [LedgerEntry] = []
+    /// Per agency, the agreed value of the returns in kind it gave (its positive `barter` bookings) and
+    /// earned (its negative ones, as a positive amount): the two sides of its barter total, which a year's
+    /// total alone would net.
+    public private(set) var inKindGiven: [Double]
+    public private(set) var inKindEarned: [Double]
 
     public init(agencyCount: Int, firstFiscalYear: Int, yearCount: Int, keepsEntries: Bool) {
         self.agencyCount = agencyCount
@@ -64,6 +69,8 @@ public struct Ledger: Sendable {
         self.yearCount = yearCount
         self.keepsEntries = keepsEntries
         totals = [Double](repeating: 0, count: agencyCount * CostCategory.allCases.count * yearCount)
+        inKindGiven = [Double](repeating: 0, count: agencyCount)
+        inKindEarned = [Double](repeating: 0, count: agencyCount)
     }
 
     /// Books `amount` to `agency` for `element` in fiscal year `fiscalYear` and `category`.
@@ -75,6 +82,9 @@ public struct Ledger: Sendable {
         guard amount != 0 else { return }
         let year = min(max(fiscalYear - firstFiscalYear, 0), yearCount - 1)
         totals[(agency * CostCategory.allCases.count + category.rawValue) * yearCount + year] += amount
+        if category == .barter {
+            if amount > 0 { inKindGiven[agency] += amount } else { inKindEarned[agency] -= amount }
+        }
         if keepsEntries {
             entries.append(
                 LedgerEntry(
@@ -97,6 +107,22 @@ public struct Ledger: Sendable {
         return sum
     }
 
+    /// The total `agency` spent from its own money: every category but the transfers (never negative).
+    public func spent(agency: Int) -> Double {
+        var sum = 0.0
+        for c in CostCategory.allCases where !c.isTransfer {
+            for y in 0..<yearCount { sum += total(agency: agency, category: c, yearIndex: y) }
+        }
+        return sum
+    }
+
+    /// The cash and penalties paid to `agency`, as a positive amount.
+    public func received(agency: Int) -> Double { -total(agency: agency, category: .received) }
+
+    /// What `agency` contributed to the campaign: spent + in kind given - in kind earned - received, which is
+    /// its total over every category. The agencies' contributions sum to `grandTotal`.
+    public func netContribution(agency: Int) -> Double { total(agency: agency) }
+
     /// The total of every agency in every category: the campaign's cost (barter and penalties net to zero).
     public var grandTotal: Double {
         var sum = 0.0
@@ -107,6 +133,10 @@ public struct Ledger: Sendable {
     /// Empties the ledger, keeping storage.
     public mutating func reset() {
         for i in totals.indices { totals[i] = 0 }
+        for a in inKindGiven.indices {
+            inKindGiven[a] = 0
+            inKindEarned[a] = 0
+        }
         entries.removeAll(keepingCapacity: true)
     }
 }

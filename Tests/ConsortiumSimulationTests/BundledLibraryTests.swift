@@ -54,7 +54,8 @@ struct BundledLibraryTests {
     }
 
     /// Every campaign and scenario runs to an outcome; the ledger's totals equal the sum of its entries;
-    /// barter and penalties net to zero across agencies (they move value, they don't create it).
+    /// barter nets to zero across agencies, and the cash and penalties paid equal the money received (they
+    /// move value, they don't create it).
     @Test func everyBundledRunConservesItsLedger() throws {
         for (name, plan) in Bundled.plans {
             var runner = TrialRunner(plan: plan, seed: 2026, keepsLedgerEntries: true)
@@ -64,9 +65,11 @@ struct BundledLibraryTests {
                 let fromEntries = ledger.entries.reduce(0) { $0 + $1.amountMUSD }
                 #expect(
                     abs(fromEntries - ledger.grandTotal) <= 1e-9 * max(1, abs(fromEntries)), "\(name) trial \(trial)")
-                for category in [CostCategory.barter, .cash, .penalties] {
-                    let net = (0..<ledger.agencyCount).reduce(0) { $0 + ledger.total(agency: $1, category: category) }
-                    #expect(abs(net) < 1e-6, "\(name) trial \(trial): \(category) nets to \(net)")
+                for categories in [[CostCategory.barter], [.cash, .penalties, .received]] {
+                    let net = (0..<ledger.agencyCount).reduce(0) { sum, a in
+                        categories.reduce(sum) { $0 + ledger.total(agency: a, category: $1) }
+                    }
+                    #expect(abs(net) < 1e-6, "\(name) trial \(trial): \(categories) net to \(net)")
                 }
                 #expect(outcome.objectives.count == plan.objectives.count)
             }

@@ -256,7 +256,7 @@ struct MonteCarloTests {
         let variant = try fixture.plan("c", scenario: "s")
         #expect(variant.withdrawals.count == 1)
         let paired = try MonteCarlo.runPaired(base: base, variant: variant, MonteCarloOptions(trials: 400, seed: 8))
-        for difference in [paired.completion, paired.totalCost, paired.allObjectives] + paired.agencyCost {
+        for difference in [paired.completion, paired.totalCost, paired.allObjectives] + paired.agencySpent {
             #expect(difference.mean == 0 && (difference.count < 2 || difference.moments.variance == 0))
         }
         #expect(paired.base.completion == paired.variant.completion)

@@ -35,7 +35,7 @@ struct ResultDocumentTests {
         var json = try #require(try JSONSerialization.jsonObject(with: try Self.document().json()) as? [String: Any])
         json.removeValue(forKey: "schemaVersion")
         #expect(!SchemaCheck.problems(json, schema).isEmpty)
-        json["schemaVersion"] = 1
+        json["schemaVersion"] = 2
         json["missions"] = "none"
         #expect(!SchemaCheck.problems(json, schema).isEmpty)
         var campaign = try #require(json["campaign"] as? [String: Any])

@@ -243,7 +243,7 @@ struct OutputSafetyTests {
         #expect(Self.type(fifo) == S_IFIFO, "the FIFO was replaced")
         let received = space.bytes("received.json") ?? Data()
         let json = try? JSONSerialization.jsonObject(with: received) as? [String: Any]
-        #expect(json?["schemaVersion"] as? Int == 1, "received \(received.count) bytes")
+        #expect(json?["schemaVersion"] as? Int == 2, "received \(received.count) bytes")
     }
 
     /// An output path that is a symlink to a regular file: the file it points at gets the result, the link
@@ -260,7 +260,7 @@ struct OutputSafetyTests {
         #expect(result.status == 0, "\(result.summary)")
         #expect(Self.type(space.path("link.json")) == S_IFLNK, "the link was replaced by a file")
         let json = space.bytes("target.json").flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-        #expect(json?["schemaVersion"] as? Int == 1)
+        #expect(json?["schemaVersion"] as? Int == 2)
     }
 
     /// `--out /dev/null` left a regular file in place of the device. Not run against another build (see
@@ -288,7 +288,7 @@ struct OutputSafetyTests {
         ])
         #expect(result.status == 0, "\(result.summary)")
         let json = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
-        #expect(json?["schemaVersion"] as? Int == 1, "stdout: \(result.standardOutput.prefix(200))")
+        #expect(json?["schemaVersion"] as? Int == 2, "stdout: \(result.standardOutput.prefix(200))")
         #expect(Self.type(space.path("-")) == nil, "a file named '-' was written")
     }
 
@@ -308,7 +308,7 @@ struct OutputSafetyTests {
         ])
         #expect(result.status == 0, "\(result.summary)")
         let json = try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
-        #expect(json?["schemaVersion"] as? Int == 1, "stdout: \(result.standardOutput.prefix(200))")
+        #expect(json?["schemaVersion"] as? Int == 2, "stdout: \(result.standardOutput.prefix(200))")
         #expect(Self.type(out == "link" ? space.path(out) : out) == S_IFLNK)
     }
 
