@@ -110,6 +110,14 @@ public struct CostSharing: Sendable, Hashable {
 
 /// One element built for the campaign: a design, the agency that contributes and pays for it.
 public struct ElementInstance: Sendable, Hashable {
+    /// How the agency buys the element from its builder.
+    public enum Pricing: String, Sendable, CaseIterable {
+        /// The agency pays what it costs: the builder's cost growth is the agency's.
+        case costPlus = "cost-plus"
+        /// The builder absorbs cost growth up to a share of the price (`fixed-price-overrun-absorbed`).
+        case fixedPrice = "fixed-price"
+    }
+
     public var id: ElementID
     public var design: Reference<DesignTag>
     public var agency: Reference<AgencyTag>
@@ -117,6 +125,7 @@ public struct ElementInstance: Sendable, Hashable {
     /// Fraction of the development already done at `start`, or at the campaign's status date when it has
     /// one and the element started before it.
     public var progress: Double
+    public var pricing: Pricing = .costPlus
     public var provenance: Provenance
     public var location: SourceLocation
 

@@ -63,6 +63,10 @@ public struct LogNormal: QuantileDistribution {
 
     public func quantile(_ p: Double) -> Double { Math.exp(mu + sigma * standardNormalQuantile(p)) }
 
+    /// The value at standard normal score `z`: exp(mu + sigma z), the quantile at Phi(z) (finite for every
+    /// finite z, where Phi(z) may round to 0 or 1).
+    public func value(atScore z: Double) -> Double { Math.exp(mu + sigma * z) }
+
     public func cdf(_ x: Double) -> Double {
         x <= 0 ? 0 : 0.5 * Math.erfc(-(Math.log(x) - mu) / (sigma * 2.0.squareRoot()))
     }

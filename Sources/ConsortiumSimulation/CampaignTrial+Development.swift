@@ -46,17 +46,16 @@ extension CampaignTrial {
         requestSlot(e, at: time, scheduler: &scheduler)
     }
 
-    /// Duration (days) and cost (MUSD) of a phase this trial: drawn, times the paying agency's growth
-    /// factors (and, after a takeover, the new builder's schedule factor), plus register risks that strike
+    /// Duration (days) and cost (MUSD) of a phase this trial: drawn, times the element's growth factors
+    /// (its builder's, correlated across elements; after a takeover, times the taker's schedule factor), plus register risks that strike
     /// it and, on the last phase, a scenario's forced delay.
     ///
     /// The cost is the phase's cost at its likely duration: the days beyond it (a longer draw, schedule
     /// growth, a risk's delay) cost the standing army on top, as every day the phase runs does (`beginPhase`).
     func phaseParameters(_ e: Int, phase k: Int) -> (days: Double, cost: Double) {
         let element = plan.elements[e]
-        let agency = elements[e].agency
-        var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[agency] * elements[e].scheduleFactor
-        var cost = draws.phaseCost[e][k] * draws.costGrowth[agency]
+        var days = draws.phaseDuration[e][k] * draws.scheduleGrowth[e] * elements[e].scheduleFactor
+        var cost = draws.phaseCost[e][k] * draws.costGrowth[e]
         for raw in risksByElement[e] where plan.risks[Int(raw)].phase == k && draws.riskStrikes[Int(raw)] {
             let risk = plan.risks[Int(raw)]
             days += risk.impactDays
@@ -120,6 +119,32 @@ extension CampaignTrial {
         elements[e].generation &+= 1
     }
 
+    /// The share of element `e`'s development its paying agency pays: all of it, unless it buys the element
+    /// at a fixed price from another builder. Then the builder absorbs cost growth up to `s` of the price
+    /// (`fixed-price-overrun-absorbed`) and the payer the rest: with growth factor `g`, the payer pays
+    /// `(g - min(g - 1, s)) / g` of every development booking, the builder `min(g - 1, s) / g` (Boeing paid
+    /// Starliner's overruns under its fixed price, README "Growth"). Schedule growth reaches the payer either way.
+    func payerShare(_ e: Int) -> Double {
+        guard plan.elements[e].fixedPrice, elements[e].agency != plan.elements[e].builder else { return 1 }
+        let growth = draws.costGrowth[e]
+        guard growth > 1 else { return 1 }
+        return (growth - min(growth - 1, plan.assumptions.fixedPriceOverrunAbsorbed)) / growth
+    }
+
+    /// Books `amount` of element `e`'s development spent on `day`: the paying agency's share to `agency`, the
+    /// rest (under a fixed price) to its builder.
+    mutating func chargeDevelopment(_ amount: Double, of e: Int, agency: Int, on day: Double) {
+        let share = payerShare(e)
+        charge(
+            amount * share, agency: agency, element: e,
+            fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: day), category: .development)
+        guard share < 1 else { return }
+        let builder = plan.elements[e].builder
+        charge(
+            amount * (1 - share), agency: builder, element: e,
+            fiscalYear: plan.agencies[builder].calendar.fiscalYear(ofDay: day), category: .development)
+    }
+
     /// Queues the element for a development slot of its agency (strict FIFO) and starts it when granted.
     mutating func requestSlot(_ e: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         let agency = elements[e].agency
@@ -162,10 +187,7 @@ extension CampaignTrial {
             let state = elements[e]
             let funding = max(0, state.funding)
             let spend = (state.variableRate * funding + state.fixedRate) * dt
-            charge(
-                spend, agency: agency, element: e,
-                fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: state.lastUpdate),
-                category: .development)
+            chargeDevelopment(spend, of: e, agency: agency, on: state.lastUpdate)
             elements[e].remainingDays = max(0, state.remainingDays - funding * dt)
             if funding < 1 {
                 elements[e].stretchedDays += dt
@@ -209,8 +231,9 @@ extension CampaignTrial {
         var fixed = 0.0
         var variable = 0.0
         for raw in developing[agency] {
-            fixed += elements[Int(raw)].fixedRate
-            variable += elements[Int(raw)].variableRate
+            let share = payerShare(Int(raw))
+            fixed += elements[Int(raw)].fixedRate * share
+            variable += elements[Int(raw)].variableRate * share
         }
         fixed += runningRate(agency, at: time)
         guard variable > 0 else { return 1 }
@@ -224,9 +247,7 @@ extension CampaignTrial {
         let agency = elements[e].agency
         accrue(agency, to: time)
         if elements[e].lumpCost > 0 {
-            charge(
-                elements[e].lumpCost, agency: agency, element: e,
-                fiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: time), category: .development)
+            chargeDevelopment(elements[e].lumpCost, of: e, agency: agency, on: time)
             elements[e].lumpCost = 0
         }
         let next = elements[e].phase + 1

@@ -57,6 +57,15 @@ extension ModelAssumptions {
                     hint: "add <parameter name=\"\(parameter.name)\" value=\"...\" source=\"...\"/>"))
         }
         for override in overrides { apply(override.name, override.value, at: override.location) }
+        if assumptions.growthCorrelationCampaign > assumptions.growthCorrelationBuilder {
+            diagnostics.append(
+                .error(
+                    at: overrides.last?.location ?? set.location, code: "impossible-value",
+                    "growth-correlation-campaign (\(assumptions.growthCorrelationCampaign)) exceeds "
+                        + "growth-correlation-builder (\(assumptions.growthCorrelationBuilder))",
+                    hint: "two elements of one builder share the campaign's growth and the builder's own: their "
+                        + "correlation is at least the campaign's"))
+        }
         for record in records {
             guard let found = set.standDownRecords.first(where: { $0.id == record.id }) else {
                 diagnostics.append(

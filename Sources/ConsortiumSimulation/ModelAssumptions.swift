@@ -70,6 +70,15 @@ public struct ModelAssumptions: Sendable, Hashable {
     /// Storage cost per day while delivered hardware waits to launch, as a share of its standing army,
     /// where its design states no storage cost (`storage-share-of-standing-army`).
     public var storageShareOfStandingArmy: Double = .nan
+    /// The correlation of cost (and of schedule) growth between two elements of the same builder, on the
+    /// normal scale of a Gaussian copula (`growth-correlation-builder`).
+    public var growthCorrelationBuilder: Double = .nan
+    /// The same between two elements of different builders in one campaign (`growth-correlation-campaign`);
+    /// at most the builder's.
+    public var growthCorrelationCampaign: Double = .nan
+    /// Under a fixed-price contract, the cost growth the contractor absorbs, as a share of the price, before
+    /// the customer pays the rest (`fixed-price-overrun-absorbed`).
+    public var fixedPriceOverrunAbsorbed: Double = .nan
 
     /// Assumptions with every field unset; tests fill in what they use.
     public init() {}
@@ -194,6 +203,15 @@ extension ModelAssumptions {
         Parameter(
             "storage-share-of-standing-army", .real(\.storageShareOfStandingArmy), 0...10,
             "storage cost per day of delivered hardware waiting to launch, as a share of its standing army"),
+        Parameter(
+            "growth-correlation-builder", .real(\.growthCorrelationBuilder), 0...1,
+            "correlation of cost (and of schedule) growth between two elements of the same builder (Gaussian copula)"),
+        Parameter(
+            "growth-correlation-campaign", .real(\.growthCorrelationCampaign), 0...1,
+            "correlation of growth between two elements of different builders in a campaign (at most the builder's)"),
+        Parameter(
+            "fixed-price-overrun-absorbed", .real(\.fixedPriceOverrunAbsorbed), 0...10,
+            "cost growth a fixed-price contractor absorbs, as a share of the price, before the customer pays the rest"),
     ]
 
     /// Every named record of stand-downs the model reads.

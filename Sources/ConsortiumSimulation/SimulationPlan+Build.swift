@@ -111,15 +111,19 @@ struct PlanBuilder {
                 SimulationPlan.PhasePlan(name: $0.name, duration: $0.durationDays, cost: $0.costMUSD)
             }
             let army = averageStandingArmyPerDay(design)
+            let payer = try agency(instance.agency.id, years: years)
+            let builderID = design.prime?.id ?? design.owner
+            let builder = library.agency(builderID) == nil ? payer : try agency(builderID, years: years)
             elements.append(
                 SimulationPlan.ElementPlan(
                     id: instance.id, name: design.name, kind: design.kind, design: design.id,
-                    agency: try agency(instance.agency.id, years: years), phases: phases,
+                    agency: payer, builder: builder, phases: phases,
                     standingArmyPerDay: design.standingArmyMUSDPerMonth * 12 / 365.25,
                     startDay: day(instance.start), progress: instance.progress, reliability: design.reliability,
                     massKg: design.massKg, forcedDelayDays: 0, launch: nil,
                     streamID: StableHash.of("element:\(instance.id)"), crewed: design.crewed,
                     maxDaysInSpace: design.maxDaysInSpace ?? .infinity))
+            elements[elements.count - 1].fixedPrice = instance.pricing == .fixedPrice && builder != payer
             elements[elements.count - 1].operationsPerDay = design.operationsMUSDPerYear / 365.25
             elements[elements.count - 1].storagePerDay =
                 design.storageMUSDPerMonth.map { $0 * 12 / 365.25 } ?? army * assumptions.storageShareOfStandingArmy

@@ -44,6 +44,12 @@ public struct SimulationPlan: Sendable {
         public var design: DesignID
         /// The agency that contributes and pays at the start (a withdrawal or reassignment can change it).
         public var agency: Int
+        /// The agency that builds it (its design's prime, or the agency whose catalog holds the design), whose
+        /// growth it draws; the paying agency when the builder is not in the library.
+        public var builder: Int
+        /// Whether the agency buys it at a fixed price: the builder then pays cost growth up to the
+        /// assumptions' `fixed-price-overrun-absorbed` share of the price.
+        public var fixedPrice: Bool = false
         public var phases: [PhasePlan]
         public var standingArmyPerDay: Double
         public var startDay: Double
@@ -314,4 +320,12 @@ public struct SimulationPlan: Sendable {
     public func day(of date: CivilDate) -> Double {
         Double(start.days(to: date))
     }
+}
+
+extension SimulationPlan {
+    /// The stream of the campaign's common growth factor (the same in every campaign: it is keyed by
+    /// seed and trial, so a what-if draws the same common growth as its base).
+    static let growthStream = StableHash.of("growth:campaign")
+
+    var growthStreamID: UInt64 { Self.growthStream }
 }

@@ -8,7 +8,8 @@ import ConsortiumRandom
 /// element, so their difference measures the change and not the noise. It also keeps the inputs for
 /// the risk-driver analysis.
 public struct TrialDraws: Sendable {
-    /// Agency growth factors, by agency index.
+    /// Each element's cost and schedule growth factors, by element index: its builder's lognormal growth at
+    /// the element's copula score (`growthScore`).
     public var costGrowth: [Double] = []
     public var scheduleGrowth: [Double] = []
     /// Drawn duration and cost of each phase of each element (before growth).
@@ -27,6 +28,8 @@ public struct TrialDraws: Sendable {
     /// with outcomes (Spearman's rank correlation). A high percentile always means "worse": longer,
     /// costlier, more growth, a less reliable vehicle, a risk that strikes.
     public var percentiles: [Double] = []
+    /// Each agency's builder growth scores (cost, schedule) this trial, reused across draws.
+    var builderScores: [(cost: Double, schedule: Double)] = []
 
     public init() {}
 
@@ -34,7 +37,9 @@ public struct TrialDraws: Sendable {
     ///
     /// Each element draws one duration percentile and one cost percentile; every phase of the element
     /// takes that percentile of its own three-point range (its phases slip together, as one team's
-    /// work does). Agencies draw lognormal growth factors; vehicles a reliability; risks whether they strike.
+    /// work does). Each element's growth is its builder's lognormal at a Gaussian copula score that shares
+    /// a campaign factor and a builder factor (`growthScore`); vehicles draw a reliability; risks whether
+    /// they strike.
     public mutating func draw(_ plan: SimulationPlan, seed: UInt64, trial: UInt64) {
         func stream(_ id: UInt64, _ purpose: UInt64) -> RandomStream {
             RandomStream(key: StreamKey(seed: seed, trial: trial, entity: id, purpose: purpose))
@@ -42,13 +47,18 @@ public struct TrialDraws: Sendable {
         percentiles.removeAll(keepingCapacity: true)
         costGrowth.removeAll(keepingCapacity: true)
         scheduleGrowth.removeAll(keepingCapacity: true)
+        builderScores.removeAll(keepingCapacity: true)
         for agency in plan.agencies {
             let (costU, scheduleU) = Self.agencyPercentiles(agency, seed: seed, trial: trial)
-            costGrowth.append(Self.lognormal(agency.costGrowth, percentile: costU))
-            scheduleGrowth.append(Self.lognormal(agency.scheduleGrowth, percentile: scheduleU))
+            builderScores.append((Normal.standard.quantile(costU), Normal.standard.quantile(scheduleU)))
             percentiles.append(costU)
             percentiles.append(scheduleU)
         }
+        let campaignU = Self.campaignPercentiles(plan, seed: seed, trial: trial)
+        let campaignScore = (Normal.standard.quantile(campaignU.cost), Normal.standard.quantile(campaignU.schedule))
+        percentiles.append(campaignU.cost)
+        percentiles.append(campaignU.schedule)
+        let weights = Self.copulaWeights(plan.assumptions)
         if phaseDuration.count != plan.elements.count {
             phaseDuration = plan.elements.map { [Double](repeating: 0, count: $0.phases.count) }
             phaseCost = phaseDuration
@@ -66,6 +76,16 @@ public struct TrialDraws: Sendable {
             dockingDraw[e] = other.nextUnit()
             percentiles.append(durationU)
             percentiles.append(costU)
+            let own = Self.elementGrowthScores(element, seed: seed, trial: trial)
+            let builder = builderScores[element.builder]
+            let costScore = weights.campaign * campaignScore.0 + weights.builder * builder.cost + weights.own * own.cost
+            let scheduleScore =
+                weights.campaign * campaignScore.1 + weights.builder * builder.schedule + weights.own * own.schedule
+            let spec = plan.agencies[element.builder]
+            costGrowth.append(Self.lognormal(spec.costGrowth, score: costScore))
+            scheduleGrowth.append(Self.lognormal(spec.scheduleGrowth, score: scheduleScore))
+            percentiles.append(Normal.standard.cdf(costScore))
+            percentiles.append(Normal.standard.cdf(scheduleScore))
         }
         vehicleReliability.removeAll(keepingCapacity: true)
         for vehicle in plan.vehicles {
@@ -95,11 +115,27 @@ public struct TrialDraws: Sendable {
             return i % 2 == 0 ? costU : scheduleU
         }
         i -= 2 * plan.agencies.count
-        if i < 2 * plan.elements.count {
-            let (durationU, costU) = elementPercentiles(plan.elements[i / 2], seed: seed, trial: trial)
-            return i % 2 == 0 ? durationU : costU
+        let campaignU = campaignPercentiles(plan, seed: seed, trial: trial)
+        if i < 2 { return i == 0 ? campaignU.cost : campaignU.schedule }
+        i -= 2
+        if i < 4 * plan.elements.count {
+            let element = plan.elements[i / 4]
+            switch i % 4 {
+            case 0: return elementPercentiles(element, seed: seed, trial: trial).duration
+            case 1: return elementPercentiles(element, seed: seed, trial: trial).cost
+            default:
+                let weights = copulaWeights(plan.assumptions)
+                let builderU = agencyPercentiles(plan.agencies[element.builder], seed: seed, trial: trial)
+                let own = elementGrowthScores(element, seed: seed, trial: trial)
+                let cost = i % 4 == 2
+                let score =
+                    weights.campaign * Normal.standard.quantile(cost ? campaignU.cost : campaignU.schedule)
+                    + weights.builder * Normal.standard.quantile(cost ? builderU.cost : builderU.schedule)
+                    + weights.own * (cost ? own.cost : own.schedule)
+                return Normal.standard.cdf(score)
+            }
         }
-        i -= 2 * plan.elements.count
+        i -= 4 * plan.elements.count
         if i < plan.vehicles.count { return vehicleDraw(plan.vehicles[i], seed: seed, trial: trial).percentile }
         i -= plan.vehicles.count
         return 1 - riskDraw(plan.risks[i], seed: seed, trial: trial)
@@ -116,6 +152,37 @@ public struct TrialDraws: Sendable {
         var rng = stream(agency.streamID, 1, seed: seed, trial: trial)
         let costU = rng.nextOpenUnit()
         return (costU, rng.nextOpenUnit())
+    }
+
+    /// The campaign's common growth percentiles (cost, schedule): the factor every element's growth shares.
+    static func campaignPercentiles(
+        _ plan: SimulationPlan, seed: UInt64, trial: UInt64
+    ) -> (
+        cost: Double, schedule: Double
+    ) {
+        var rng = stream(plan.growthStreamID, 1, seed: seed, trial: trial)
+        let costU = rng.nextOpenUnit()
+        return (costU, rng.nextOpenUnit())
+    }
+
+    /// An element's own growth scores (cost, schedule): standard normal, independent of every other input.
+    static func elementGrowthScores(
+        _ element: SimulationPlan.ElementPlan, seed: UInt64, trial: UInt64
+    ) -> (cost: Double, schedule: Double) {
+        var rng = stream(element.streamID, 3, seed: seed, trial: trial)
+        let cost = Normal.standard.quantile(rng.nextOpenUnit())
+        return (cost, Normal.standard.quantile(rng.nextOpenUnit()))
+    }
+
+    /// The Gaussian copula's weights: an element's growth score is `campaign * Z_campaign + builder *
+    /// Z_builder + own * Z_element` with independent standard normals, so two elements of one builder
+    /// correlate at rho_b (`growth-correlation-builder`) and of different builders at rho_c
+    /// (`growth-correlation-campaign`): campaign = sqrt(rho_c), builder = sqrt(rho_b - rho_c), own =
+    /// sqrt(1 - rho_b). Their Spearman rank correlation is (6 / pi) asin(rho / 2).
+    static func copulaWeights(_ assumptions: ModelAssumptions) -> (campaign: Double, builder: Double, own: Double) {
+        let campaign = max(0, assumptions.growthCorrelationCampaign)
+        let builder = max(campaign, min(1, assumptions.growthCorrelationBuilder))
+        return (campaign.squareRoot(), (builder - campaign).squareRoot(), (1 - builder).squareRoot())
     }
 
     /// An element's duration and cost percentiles.
@@ -155,11 +222,11 @@ public struct TrialDraws: Sendable {
         return Triangular(low: estimate.min, mode: estimate.likely, high: estimate.max).quantile(u)
     }
 
-    /// The `percentile` quantile of a lognormal growth factor given by (median, P90); no spread gives
-    /// the median.
-    static func lognormal(_ spec: (median: Double, p90: Double), percentile u: Double) -> Double {
+    /// A lognormal growth factor given by (median, P90) at standard normal score `z`; no spread gives the
+    /// median.
+    static func lognormal(_ spec: (median: Double, p90: Double), score z: Double) -> Double {
         guard spec.p90 > spec.median, spec.median > 0 else { return spec.median }
-        return LogNormal(median: spec.median, p90: spec.p90).quantile(u)
+        return LogNormal(median: spec.median, p90: spec.p90).value(atScore: z)
     }
 }
 
@@ -167,19 +234,23 @@ public struct TrialDraws: Sendable {
 public enum InputCatalog {
     /// How many uncertain inputs the plan has (the length of `TrialDraws.percentiles`).
     public static func count(_ plan: SimulationPlan) -> Int {
-        2 * plan.agencies.count + 2 * plan.elements.count + plan.vehicles.count + plan.risks.count
+        2 * plan.agencies.count + 2 + 4 * plan.elements.count + plan.vehicles.count + plan.risks.count
     }
 
     /// One name per input, e.g. "esm-4 duration", "nasa cost growth", "sls-block1 failure rate".
     public static func names(_ plan: SimulationPlan) -> [String] {
         var names: [String] = []
         for agency in plan.agencies {
-            names.append("\(agency.id) cost growth")
-            names.append("\(agency.id) schedule growth")
+            names.append("\(agency.id) cost growth (shared by what it builds)")
+            names.append("\(agency.id) schedule growth (shared by what it builds)")
         }
+        names.append("campaign cost growth (shared by every element)")
+        names.append("campaign schedule growth (shared by every element)")
         for element in plan.elements {
             names.append("\(element.id) duration")
             names.append("\(element.id) cost")
+            names.append("\(element.id) cost growth")
+            names.append("\(element.id) schedule growth")
         }
         for vehicle in plan.vehicles { names.append("\(vehicle.id) failure rate") }
         for risk in plan.risks { names.append("risk \(risk.id)") }

@@ -82,11 +82,14 @@ extension ModelDecoder {
     private func element(_ node: XMLElement) -> ElementInstance? {
         guard let id: ElementID = self.id(node), let design: Reference<DesignTag> = reference(node, "design"),
             let agency: Reference<AgencyTag> = reference(node, "agency"), let start = date(node, "start"),
-            let progress = double(node, "progress", default: 0)
+            let progress = double(node, "progress", default: 0),
+            let pricing: ElementInstance.Pricing = enumeration(node, "pricing", default: .costPlus)
         else { return nil }
-        return ElementInstance(
+        var instance = ElementInstance(
             id: id, design: design, agency: agency, start: start, progress: progress,
             provenance: provenance(node), location: node.location)
+        instance.pricing = pricing
+        return instance
     }
 
     private func contract(_ node: XMLElement) -> Contract? {

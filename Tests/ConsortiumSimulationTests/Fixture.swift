@@ -14,9 +14,11 @@ struct Fixture {
     var assumptionsFile: String?
 
     /// An agency file body. `budget` is MUSD per year (nil: no cap).
+    /// `growth` replaces the agency's `<growth>` (none by default: every factor is 1).
     static func agency(
         _ id: String, budget: Double? = nil, concurrent: Int = 5, extra: String = "", designs: String = "",
-        vehicles: String = ""
+        vehicles: String = "",
+        growth: String = #"<growth cost-median="1" cost-p90="1" schedule-median="1" schedule-p90="1"/>"#
     ) -> String {
         let budgetXML =
             budget.map {
@@ -30,7 +32,7 @@ struct Fixture {
             <?xml version="1.0" encoding="UTF-8"?>
             <agency id="\(id)" name="Agency \(id)" kind="national-agency">
               \(budgetXML)
-              <growth cost-median="1" cost-p90="1" schedule-median="1" schedule-p90="1"/>
+              \(growth)
               \(extra)
               \(designs)
               \(vehicles)

@@ -173,12 +173,24 @@ let missionSchema = #"""
         <xs:annotation><xs:documentation>
           One element built for this campaign: which design, which agency contributes (and pays for) it,
           when its development starts, and how much of it is already done at the campaign start.
+          `pricing` is how the agency buys it from its builder (the design's prime, or the agency whose
+          catalog holds the design): `cost-plus` (default) passes the builder's cost growth to the agency;
+          `fixed-price` leaves growth with the builder up to the assumptions' `fixed-price-overrun-absorbed`
+          share of the price, the agency paying the rest; schedule growth reaches the agency either way.
         </xs:documentation></xs:annotation>
         <xs:attribute name="id" type="Identifier" use="required"/>
         <xs:attribute name="design" type="Identifier" use="required"/>
         <xs:attribute name="agency" type="Identifier" use="required"/>
         <xs:attribute name="start" type="Date" use="required"/>
         <xs:attribute name="progress" type="Probability" default="0"/>
+        <xs:attribute name="pricing" default="cost-plus">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="cost-plus"/>
+              <xs:enumeration value="fixed-price"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
 
