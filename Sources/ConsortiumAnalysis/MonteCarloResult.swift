@@ -229,6 +229,36 @@ public struct MonteCarloResult: Sendable {
         return points
     }
 
+    /// The key milestone's joint confidence (NPR 7120.5): when it is met, the campaign's spending up to it,
+    /// and the probability of meeting it by the target date within the target budget; nil when the plan
+    /// names no milestone.
+    public struct MilestoneConfidence: Sendable {
+        public var milestone: Milestone
+        /// Days to the milestone over all trials (never, where it was not met).
+        public var day: Quantiles
+        /// The spending up to it, over the trials that met it.
+        public var cost: Quantiles
+        public var met: Proportion
+        public var meetsTargetDate: Proportion
+        public var meetsTargetBudget: Proportion
+        /// Met by the target date within the target budget (over all trials).
+        public var joint: Proportion
+        /// The (date, budget) pairs reaching the frontier level jointly.
+        public var frontier: [(day: Double, budgetMUSD: Double)]
+    }
+
+    public var milestone: MilestoneConfidence? {
+        guard let milestone = plan.milestone else { return nil }
+        let tally = totals.milestone
+        return MilestoneConfidence(
+            milestone: milestone, day: Quantiles(tally.day, mean: nil), cost: Quantiles(tally.cost, mean: nil),
+            met: Proportion(successes: tally.met, trials: trials),
+            meetsTargetDate: Proportion(successes: tally.meetsDate, trials: trials),
+            meetsTargetBudget: Proportion(successes: tally.meetsBudget, trials: trials),
+            joint: Proportion(successes: tally.meetsBoth, trials: trials),
+            frontier: Self.frontier(tally.joint, settings.frontierLevel))
+    }
+
     /// The length of a month on the joint-confidence frontier, in days (frontier dates are month ends).
     public static let frontierMonthDays = JointHistogram.monthDays
 

@@ -81,6 +81,8 @@ public struct TrialAccumulator: Sendable {
     var meetsDate = 0
     var meetsBudget = 0
     var meetsBoth = 0
+    /// The key milestone: when it was met and the spending up to it (NPR 7120.5's JCL).
+    var milestone = MilestoneTally()
     /// (completion, total cost) jointly, and per agency (its elements in place, its cost).
     var joint: JointHistogram
     var agencyJoint: [JointHistogram]
@@ -171,6 +173,7 @@ public struct TrialAccumulator: Sendable {
         meetsBudget = 0
         meetsBoth = 0
         joint.reset()
+        milestone = MilestoneTally()
         for a in agencyJoint.indices { agencyJoint[a].reset() }
         for e in critical.indices { critical[e] = 0 }
         for a in lineBoundTrials.indices {
@@ -224,6 +227,8 @@ public struct TrialAccumulator: Sendable {
         if inBudget { meetsBudget += 1 }
         if onTime && inBudget { meetsBoth += 1 }
         joint.add(day: end, cost: total)
+        milestone.add(
+            day: outcome.milestoneDay, cost: outcome.milestoneCost, targetDay: targetDay, targetBudget: targetBudget)
         for (e, isCritical) in outcome.critical.enumerated() where isCritical { critical[e] += 1 }
         for (a, peak) in outcome.linePeakUse.enumerated() where !peak.isNaN {
             linePeak[a].add(peak)
@@ -388,12 +393,50 @@ public struct TrialAccumulator: Sendable {
         meetsBudget += other.meetsBudget
         meetsBoth += other.meetsBoth
         joint.merge(other.joint)
+        milestone.merge(other.milestone)
         for e in critical.indices { critical[e] += other.critical[e] }
         let room = max(0, sampleSize - sampleTrials.count)
         let taken = min(room, other.sampleTrials.count)
         sampleTrials.append(contentsOf: other.sampleTrials.prefix(taken))
         sampleCompletion.append(contentsOf: other.sampleCompletion.prefix(taken))
         sampleCost.append(contentsOf: other.sampleCost.prefix(taken))
+    }
+}
+
+/// A milestone's outcomes over trials: its day (never, when not met), the spending up to it where met, both
+/// jointly, and the trials meeting the targets.
+struct MilestoneTally: Sendable {
+    var day = Histogram(.days)
+    var cost = Histogram(.relative)
+    var joint = JointHistogram()
+    var met = 0
+    var meetsDate = 0
+    var meetsBudget = 0
+    var meetsBoth = 0
+
+    /// Adds one trial: `day` nil when the milestone was not met. Without a target date every met trial is on
+    /// time; without a target budget every trial is within it (as for the all-objectives JCL).
+    mutating func add(day: Double?, cost spent: Double?, targetDay: Double?, targetBudget: Double?) {
+        self.day.add(day)
+        joint.add(day: day, cost: spent ?? .infinity)
+        guard let day, let spent else { return }
+        met += 1
+        cost.add(spent)
+        let onTime = targetDay.map { day <= $0 } ?? true
+        let inBudget = targetBudget.map { spent <= $0 } ?? true
+        if onTime { meetsDate += 1 }
+        if inBudget { meetsBudget += 1 }
+        if onTime && inBudget { meetsBoth += 1 }
+    }
+
+    mutating func merge(_ other: MilestoneTally) {
+        day.merge(other.day)
+        cost.merge(other.cost)
+        joint.merge(other.joint)
+        met += other.met
+        meetsDate += other.meetsDate
+        meetsBudget += other.meetsBudget
+        meetsBoth += other.meetsBoth
     }
 }
 

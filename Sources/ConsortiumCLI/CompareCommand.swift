@@ -58,7 +58,9 @@ struct CompareCommand: ParsableCommand {
         // One library: a warning about a file every target's load meets (a broken copy left out) is printed once.
         var reported = Set<Diagnostic>()
         let targets = try files.map {
-            try loadTarget($0, library: library, assume: runOptions.assumptionOverrides, reported: &reported)
+            try loadTarget(
+                $0, library: library, assume: runOptions.assumptionOverrides, milestone: runOptions.milestone,
+                reported: &reported)
         }
         var read = ReadFiles.none
         for target in targets { read.formUnion(target.read) }

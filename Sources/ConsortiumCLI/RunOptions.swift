@@ -50,6 +50,12 @@ struct RunOptions: ParsableArguments {
         return value
     }
 
+    @Option(
+        help: ArgumentHelp(
+            "The milestone of the joint cost and schedule confidence (an objective or a launch id; default: the "
+                + "campaign's key-milestone). Its cost is the spending up to it.", valueName: "id"))
+    var milestone: String?
+
     @Option(help: "Output format: table (for people), json or csv (for tools).")
     var format: OutputFormat = .table
 

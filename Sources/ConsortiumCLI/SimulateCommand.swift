@@ -67,7 +67,8 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, library: library, assume: runOptions.assumptionOverrides)
+        let target = try loadTarget(
+            file, library: library, assume: runOptions.assumptionOverrides, milestone: runOptions.milestone)
         let settings = target.scenario?.monteCarlo
         let seed = self.seed ?? settings?.seed ?? 1
         // `--trial N` asks for one trial's story, even of a scenario whose settings name many trials.
@@ -193,9 +194,11 @@ struct Target {
 }
 
 /// `loadTarget(_:library:assume:reported:)` for a run that loads one file.
-func loadTarget(_ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = []) throws -> Target {
+func loadTarget(
+    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = [], milestone: String? = nil
+) throws -> Target {
     var reported = Set<Diagnostic>()
-    return try loadTarget(path, library: options, assume: assume, reported: &reported)
+    return try loadTarget(path, library: options, assume: assume, milestone: milestone, reported: &reported)
 }
 
 /// Loads what `path` needs from the library around it, reports the diagnostics, and compiles what `path`
@@ -204,7 +207,7 @@ func loadTarget(_ path: String, library options: LibraryOptions, assume: [Assump
 /// `reported` holds the diagnostics already printed by an earlier load of the same run (`compare` loads one
 /// file after another from one library): each is printed once.
 func loadTarget(
-    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = [],
+    _ path: String, library options: LibraryOptions, assume: [AssumptionOverride] = [], milestone: String? = nil,
     reported: inout Set<Diagnostic>
 ) throws -> Target {
     try requireExisting([path])
@@ -246,16 +249,25 @@ func loadTarget(
         printError("error: \(path) cannot be run until the errors above are fixed")
         throw ExitStatus.dataError
     }
+    var plan: SimulationPlan
     do {
-        let plan = try SimulationPlan(
+        plan = try SimulationPlan(
             library: library, campaign: campaign, scenario: scenario, assumptions: assumptions)
-        return Target(
-            campaign: campaign, scenario: scenario, plan: plan, assumptions: assumptions, library: library,
-            read: read)
     } catch {
         printError("error: \(path): \(error)")
         throw ExitStatus.dataError
     }
+    if let milestone {
+        guard let found = plan.milestone(named: milestone) else {
+            printError(
+                "error: --milestone \(milestone) names no objective or launch of \(campaign.id)\n  hint: "
+                    + Suggestion.hint(for: milestone, among: plan.milestoneCandidates, kind: "objective or launch"))
+            throw ExitStatus.usage
+        }
+        plan.milestone = found
+    }
+    return Target(
+        campaign: campaign, scenario: scenario, plan: plan, assumptions: assumptions, library: library, read: read)
 }
 
 /// Refuses a folder given where one file is run (exit 64), listing the runnable files in it.

@@ -90,7 +90,8 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let target = try loadTarget(file, library: library, assume: runOptions.assumptionOverrides)
+        let target = try loadTarget(
+            file, library: library, assume: runOptions.assumptionOverrides, milestone: runOptions.milestone)
         let overrides: [Override]
         do {
             overrides = try OverrideParser(target: target).parse(self)
@@ -114,10 +115,11 @@ struct WhatIfCommand: ParsableCommand {
             printError("error: the overrides cannot be applied (see above)")
             throw ExitStatus.usage
         }
-        let variant: SimulationPlan
+        var variant: SimulationPlan
         do {
             variant = try SimulationPlan(
                 library: target.library, campaign: target.campaign, scenario: scenario, assumptions: target.assumptions)
+            variant.milestone = target.plan.milestone.flatMap { variant.milestone(named: $0.id) }
         } catch {
             printError("error: the overrides cannot be applied: \(error)")
             throw ExitStatus.dataError

@@ -19,6 +19,9 @@ public struct Campaign: Sendable, Hashable {
     public var architecture: Architecture
     public var start: CivilDate
     public var description: String?
+    /// The key milestone for joint confidence: an objective's or a launch's id (`key-milestone`).
+    public var keyMilestone: String?
+    public var keyMilestoneLocation: SourceLocation?
     public var sources: [SourceCitation] = []
     public var costSharing: CostSharing?
     /// Programme costs per year, each paid by one agency from one event to another.

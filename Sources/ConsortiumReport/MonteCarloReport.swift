@@ -39,6 +39,7 @@ public struct MonteCarloReport {
         text += transferTable().render()
         text += "\nSpending per fiscal year, MUSD: mean / P80\n" + yearTable().render()
         text += "\n" + FundingLineText.section(result)
+        text += "\n" + milestoneConfidence()
         text += "\n" + jointConfidence()
         text += "\nRisk drivers: criticality (share of trials on the critical path)\n" + criticalityTable().render()
         text += "\nRisk drivers: rank correlation of each uncertain input with completion and cost\n"
@@ -191,10 +192,46 @@ public struct MonteCarloReport {
         return table
     }
 
+    /// The JCL of NPR 7120.5: a stated milestone met by a date with the spending up to it within a budget.
+    func milestoneConfidence() -> String {
+        let level = Format.percent(result.settings.frontierLevel)
+        guard let confidence = result.milestone else {
+            return "Joint confidence at a milestone (JCL, NASA NPR 7120.5 budgets at 70 %): the campaign names no "
+                + "key-milestone; give --milestone ID (an objective or a launch)\n"
+        }
+        let milestone = confidence.milestone
+        let what =
+            switch milestone.kind {
+            case .objective: "objective \(milestone.id) achieved"
+            case .launch: "launch \(milestone.id) flown"
+            }
+        var text = "Joint confidence at the key milestone (JCL, NASA NPR 7120.5 budgets at 70 %): \(what); its cost is "
+        text += "the campaign's spending up to that day (every agency, transfers netted), not the whole campaign's\n"
+        text += "  P(met) \(interval(confidence.met))   date P50 \(date(confidence.day.p50))  P70 "
+        text += "\(date(confidence.day.p70))  P80 \(date(confidence.day.p80))\n"
+        text += "  spending to it where met, MUSD: P50 \(confidence.cost.p50.map(Format.musd) ?? "-")  P70 "
+        text += "\(confidence.cost.p70.map(Format.musd) ?? "-")  P80 \(confidence.cost.p80.map(Format.musd) ?? "-")\n"
+        let settings = result.settings
+        if settings.targetDay != nil || settings.targetBudgetMUSD != nil {
+            text += "  at the targets: P(date) \(interval(confidence.meetsTargetDate))  P(budget) "
+            text += "\(interval(confidence.meetsTargetBudget))  JCL \(interval(confidence.joint))\n"
+        }
+        if confidence.frontier.isEmpty {
+            text += "  No date reaches \(level) joint confidence for \(milestone.id) within the horizon.\n"
+        } else {
+            text += "  The \(level) frontier: \(milestone.id) by ... with spending to it of ... MUSD\n"
+            var table = TextTable(headers: ["met by", "budget, MUSD"])
+            for point in thinned(confidence.frontier) { table.add([date(point.day), Format.musd(point.budgetMUSD)]) }
+            text += table.render(indent: 4)
+        }
+        return text
+    }
+
     func jointConfidence() -> String {
         let settings = result.settings
         let level = Format.percent(settings.frontierLevel)
-        var text = "Joint confidence (JCL: schedule and cost met together; NASA NPR 7120.5 budgets at 70 %)\n"
+        var text =
+            "Joint confidence over every objective (all achieved by a date within a budget for the whole campaign)\n"
         if settings.targetDay != nil || settings.targetBudgetMUSD != nil {
             text += "  P(date) \(interval(result.meetsTargetDate))  P(budget) \(interval(result.meetsTargetBudget))"
             text += "  JCL \(interval(result.jointConfidence))\n"

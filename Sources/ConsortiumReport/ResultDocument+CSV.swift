@@ -43,6 +43,19 @@ extension ResultDocument {
         for point in campaign.frontier {
             add("jcl_frontier_budget", point.date, "level_\(campaign.frontierLevel)", number(point.budgetMUSD), "MUSD")
         }
+        if let milestone = campaign.milestone {
+            probability("milestone_met", milestone.id, milestone.met)
+            dates("milestone_day", milestone.id, milestone.day)
+            money("milestone_cost", milestone.id, milestone.costToMilestoneMUSD)
+            probability("milestone_meets_target_date", milestone.id, milestone.meetsTargetDate)
+            probability("milestone_meets_target_budget", milestone.id, milestone.meetsTargetBudget)
+            probability("milestone_joint_confidence", milestone.id, milestone.jointConfidence)
+            for point in milestone.frontier {
+                add(
+                    "milestone_jcl_frontier_budget", "\(milestone.id) \(point.date)", "level_\(campaign.frontierLevel)",
+                    number(point.budgetMUSD), "MUSD")
+            }
+        }
         for mission in missions { dates("mission_end", mission.id, mission.end) }
         for objective in objectives {
             probability("objective_success", objective.id, objective.success)

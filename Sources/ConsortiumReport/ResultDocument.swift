@@ -134,6 +134,22 @@ public struct ResultDocument: Encodable, Sendable {
         var lossOfCrew: Probability
         var programmeCancelled: Probability
         var cancelledAfterLossOfCrew: Probability
+        /// The key milestone's joint confidence (NPR 7120.5), when the run names one.
+        var milestone: MilestoneJCL?
+    }
+
+    struct MilestoneJCL: Encodable {
+        var id: String
+        /// "objective" or "launch".
+        var kind: String
+        var met: Probability
+        var day: DateQuantiles
+        /// The campaign's spending up to the milestone, over the trials that met it.
+        var costToMilestoneMUSD: MoneyQuantiles
+        var meetsTargetDate: Probability?
+        var meetsTargetBudget: Probability?
+        var jointConfidence: Probability?
+        var frontier: [FrontierPoint]
     }
 
     struct Driver: Encodable {
@@ -196,7 +212,21 @@ public struct ResultDocument: Encodable, Sendable {
             frontierLevel: settings.frontierLevel,
             frontier: result.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) },
             lossOfCrew: probability(result.lossOfCrew), programmeCancelled: probability(result.programmeCancelled),
-            cancelledAfterLossOfCrew: probability(result.cancelledAfterLossOfCrew))
+            cancelledAfterLossOfCrew: probability(result.cancelledAfterLossOfCrew),
+            milestone: result.milestone.map { m in
+                let kind: String =
+                    switch m.milestone.kind {
+                    case .objective: "objective"
+                    case .launch: "launch"
+                    }
+                return MilestoneJCL(
+                    id: m.milestone.id, kind: kind, met: probability(m.met), day: dates(m.day),
+                    costToMilestoneMUSD: money(m.cost),
+                    meetsTargetDate: settings.targetDay == nil ? nil : probability(m.meetsTargetDate),
+                    meetsTargetBudget: settings.targetBudgetMUSD == nil ? nil : probability(m.meetsTargetBudget),
+                    jointConfidence: targeted ? probability(m.joint) : nil,
+                    frontier: m.frontier.map { FrontierPoint(date: date($0.day)!, budgetMUSD: $0.budgetMUSD) })
+            })
         missions = plan.missions.enumerated().map { m, mission in
             Mission(id: mission.id.rawValue, end: dates(result.missionCompletion(m)))
         }

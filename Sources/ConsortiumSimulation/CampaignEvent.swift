@@ -35,6 +35,9 @@ public enum CampaignEvent: SimulationEvent {
     case tankerFlight(launch: Int32, generation: UInt32)
     /// An element's time in space runs out (stale when its wait ended and `generation` moved on).
     case spaceLimit(element: Int32, generation: UInt32)
+    /// The day the plan's milestone objective would be met (its last needed element in place plus its
+    /// completion days): the spending to date is noted for its joint confidence.
+    case milestone
 
     public var entity: Int? {
         switch self {
@@ -43,7 +46,7 @@ public enum CampaignEvent: SimulationEvent {
         case .budgetChange(let i), .withdrawal(let i), .hazard(let i), .substitution(let i): Int(i)
         case .verificationEnd(let c), .reworkEnd(let c): Int(c)
         case .integrationEnd(let l), .launchAttempt(let l, _), .arrival(let l), .tankerFlight(let l, _): Int(l)
-        case .crewLossReview: nil
+        case .crewLossReview, .milestone: nil
         }
     }
 
@@ -65,6 +68,7 @@ public enum CampaignEvent: SimulationEvent {
         case .crewLossReview(let entity): "crewLossReview(\(entity))"
         case .tankerFlight(let l, let g): "tankerFlight(launch \(l), generation \(g))"
         case .spaceLimit(let e, let g): "spaceLimit(element \(e), generation \(g))"
+        case .milestone: "milestone"
         }
     }
 }

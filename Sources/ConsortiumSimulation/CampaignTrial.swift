@@ -111,6 +111,10 @@ public struct CampaignTrial: SimulationModel {
     var deferScratch: [Int32] = []
     /// Per launch: waiting for its payer's money (`short-first="launches"`).
     var awaitingFunds: [Bool]
+    /// The days the plan's milestone was met in this trial so far and the spending to each (a later entry
+    /// when a loss and a rebuild moved it), and the day an objective milestone is next due.
+    var milestoneSnapshots: [(day: Double, cost: Double)] = []
+    var milestonePendingDay: Double = .nan
 
     public init(plan: SimulationPlan, seed: UInt64, recordsTrace: Bool = false, keepsLedgerEntries: Bool = false) {
         self.plan = plan
@@ -210,6 +214,8 @@ public struct CampaignTrial: SimulationModel {
             standDowns[v].removeAll(keepingCapacity: true)
         }
         cancelledDay = .infinity
+        milestoneSnapshots.removeAll(keepingCapacity: true)
+        milestonePendingDay = .nan
         crewedNotBefore = -.infinity
         crewLosses = 0
         cancelledAfterCrewLoss = false
@@ -312,11 +318,14 @@ public struct CampaignTrial: SimulationModel {
         case .crewLossReview(let entity): reviewAfterCrewLoss(entity: entity, at: time, scheduler: &scheduler)
         case .tankerFlight(let l, let generation):
             if launches[Int(l)].tankerGeneration == generation { flyTanker(Int(l), at: time, scheduler: &scheduler) }
+        case .milestone:
+            if milestonePendingDay == time { milestoneSnapshots.append((time, costToDate(time))) }
         case .spaceLimit(let e, let generation):
             if elements[Int(e)].spaceGeneration == generation, elements[Int(e)].spaceArmed {
                 exceedTimeInSpace(Int(e), at: time, scheduler: &scheduler)
             }
         }
         if linesDirty { settleLines(at: time, scheduler: &scheduler) }
+        if plan.milestone != nil { trackMilestone(at: time, scheduler: &scheduler) }
     }
 }

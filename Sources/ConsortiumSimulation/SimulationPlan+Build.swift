@@ -275,6 +275,12 @@ struct PlanBuilder {
         }
         plan.agencies = agencies
         plan.vehicles = vehicles
+        if let id = campaign.keyMilestone {
+            guard let milestone = plan.milestone(named: id) else {
+                throw PlanError(message: "key-milestone '\(id)' names no objective or launch of the campaign")
+            }
+            plan.milestone = milestone
+        }
         return plan
     }
 

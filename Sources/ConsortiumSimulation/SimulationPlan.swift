@@ -304,6 +304,9 @@ public struct SimulationPlan: Sendable {
     public var fiscalYearCount: Int
     /// The campaign's actuals on its status date (none without one).
     public var actuals = ActualsPlan()
+    /// The milestone of the joint cost and schedule confidence (the campaign's `key-milestone`, or
+    /// `--milestone`), if any.
+    public var milestone: Milestone?
 
     /// The calendar date `day` days after the start.
     ///
@@ -320,6 +323,32 @@ public struct SimulationPlan: Sendable {
     public func day(of date: CivilDate) -> Double {
         Double(start.days(to: date))
     }
+}
+
+/// The milestone of a joint confidence level (NPR 7120.5): an objective achieved or a launch flown. Its JCL
+/// counts the campaign's spending (every agency, transfers netted) up to the day it is met.
+public struct Milestone: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case objective(Int)
+        case launch(Int)
+    }
+
+    public var id: String
+    public var kind: Kind
+}
+
+extension SimulationPlan {
+    /// The milestone named `id` (an objective or a launch of the plan), or nil when it names neither.
+    public func milestone(named id: String) -> Milestone? {
+        if let o = objectives.firstIndex(where: { $0.id.rawValue == id }) {
+            return Milestone(id: id, kind: .objective(o))
+        }
+        if let l = launches.firstIndex(where: { $0.id.rawValue == id }) { return Milestone(id: id, kind: .launch(l)) }
+        return nil
+    }
+
+    /// The ids a milestone may name: every objective's, then every launch's.
+    public var milestoneCandidates: [String] { objectives.map(\.id.rawValue) + launches.map(\.id.rawValue) }
 }
 
 extension SimulationPlan {

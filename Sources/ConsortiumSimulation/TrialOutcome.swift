@@ -76,6 +76,10 @@ public struct TrialOutcome: Sendable {
     /// (development funded below full pace, or a launch deferred for money). Empty with no line at all.
     public var linePeakUse: [Double] = []
     public var lineBound: [Bool] = []
+    /// The day the plan's milestone was met and the campaign's spending up to it (nil: not met, or no
+    /// milestone).
+    public var milestoneDay: Double? = nil
+    public var milestoneCost: Double? = nil
 }
 
 extension CampaignTrial {
@@ -156,6 +160,10 @@ extension CampaignTrial {
         outcome.crewLosses = crewLosses
         outcome.cancelledDay = cancelledDay.isFinite ? cancelledDay : nil
         outcome.cancelledAfterCrewLoss = cancelledAfterCrewLoss
+        if let (day, cost) = milestoneOutcome(objectives) {
+            outcome.milestoneDay = day
+            outcome.milestoneCost = cost
+        }
         if hasLine.contains(true) {
             outcome.linePeakUse = peakLineUse(from: max(0, plan.actuals.statusDay))
             outcome.lineBound = lineBound

@@ -12,6 +12,10 @@ extension ModelDecoder {
             id: id, name: name, lead: lead, architecture: architecture, start: start,
             location: root.location)
         campaign.description = description(root)
+        if let milestone = string(root, "key-milestone") {
+            campaign.keyMilestone = milestone
+            campaign.keyMilestoneLocation = root.location(of: "key-milestone")
+        }
         campaign.sources = sources(root)
         campaign.costSharing = root.child("cost-sharing").flatMap(costSharing)
         campaign.fixedCosts = root.children("fixed-cost").compactMap(fixedCost)

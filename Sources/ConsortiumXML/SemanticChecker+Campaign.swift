@@ -31,6 +31,16 @@ extension SemanticChecker {
             checkCostEvents(cost.from, cost.until, what: "fixed cost '\(cost.id)'", at: cost.location, in: scope)
         }
         checkFunding(campaign)
+        if let milestone = campaign.keyMilestone {
+            let candidates =
+                campaign.missions.flatMap { $0.objectives.map(\.id.rawValue) + $0.launches.map(\.id.rawValue) }
+            if !candidates.contains(milestone) {
+                unknown(
+                    milestone, at: campaign.keyMilestoneLocation ?? campaign.location,
+                    "key-milestone '\(milestone)' names no objective or launch of the campaign",
+                    among: candidates, kind: "objective or launch")
+            }
+        }
         for contract in campaign.contracts { check(contract, in: scope) }
         checkContractCycles(campaign)
         checkMissions(campaign, in: scope)

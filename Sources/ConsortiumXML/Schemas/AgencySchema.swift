@@ -126,8 +126,12 @@ let agencySchema = #"""
       </xs:simpleType>
       <xs:complexType name="Growth">
         <xs:annotation><xs:documentation>
-          Agency-level growth factors, drawn once per trial (lognormal from median and P90), that multiply the
-          cost and duration of all of the agency's developments, so that they slip together. Each P90 is at
+          The growth of what the agency builds (as a design's owner or prime): lognormal factors from median
+          and P90 that multiply the cost and duration of each element it builds, drawn per element and
+          correlated within the builder and across the campaign (the assumptions' Gaussian copula,
+          `growth-correlation-builder` and `growth-correlation-campaign`). A commercial builder's growth is its
+          own overrun: under a `pricing="fixed-price"` element it pays that overrun up to
+          `fixed-price-overrun-absorbed` of the price. Each P90 is at
           least its median and at most \#(ValueLimits.maximumGrowthSpread) times it (checked by `consortium validate`): the bundled agencies
           use 1.2 to 1.7 times, and wider spreads model no real programme.
         </xs:documentation></xs:annotation>

@@ -45,6 +45,14 @@ let missionSchema = #"""
           <xs:attribute name="lead" type="Identifier" use="required"/>
           <xs:attribute name="architecture" type="Architecture" use="required"/>
           <xs:attribute name="start" type="Date" use="required"/>
+          <xs:attribute name="key-milestone" type="Identifier">
+            <xs:annotation><xs:documentation>
+              The campaign's key milestone for joint confidence (NPR 7120.5's JCL: the probability of meeting a
+              cost and a date for a stated milestone): an objective (achieved) or a launch (flown) of this file.
+              Its JCL counts the spending up to that day; `--milestone ID` names another. The view over every
+              objective is reported apart.
+            </xs:documentation></xs:annotation>
+          </xs:attribute>
           <xs:attributeGroup ref="Provenance"/>
         </xs:complexType>
       </xs:element>
