@@ -33,6 +33,9 @@ public struct Histogram: Sendable, Equatable {
     static let chunkSize = 1 << chunkShift
     /// Trials whose value did not happen (e.g. a mission never completed): they count as beyond every bucket.
     public private(set) var missing = 0
+    /// Values exactly 0, counted apart (in bucket `bucket(0)`): most of an agency's fiscal years spend nothing,
+    /// and counting them here skips a dictionary lookup per value.
+    private var zeroes = 0
     /// Number of values, including missing ones.
     public private(set) var count = 0
 
@@ -77,6 +80,10 @@ public struct Histogram: Sendable, Equatable {
             missing += 1
             return
         }
+        if x == 0 {
+            zeroes += 1
+            return
+        }
         let k = bucket(x)
         let offset = Int(k & Int64(Self.chunkSize - 1))
         chunks[k >> Self.chunkShift, default: .zero][offset] &+= 1
@@ -85,12 +92,22 @@ public struct Histogram: Sendable, Equatable {
     /// Buckets with a count, in increasing order.
     private var occupied: [(bucket: Int64, count: Int)] {
         var result: [(bucket: Int64, count: Int)] = []
+        let zero = bucket(0)
+        var zeroesLeft = zeroes > 0
         for chunk in chunks.keys.sorted() {
             let counts = chunks[chunk]!
-            for offset in 0..<Self.chunkSize where counts[offset] > 0 {
-                result.append(((chunk << Self.chunkShift) + Int64(offset), Int(counts[offset])))
+            if zeroesLeft, zero >> Self.chunkShift < chunk {
+                result.append((zero, zeroes))
+                zeroesLeft = false
+            }
+            for offset in 0..<Self.chunkSize {
+                let k = (chunk << Self.chunkShift) + Int64(offset)
+                let extra = zeroesLeft && k == zero ? zeroes : 0
+                if extra > 0 { zeroesLeft = false }
+                if counts[offset] > 0 || extra > 0 { result.append((k, Int(counts[offset]) + extra)) }
             }
         }
+        if zeroesLeft { result.append((zero, zeroes)) }
         return result
     }
 
@@ -98,6 +115,7 @@ public struct Histogram: Sendable, Equatable {
     public mutating func reset() {
         chunks.removeAll(keepingCapacity: true)
         missing = 0
+        zeroes = 0
         count = 0
     }
 
@@ -106,6 +124,7 @@ public struct Histogram: Sendable, Equatable {
         precondition(bucketing == other.bucketing, "merging histograms of different bucketing")
         count += other.count
         missing += other.missing
+        zeroes += other.zeroes
         for (chunk, counts) in other.chunks {
             chunks[chunk, default: .zero] &+= counts
         }

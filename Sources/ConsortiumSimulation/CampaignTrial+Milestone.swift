@@ -12,20 +12,21 @@ extension CampaignTrial {
     /// milestone when all its needed elements are in place, on the day its completion days later (an event
     /// is scheduled for a later day).
     mutating func trackMilestone(at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
-        guard let milestone = plan.milestone else { return }
-        switch milestone.kind {
+        // The kind alone, read in place: copying the milestone (its id) or an objective plan (its arrays) at
+        // every event cost retains.
+        guard let kind = plan.milestone?.kind else { return }
+        switch kind {
         case .launch(let l):
             let day = launches[l].launchedDay
             if !day.isNaN, milestoneSnapshots.last?.day != day { milestoneSnapshots.append((day, costToDate(time))) }
         case .objective(let o):
-            let objective = plan.objectives[o]
             var last = -Double.infinity
-            for e in objective.needs {
+            for e in plan.objectives[o].needs {
                 let day = elements[e].inPlaceDay
                 if day.isNaN { return }
                 last = max(last, day)
             }
-            let day = (last.isFinite ? last : 0) + objective.completionDays
+            let day = (last.isFinite ? last : 0) + plan.objectives[o].completionDays
             guard day != milestonePendingDay else { return }
             milestonePendingDay = day
             if day <= time {

@@ -165,13 +165,22 @@ extension CampaignTrial {
         defer { stoppingWork = false }
         while lossesPending {
             lossesPending = false
-            for (o, objective) in plan.objectives.enumerated() {
-                objectiveLossRoot[o] = objective.needs.first(where: neverInPlace).map(Int32.init) ?? -1
+            // Plain loops: a method reference or a closure here captured (copied) the whole trial each call.
+            for o in plan.objectives.indices {
+                objectiveLossRoot[o] = -1
+                for e in plan.objectives[o].needs where neverInPlace(e) {
+                    objectiveLossRoot[o] = Int32(e)
+                    break
+                }
             }
             for e in plan.elements.indices
-            where elements[e].cause == nil && elements[e].launchedDay.isNaN && !objectivesByElement[e].isEmpty
-                && objectivesByElement[e].allSatisfy({ objectiveLossRoot[Int($0)] >= 0 })
-            {
+            where elements[e].cause == nil && elements[e].launchedDay.isNaN && !objectivesByElement[e].isEmpty {
+                var allLost = true
+                for raw in objectivesByElement[e] where objectiveLossRoot[Int(raw)] < 0 {
+                    allLost = false
+                    break
+                }
+                guard allLost else { continue }
                 let root = Int(objectiveLossRoot[Int(objectivesByElement[e][0])])
                 guard let cause = elements[root].cause else { continue }
                 note(
