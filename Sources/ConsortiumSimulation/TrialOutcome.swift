@@ -365,7 +365,8 @@ extension CampaignTrial {
 extension SimulationPlan {
     /// Each agency's weight in the split of common costs under `policy` (weights need not sum to 1):
     /// its development spending in `ledger` (who builds pays), its declared share (fixed shares), or 1 for
-    /// every agency among `builders`, the agencies building the elements (equal shares).
+    /// every agency among `builders`, the agencies contributing the elements (equal shares). Who builds pays
+    /// also counts only `builders`: a fixed-price contractor pays its absorbed overrun, not common costs.
     ///
     /// `builders` is an array, not any sequence: called across modules, an unspecialized generic sequence
     /// cost an allocation per element on every trial.
@@ -377,7 +378,11 @@ extension SimulationPlan {
         case .equal:
             for agency in builders { weights[agency] = 1 }
         case .whoBuildsPays:
-            for a in weights.indices { weights[a] = max(0, ledger.total(agency: a, category: .development)) }
+            // Only the agencies contributing elements: a fixed-price contractor's absorbed overrun is
+            // development it paid, but it is no partner in the campaign's common costs.
+            for a in builders where weights[a] == 0 {
+                weights[a] = max(0, ledger.total(agency: a, category: .development))
+            }
         }
         return weights
     }

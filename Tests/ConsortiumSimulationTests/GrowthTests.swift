@@ -81,7 +81,7 @@ struct GrowthTests {
 
     /// Agency "a" buys module-1 from contractor "k" (100 days, 100 MUSD; k's growth: cost factor `cost`,
     /// schedule factor 1.5, no spread) under `pricing`.
-    static func bought(pricing: String, cost: Double) throws -> SimulationPlan {
+    static func bought(pricing: String, cost: Double, sharing: String = "") throws -> SimulationPlan {
         var fixture = Fixture()
         fixture.agencies["a"] = Fixture.agency("a", vehicles: Fixture.vehicle("rocket", price: 0))
         fixture.agencies["k"] = Fixture.agency(
@@ -89,7 +89,7 @@ struct GrowthTests {
             growth: #"<growth cost-median="\#(cost)" cost-p90="\#(cost)" schedule-median="1.5" schedule-p90="1.5"/>"#)
         fixture.missions["c"] = Fixture.campaign(
             "c",
-            body: """
+            body: sharing + """
                 <element id="module-1" design="module" agency="a" start="2026-01-01" pricing="\(pricing)"/>
                 <mission id="m" name="M" body="moon" transit-days="0" duration-days="0">
                   <launch id="l" vehicle="rocket" destination="tli"><payload element="module-1"/></launch>
@@ -117,6 +117,22 @@ struct GrowthTests {
             #expect(abs(development(a) - payer) < 1e-9, "\(pricing) \(cost): a pays \(development(a))")
             #expect(abs(development(k) - contractor) < 1e-9, "\(pricing) \(cost): k pays \(development(k))")
         }
+    }
+
+    /// Who builds pays splits common costs among the agencies contributing elements: the fixed-price
+    /// contractor, who paid 45 MUSD of overrun (development), pays none of the 150 days x 1 MUSD of common
+    /// cost. Before, its development spending made it a partner paying 45 / 160 of it.
+    @Test func aFixedPriceContractorPaysNoCommonCosts() throws {
+        let sharing = """
+            <cost-sharing policy="who-builds-pays">
+              <common-cost id="office" name="Office" musd-per-year="365.25" from="start" to="end"/>
+            </cost-sharing>
+            """
+        let plan = try Self.bought(pricing: "fixed-price", cost: 1.6, sharing: sharing)
+        let ledger = try runTrial(plan).ledger
+        #expect(abs(ledger.total(agency: 1, category: .development) - 45) < 1e-9)
+        #expect(ledger.total(agency: 1, category: .common) == 0)
+        #expect(abs(ledger.total(agency: 0, category: .common) - 150) < 1e-9)
     }
 
     /// A campaign correlation above the builder's is refused where it is set.
