@@ -235,8 +235,8 @@ extension CampaignTrial {
             fixed += elements[Int(raw)].fixedRate * share
             variable += elements[Int(raw)].variableRate * share
         }
-        fixed += runningRate(agency, at: time)
         guard variable > 0 else { return 1 }
+        // `lineRate` takes the running costs off (they were taken off twice here, starving development).
         let available = lineRate(agency, at: time, standingArmies: fixed)
         guard available.isFinite else { return 1 }
         return min(1, max(0, available) / variable)

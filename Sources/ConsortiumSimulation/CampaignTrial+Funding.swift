@@ -135,7 +135,9 @@ extension CampaignTrial {
     /// need until the fiscal year ends.
     func canPay(_ price: Double, agency a: Int, at time: Double) -> Bool {
         var perDay = runningRate(a, at: time)
-        for raw in developing[a] { perDay += elements[Int(raw)].variableRate + elements[Int(raw)].fixedRate }
+        for raw in developing[a] {
+            perDay += (elements[Int(raw)].variableRate + elements[Int(raw)].fixedRate) * payerShare(Int(raw))
+        }
         let committed = perDay * daysLeftInYear(a, at: time)
         return balance[a] - committed >= price - 1e-9 * max(1, price)
     }

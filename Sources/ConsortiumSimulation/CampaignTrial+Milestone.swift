@@ -5,7 +5,7 @@ import ConsortiumEngine
 /// NPR 7120.5's JCL is the probability of meeting a cost and a date for a stated milestone. Its cost is the
 /// campaign's spending to that day (every agency, every category, transfers netting to zero), read without
 /// booking anything: the ledger holds what is booked, and between two events every rate (development,
-/// standing armies, running and common costs) is constant, so the spending to any day since the last event
+/// standing armies, running costs, common costs among them) is constant, so the spending to any day since the last event
 /// is the booked total plus those rates times the days.
 extension CampaignTrial {
     /// Notes the milestone after each event: a launch milestone when its launch has flown; an objective
@@ -52,11 +52,6 @@ extension CampaignTrial {
                 let days = min(cost.end, time) - max(cost.start, since)
                 if days > 0 { total += cost.rate * days }
             }
-        }
-        for c in plan.commonCosts.indices {
-            guard let period = commonCostPeriod(c, end: time) else { continue }
-            let days = min(period.to, time, cancelledDay) - period.from
-            if days > 0 { total += plan.commonCosts[c].musdPerDay * days }
         }
         return total
     }

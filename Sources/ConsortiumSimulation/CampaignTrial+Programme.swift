@@ -25,6 +25,7 @@ extension CampaignTrial {
         stopAllRunning(of: agency, at: time)
         withdrawn[agency] = true
         withdrawnDay[agency] = time
+        resplitCommonCosts(at: time)
         setBudgetFactor(agency, to: 0, at: time)
         let replacement = withdrawal.replacement.flatMap { withdrawn[$0] ? nil : $0 }
         let target = replacement.map { plan.agencies[$0].id.rawValue } ?? "nobody"

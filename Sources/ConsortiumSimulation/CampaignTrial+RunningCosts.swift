@@ -1,4 +1,5 @@
 import ConsortiumEngine
+import ConsortiumModel
 
 /// A cost paid per day while something runs: a programme's fixed cost, an element's operations after its
 /// arrival, its storage while it waits to launch.
@@ -65,14 +66,79 @@ extension CampaignTrial {
             default: break
             }
         }
-        for (i, cost) in plan.commonCosts.enumerated() {
-            let index = plan.fixedCosts.count + i
+        for (c, cost) in plan.commonCosts.enumerated() {
+            let index = plan.fixedCosts.count + c
+            if case .day(let day) = cost.to { costStopDay[index] = day }
             switch cost.from {
-            case .start: costStartDay[index] = first
-            case .day(let day): costStartDay[index] = day
+            case .start: startCommonCost(c, at: first)
+            case .day(let day): startCommonCost(c, at: max(first, day))
             default: break
             }
-            if case .day(let day) = cost.to { costStopDay[index] = day }
+        }
+    }
+
+    /// Starts common cost `c` at `time` (no earlier than the status date): each partner's share runs as a
+    /// running cost of its own, charged to its funding line as it accrues. Shares follow the campaign's
+    /// policy: fixed shares as declared; equal among the agencies contributing elements; who builds pays in
+    /// proportion to each contributing agency's development spending so far (equally when none has spent
+    /// yet). Partners that withdrew pay nothing; nothing starts after the programme is cancelled.
+    mutating func startCommonCost(_ c: Int, at time: Double) {
+        let index = plan.fixedCosts.count + c
+        guard costStartDay[index].isNaN else { return }
+        costStartDay[index] = time
+        splitCommonCost(c, from: time)
+    }
+
+    /// Books common cost `c` from `time` to its stop among the partners still in, by the policy's weights now.
+    private mutating func splitCommonCost(_ c: Int, from time: Double) {
+        let index = plan.fixedCosts.count + c
+        let stop = costStopDay[index].isNaN ? .infinity : costStopDay[index]
+        guard time < cancelledDay, stop > time else { return }
+        for a in plan.agencies.indices where plan.costSharing == .whoBuildsPays { accrue(a, to: time) }
+        let builders = plan.elements.map(\.agency) + elements.map(\.agency)
+        var weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: builders)
+        for a in weights.indices where withdrawn[a] { weights[a] = 0 }
+        if plan.costSharing == .whoBuildsPays, weights.allSatisfy({ $0 == 0 }) {
+            for a in builders where !withdrawn[a] { weights[a] = 1 }
+        }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return }
+        let start = max(time, plan.actuals.statusDay)
+        for (a, weight) in weights.enumerated() where weight > 0 {
+            accrue(a, to: time)
+            running[a].append(
+                RunningCost(
+                    rate: plan.commonCosts[c].musdPerDay * weight / sum, element: -1, key: Int32(index),
+                    category: .common, start: start, end: stop))
+        }
+    }
+
+    /// Stops common cost `c` at `time` for every partner.
+    private mutating func stopCommonCost(_ c: Int, at time: Double) {
+        let index = plan.fixedCosts.count + c
+        guard costStopDay[index].isNaN else { return }
+        costStopDay[index] = time
+        endCommonShares(index, at: time)
+    }
+
+    private mutating func endCommonShares(_ index: Int, at time: Double) {
+        for a in running.indices where running[a].contains(where: { $0.key == Int32(index) && $0.category == .common })
+        {
+            accrue(a, to: time)
+            for i in running[a].indices where running[a][i].key == Int32(index) && running[a][i].category == .common {
+                running[a][i].end = min(running[a][i].end, time)
+            }
+        }
+    }
+
+    /// A partner left: every common cost running is split again among those still in (the ISS model: a
+    /// leaving partner stops paying its share of common systems operations, and the others carry it).
+    mutating func resplitCommonCosts(at time: Double) {
+        for c in plan.commonCosts.indices {
+            let index = plan.fixedCosts.count + c
+            guard !costStartDay[index].isNaN, costStopDay[index].isNaN || costStopDay[index] > time else { continue }
+            endCommonShares(index, at: time)
+            splitCommonCost(c, from: time)
         }
     }
 
@@ -114,15 +180,18 @@ extension CampaignTrial {
             var fixed = 0.0
             var operations = 0.0
             var storage = 0.0
+            var common = 0.0
             for cost in running[agency] {
                 let span = min(cost.end, time) - max(cost.start, since)
                 guard span > 0 else { continue }
                 switch cost.category {
                 case .fixed: fixed += cost.rate * span
                 case .operations: operations += cost.rate * span
+                case .common: common += cost.rate * span
                 default: storage += cost.rate * span
                 }
             }
+            charge(common, agency: agency, element: -1, fiscalYear: year, category: .common)
             charge(fixed, agency: agency, element: -1, fiscalYear: year, category: .fixed)
             charge(operations, agency: agency, element: -1, fiscalYear: year, category: .operations)
             charge(storage, agency: agency, element: -1, fiscalYear: year, category: .storage)
@@ -225,8 +294,8 @@ extension CampaignTrial {
             let i = Int(raw)
             if i < plan.fixedCosts.count {
                 if case .launch(l) = plan.fixedCosts[i].from { startFixedCost(i, at: time, until: .infinity) }
-            } else if case .launch(l) = plan.commonCosts[i - plan.fixedCosts.count].from, costStartDay[i].isNaN {
-                costStartDay[i] = time
+            } else if case .launch(l) = plan.commonCosts[i - plan.fixedCosts.count].from {
+                startCommonCost(i - plan.fixedCosts.count, at: time)
             }
         }
     }
@@ -246,8 +315,8 @@ extension CampaignTrial {
             let i = Int(raw)
             if i < plan.fixedCosts.count {
                 if case .launch(l) = plan.fixedCosts[i].until { stopFixedCost(i, at: time) }
-            } else if case .launch(l) = plan.commonCosts[i - plan.fixedCosts.count].to, costStopDay[i].isNaN {
-                costStopDay[i] = time
+            } else if case .launch(l) = plan.commonCosts[i - plan.fixedCosts.count].to {
+                stopCommonCost(i - plan.fixedCosts.count, at: time)
             }
         }
     }
@@ -269,8 +338,8 @@ extension CampaignTrial {
                 if case .arrival(e) = cost.until { stopFixedCost(i, at: time) }
             } else {
                 let cost = plan.commonCosts[i - plan.fixedCosts.count]
-                if case .arrival(e) = cost.from, costStartDay[i].isNaN { costStartDay[i] = time }
-                if case .arrival(e) = cost.to, costStopDay[i].isNaN { costStopDay[i] = time }
+                if case .arrival(e) = cost.from { startCommonCost(i - plan.fixedCosts.count, at: time) }
+                if case .arrival(e) = cost.to { stopCommonCost(i - plan.fixedCosts.count, at: time) }
             }
         }
     }
@@ -283,14 +352,5 @@ extension CampaignTrial {
         if let k = running[agency].firstIndex(where: { $0.key == Int32(i) && $0.category == .fixed }) {
             running[agency][k].end = min(running[agency][k].end, time)
         }
-    }
-
-    /// A common cost's booked period this trial: from its start event to its stop event (or the trial's
-    /// end `end`); nil when it never started.
-    func commonCostPeriod(_ c: Int, end: Double) -> (from: Double, to: Double)? {
-        let i = plan.fixedCosts.count + c
-        guard !costStartDay[i].isNaN else { return nil }
-        let stop = costStopDay[i].isNaN ? end : costStopDay[i]
-        return (max(costStartDay[i], plan.actuals.statusDay), stop)
     }
 }

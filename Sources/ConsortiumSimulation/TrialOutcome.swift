@@ -89,7 +89,6 @@ extension CampaignTrial {
         let stop = campaignEnd(lastEvent: end, reachedHorizon: reachedHorizon)
         closeRunningCosts(campaignEnd: stop)
         for agency in plan.agencies.indices { accrue(agency, to: end) }
-        bookCommonCosts(end: stop)
         let missions = plan.missions.map { mission -> TrialOutcome.MissionOutcome in
             // First launch and last arrival in one pass, without an array per mission.
             var firstLaunch: Double?
@@ -308,57 +307,6 @@ extension CampaignTrial {
         if hasLine[agency], elements[e].status == .developing, elements[e].funding < 1 { return .budgetExhaustion }
         if let l = plan.elements[e].launch, awaitingFunds[l] { return .budgetExhaustion }
         return reachedHorizon ? .horizonReached : .stalled
-    }
-
-    /// Books the campaign's common costs, per fiscal year, split by the cost-sharing policy.
-    ///
-    /// Fixed shares use the declared percentages; equal splits among the agencies with elements; who
-    /// builds pays splits in proportion to the development cost each agency carried in this trial. A
-    /// partner's share ends on the day it withdraws: from then on the same cost is split among the
-    /// partners still in, in proportion to their weights (the ISS model: a leaving partner stops paying its
-    /// share of common systems operations, and the others carry it). A cancelled programme's common costs
-    /// end on the day it is cancelled.
-    mutating func bookCommonCosts(end: Double) {
-        guard !plan.commonCosts.isEmpty else { return }
-        let builders = plan.elements.map(\.agency) + elements.map(\.agency)
-        let weights = plan.commonCostWeights(plan.costSharing, ledger: ledger, builders: builders)
-        // Before the status date only actual spending (sunk cost) is booked.
-        for (c, cost) in plan.commonCosts.enumerated() {
-            guard let period = commonCostPeriod(c, end: end), period.to > period.from else { continue }
-            let stop = min(period.to, cancelledDay)
-            var day = period.from
-            while day < stop {
-                // The next day the set of paying partners changes.
-                var next = stop
-                for a in withdrawnDay.indices where withdrawnDay[a] > day && withdrawnDay[a] < next {
-                    next = withdrawnDay[a]
-                }
-                var sum = 0.0
-                for (a, weight) in weights.enumerated() where withdrawnDay[a] > day { sum += weight }
-                if sum > 0 {
-                    for (a, weight) in weights.enumerated() where weight > 0 && withdrawnDay[a] > day {
-                        bookCommonShare(cost.musdPerDay, weight, sum, agency: a, from: day, to: next)
-                    }
-                }
-                day = next
-            }
-        }
-    }
-
-    /// Books the `weight / sum` share of `perDay` MUSD a day from `from` to `to` to `agency`, split by its fiscal years.
-    private mutating func bookCommonShare(
-        _ perDay: Double, _ weight: Double, _ sum: Double, agency a: Int, from: Double, to: Double
-    ) {
-        let calendar = plan.agencies[a].calendar
-        var day = from
-        while day < to {
-            let end = min(to, calendar.nextBoundary(after: day))
-            charge(
-                perDay * (end - day) * weight / sum, agency: a, element: -1,
-                fiscalYear: calendar.fiscalYear(ofDay: day),
-                category: .common)
-            day = end
-        }
     }
 }
 

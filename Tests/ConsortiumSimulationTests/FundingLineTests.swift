@@ -99,4 +99,27 @@ struct FundingLineTests {
             carried += 150 - spent
         }
     }
+
+    /// Hand-computed: a line of 365 MUSD a year (1 MUSD a day in FY2026) and a common cost of 0.5 MUSD a day
+    /// from the start, which "a" pays alone. The common cost runs as the trial does, so it is paid from the
+    /// line first and hab-1's 100 MUSD of work gets 0.5 MUSD a day: delivered on day 200, not 100. (Common
+    /// costs were booked when the trial ended, so they never bound.) The common cost is booked by fiscal
+    /// year as it runs: 0.5 a day to the campaign's end, the launch on day 200.
+    @Test func aCommonCostIsPaidFromTheLineAsItRuns() throws {
+        var fixture = Fixture()
+        fixture.agencies["a"] = Fixture.agency(
+            "a", designs: Fixture.design("hab", days: 100, cost: 100), vehicles: Fixture.vehicle("rocket", price: 0))
+        let sharing = """
+            <cost-sharing policy="who-builds-pays">
+              <common-cost id="office" name="Office" musd-per-year="182.625" from="start" to="end"/>
+            </cost-sharing>
+            """
+        fixture.missions["c"] = Fixture.oneLaunch(
+            [("hab-1", "hab", "a")], funding: sharing + Fixture.funding("a", perYear: 365))
+        let outcome = try runTrial(try fixture.plan("c"))
+        let delivered = try #require(outcome.elements[0].deliveredDay)
+        #expect(abs(delivered - 200) < 1e-6, "delivered on day \(delivered)")
+        #expect(abs(outcome.ledger.total(agency: 0, category: .common) - 100) < 1e-6)
+        #expect(outcome.lineBound == [true])
+    }
 }
