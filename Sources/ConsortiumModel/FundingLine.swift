@@ -16,7 +16,7 @@ public struct FundingLine: Sendable, Hashable {
         case development
         /// A launch the line cannot pay waits until it can; development keeps its pace.
         case launches
-        /// Running operations are cut first (not supported yet: the checker refuses it).
+        /// Running operations go unfunded first, while the line cannot also fund development at full pace.
         case operations
     }
 

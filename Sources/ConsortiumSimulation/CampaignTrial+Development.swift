@@ -205,6 +205,7 @@ extension CampaignTrial {
     mutating func rebalance(_ agency: Int, at time: Double, scheduler: inout Scheduler<CampaignEvent>) {
         accrue(agency, to: time)
         if lineOpen[agency] { rollLine(agency, toFiscalYear: plan.agencies[agency].calendar.fiscalYear(ofDay: time)) }
+        if lineOpen[agency], plan.agencies[agency].shortFirst == .operations { cutOperationsIfShort(agency, at: time) }
         let funding = fundingFraction(agency, at: time)
         for raw in developing[agency] {
             let e = Int(raw)
@@ -221,6 +222,25 @@ extension CampaignTrial {
             }
         }
         if needsFiscalEvents(agency) { scheduleFiscalEvent(agency, after: time, scheduler: &scheduler) }
+    }
+
+    /// Under `short-first="operations"`: the agency's operations go unfunded while its line cannot also pay
+    /// development at full pace (NASA's senior reviews end operating missions to fund new ones; the FY2026
+    /// request proposed ending dozens), and are paid again when it can. The model does not stop an element
+    /// whose operations are unfunded: the cut saves money, and the report says how often the line bound.
+    mutating func cutOperationsIfShort(_ agency: Int, at time: Double) {
+        let wasCut = operationsCut[agency]
+        operationsCut[agency] = false
+        let short = fundingFraction(agency, at: time) < 1 && operationsRate(agency, at: time) > 0
+        operationsCut[agency] = short
+        if short { lineBound[agency] = true }
+        if short != wasCut {
+            note(
+                time, .operationsCut, agency: agency,
+                short
+                    ? "\(plan.agencies[agency].id) stops paying its operations: its line cannot also fund development at full pace"
+                    : "\(plan.agencies[agency].id) pays its operations again")
+        }
     }
 
     /// The fraction of full pace the agency can fund now: 1 without a funding line; with one, what is left of

@@ -16,6 +16,7 @@ extension CampaignTrial {
             lineYear[a] = 0
             balance[a] = 0
             lineBound[a] = false
+            operationsCut[a] = false
             lineDirty[a] = false
             deferredLaunches[a].removeAll(keepingCapacity: true)
             guard hasLine[a] else { continue }
@@ -71,7 +72,7 @@ extension CampaignTrial {
         // Development and running costs are paid as rates the share already counts; a lump payment or a
         // receipt changes what is left for the rest of the year.
         switch category {
-        case .development, .fixed, .operations, .storage: break
+        case .development, .fixed, .operations, .storage, .common: break
         default:
             lineDirty[a] = true
             linesDirty = true

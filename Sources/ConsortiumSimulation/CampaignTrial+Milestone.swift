@@ -48,7 +48,7 @@ extension CampaignTrial {
                 if days > 0 { total += (state.variableRate * max(0, state.funding) + state.fixedRate) * days }
             }
             let since = runningSince[a]
-            for cost in running[a] {
+            for cost in running[a] where !(operationsCut[a] && cost.category == .operations) {
                 let days = min(cost.end, time) - max(cost.start, since)
                 if days > 0 { total += cost.rate * days }
             }

@@ -155,7 +155,20 @@ extension CampaignTrial {
     /// The MUSD a day of `agency`'s running costs at `time` (what its funding line pays before development).
     func runningRate(_ agency: Int, at time: Double) -> Double {
         var rate = 0.0
-        for cost in running[agency] where cost.start <= time && time < cost.end { rate += cost.rate }
+        let cut = operationsCut[agency]
+        for cost in running[agency] where cost.start <= time && time < cost.end {
+            if cut && cost.category == .operations { continue }
+            rate += cost.rate
+        }
+        return rate
+    }
+
+    /// The MUSD a day of `agency`'s operations at `time` (paid or not).
+    func operationsRate(_ agency: Int, at time: Double) -> Double {
+        var rate = 0.0
+        for cost in running[agency] where cost.category == .operations && cost.start <= time && time < cost.end {
+            rate += cost.rate
+        }
         return rate
     }
 
@@ -172,8 +185,9 @@ extension CampaignTrial {
         let year = calendar.fiscalYear(ofDay: since)
         let index = year - calendar.firstYear + 1
         let boundary = index >= 0 && index < calendar.boundaries.count ? calendar.boundaries[index] : .infinity
+        let cut = operationsCut[agency]
         if ledger.keepsEntries || time > boundary {
-            for cost in running[agency] {
+            for cost in running[agency] where !(cut && cost.category == .operations) {
                 chargeSpan(cost, from: max(cost.start, since), to: min(cost.end, time), agency: agency)
             }
         } else {
@@ -186,7 +200,7 @@ extension CampaignTrial {
                 guard span > 0 else { continue }
                 switch cost.category {
                 case .fixed: fixed += cost.rate * span
-                case .operations: operations += cost.rate * span
+                case .operations: if !cut { operations += cost.rate * span }
                 case .common: common += cost.rate * span
                 default: storage += cost.rate * span
                 }

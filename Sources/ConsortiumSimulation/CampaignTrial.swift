@@ -111,6 +111,9 @@ public struct CampaignTrial: SimulationModel {
     var deferScratch: [Int32] = []
     /// Per launch: waiting for its payer's money (`short-first="launches"`).
     var awaitingFunds: [Bool]
+    /// Per agency under `short-first="operations"`: whether its elements' operations are unfunded now (the
+    /// line cannot also fund development at full pace).
+    var operationsCut: [Bool] = []
     /// The days the plan's milestone was met in this trial so far and the spending to each (a later entry
     /// when a loss and a rebuild moved it), and the day an objective milestone is next due.
     var milestoneSnapshots: [(day: Double, cost: Double)] = []
@@ -163,6 +166,7 @@ public struct CampaignTrial: SimulationModel {
         balance = Array(repeating: 0, count: plan.agencies.count)
         lineYear = Array(repeating: 0, count: plan.agencies.count)
         lineBound = Array(repeating: false, count: plan.agencies.count)
+        operationsCut = Array(repeating: false, count: plan.agencies.count)
         lineDirty = Array(repeating: false, count: plan.agencies.count)
         deferredLaunches = Array(repeating: [], count: plan.agencies.count)
         awaitingFunds = Array(repeating: false, count: plan.launches.count)

@@ -11,7 +11,7 @@ public enum TraceKind: String, Sendable, CaseIterable {
     case lossOfCrew = "loss-of-crew", programmeCancelled = "programme-cancelled", rebuildAfterLoss = "rebuild"
     case heldOnGround = "held-on-ground", tankerLaunched = "tanker-launched", tankerFailed = "tanker-failed"
     case refuelled, propellantLost = "propellant-lost", timeInSpaceExceeded = "time-in-space-exceeded"
-    case launchDeferred = "launch-deferred"
+    case launchDeferred = "launch-deferred", operationsCut = "operations-cut"
 }
 
 /// One line of a trial's story.

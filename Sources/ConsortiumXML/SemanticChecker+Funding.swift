@@ -15,12 +15,6 @@ extension SemanticChecker {
             } else {
                 seen[line.agency.id] = line.location
             }
-            if line.shortFirst == .operations {
-                error(
-                    line.shortFirstLocation, "unsupported-value",
-                    "short-first=\"operations\" (cutting running operations first) is not supported yet",
-                    hint: "use short-first=\"development\" (development stretches) or \"launches\" (launches wait)")
-            }
             var years: [Int: SourceLocation] = [:]
             for year in line.years {
                 if let earlier = years[year.fiscalYear] {

@@ -122,4 +122,49 @@ struct FundingLineTests {
         #expect(abs(outcome.ledger.total(agency: 0, category: .common) - 100) < 1e-6)
         #expect(outcome.lineBound == [true])
     }
+
+    /// Hand-computed, on a line of 365 MUSD a year (FY2026: 365 days): sat-1 (built in 10 days for nothing)
+    /// operates from day 10 at 0.5 MUSD a day; hab-1 (100 days, 100 MUSD) starts on day 59. By then 24.5 MUSD
+    /// of operations is spent, so the line gives (365 - 24.5) / 306 MUSD a day for the rest of the year.
+    /// Development first: hab-1 gets that less the 0.5 of operations, 0.6127 of full pace. Operations first:
+    /// they go unfunded while hab-1 is built, at full pace in 100 days (day 159), and the campaign ends then.
+    @Test func operationsGoUnfundedFirstUnderShortFirstOperations() throws {
+        func run(_ shortFirst: String) throws -> (TrialOutcome, [TraceEntry]) {
+            var fixture = Fixture()
+            let sat = """
+                <design id="sat" name="Sat" kind="orbiter" mass-kg="10" reliability="1" operations-musd-per-year="182.625">
+                  <phase name="build"><duration-days min="10" likely="10" max="10"/><cost-musd min="0" likely="0" max="0"/></phase>
+                </design>
+                """
+            fixture.agencies["a"] = Fixture.agency(
+                "a", designs: sat + Fixture.design("hab", days: 100, cost: 100),
+                vehicles: Fixture.vehicle("rocket", price: 0))
+            fixture.missions["c"] = Fixture.campaign(
+                "c",
+                body: Fixture.funding("a", perYear: 365, shortFirst: shortFirst) + """
+                    <element id="sat-1" design="sat" agency="a" start="2026-01-01"/>
+                    <element id="hab-1" design="hab" agency="a" start="2026-03-01"/>
+                    <mission id="m1" name="M1" body="moon" transit-days="0" duration-days="0">
+                      <launch id="l1" vehicle="rocket" destination="tli"><payload element="sat-1"/></launch>
+                      <objective id="o1" name="O1"><needs element="sat-1"/></objective>
+                    </mission>
+                    <mission id="m2" name="M2" body="moon" transit-days="0" duration-days="0">
+                      <launch id="l2" vehicle="rocket" destination="tli"><payload element="hab-1"/></launch>
+                      <objective id="o2" name="O2"><needs element="hab-1"/></objective>
+                    </mission>
+                    """)
+            var runner = TrialRunner(plan: try fixture.plan("c"), seed: 1, recordsTrace: true, keepsLedgerEntries: true)
+            let outcome = try runner.run(trial: 0)
+            return (outcome, runner.trace)
+        }
+        let stretched = 59 + 100 / ((365 - 24.5) / 306 - 0.5)
+        let (development, _) = try run("development")
+        #expect(abs((development.elements[1].deliveredDay ?? 0) - stretched) < 1e-6)
+        #expect(abs(development.ledger.total(agency: 0, category: .operations) - 0.5 * (stretched - 10)) < 1e-6)
+        let (operations, trace) = try run("operations")
+        #expect(abs((operations.elements[1].deliveredDay ?? 0) - 159) < 1e-6)
+        #expect(abs(operations.ledger.total(agency: 0, category: .operations) - 24.5) < 1e-6)
+        #expect(operations.lineBound == [true])
+        #expect(trace.filter { $0.kind == .operationsCut }.count == 2, "stopped, then paid again")
+    }
 }

@@ -144,7 +144,8 @@ let missionSchema = #"""
           `unspent`: carry-over (money left at a year's end stays available) or lapse (it is lost); a deficit
           always carries. `short-first`: what gives way when the line is short: development (its variable
           work slows, so it stretches and its standing army costs more), launches (a launch the line cannot pay
-          waits until it can; development keeps its pace) or operations (not supported yet). An agency with no
+          waits until it can; development keeps its pace) or operations (the agency's operations go unfunded while
+          the line cannot also fund development at full pace; the element keeps working). An agency with no
           funding line in the campaign is unconstrained.
         </xs:documentation></xs:annotation>
         <xs:sequence>
