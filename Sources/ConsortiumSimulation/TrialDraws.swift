@@ -145,13 +145,23 @@ public struct TrialDraws: Sendable {
         RandomStream(key: StreamKey(seed: seed, trial: trial, entity: id, purpose: purpose))
     }
 
-    /// An agency's cost and schedule growth percentiles (open unit interval, for the lognormal quantile).
+    /// Two uniform draws on the open unit interval from the stream of (`entity`, `purpose`).
+    private static func openUnitPair(
+        _ entity: UInt64, _ purpose: UInt64, seed: UInt64, trial: UInt64
+    ) -> (
+        Double, Double
+    ) {
+        var rng = stream(entity, purpose, seed: seed, trial: trial)
+        let first = rng.nextOpenUnit()
+        return (first, rng.nextOpenUnit())
+    }
+
+    /// An agency's cost and schedule growth percentiles as a builder (open unit interval): the factor the
+    /// growth of everything it builds shares.
     static func agencyPercentiles(
         _ agency: SimulationPlan.AgencyPlan, seed: UInt64, trial: UInt64
     ) -> (cost: Double, schedule: Double) {
-        var rng = stream(agency.streamID, 1, seed: seed, trial: trial)
-        let costU = rng.nextOpenUnit()
-        return (costU, rng.nextOpenUnit())
+        openUnitPair(agency.streamID, 1, seed: seed, trial: trial)
     }
 
     /// The campaign's common growth percentiles (cost, schedule): the factor every element's growth shares.
@@ -160,18 +170,15 @@ public struct TrialDraws: Sendable {
     ) -> (
         cost: Double, schedule: Double
     ) {
-        var rng = stream(plan.growthStreamID, 1, seed: seed, trial: trial)
-        let costU = rng.nextOpenUnit()
-        return (costU, rng.nextOpenUnit())
+        openUnitPair(plan.growthStreamID, 1, seed: seed, trial: trial)
     }
 
     /// An element's own growth scores (cost, schedule): standard normal, independent of every other input.
     static func elementGrowthScores(
         _ element: SimulationPlan.ElementPlan, seed: UInt64, trial: UInt64
     ) -> (cost: Double, schedule: Double) {
-        var rng = stream(element.streamID, 3, seed: seed, trial: trial)
-        let cost = Normal.standard.quantile(rng.nextOpenUnit())
-        return (cost, Normal.standard.quantile(rng.nextOpenUnit()))
+        let (cost, schedule) = openUnitPair(element.streamID, 3, seed: seed, trial: trial)
+        return (Normal.standard.quantile(cost), Normal.standard.quantile(schedule))
     }
 
     /// The Gaussian copula's weights: an element's growth score is `campaign * Z_campaign + builder *
