@@ -96,19 +96,27 @@ struct ListCommand: ParsableCommand {
         }
         func number(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
         var rows: [[String]] = [
-            ["vehicle", "record", "class", "prior", "heritage", "posterior", "mean", "P10", "name"]
+            [
+                "vehicle", "record", "class", "prior", "heritage", "next", "posterior", "mean", "P10", "early",
+                "mature", "name",
+            ]
         ]
         for vehicle in lib.agencies.flatMap(\.vehicles).sorted(by: { $0.id < $1.id }) {
             let record = "\(vehicle.successes)/\(vehicle.attempts)"
             guard let reliability = VehicleReliability(vehicle, library: lib, assumptions: assumptions) else {
                 rows.append([
-                    vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue, "unknown class", "", "", "", "",
-                    vehicle.name,
+                    vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue, "unknown class", "", "", "", "", "",
+                    "", "", vehicle.name,
                 ])
                 continue
             }
             let prior = reliability.prior
-            let posterior = reliability.posterior
+            let next = reliability.flightsBefore + 1
+            let mature = reliability.earlyFlights.map { next > $0 } ?? false
+            let posterior = mature ? reliability.maturePosterior ?? reliability.posterior : reliability.posterior
+            func beta(_ b: BetaPrior?) -> String {
+                b.map { "Beta(\(number($0.alpha, 1)), \(number($0.beta, 1)))" } ?? "-"
+            }
             let heritage =
                 reliability.heritage.map {
                     "\($0) \(reliability.heritageSuccesses)/\(reliability.heritageSuccesses + reliability.heritageFailures)"
@@ -116,14 +124,17 @@ struct ListCommand: ParsableCommand {
                 } ?? "-"
             rows.append([
                 vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue,
-                "Beta(\(number(prior.alpha, 2)), \(number(prior.beta, 2)))", heritage,
-                "Beta(\(number(posterior.alpha, 1)), \(number(posterior.beta, 1)))", number(posterior.mean, 3),
-                number(posterior.quantile(0.1), 3), vehicle.name,
+                "Beta(\(number(prior.alpha, 2)), \(number(prior.beta, 2)))", heritage, "\(next)", beta(posterior),
+                number(posterior.mean, 3), number(posterior.quantile(0.1), 3), beta(reliability.posterior),
+                beta(reliability.maturePosterior), vehicle.name,
             ])
         }
         var text = "Vehicles (\(rows.count - 1)): each trial draws a vehicle's success probability from its posterior\n"
         text +=
             "Beta(alpha0 + s + w s_h, beta0 + f + w f_h): the class prior, its own record and its heritage's at weight w\n"
+        text +=
+            "(early: its class's first flights and its own; mature: later flights; `next` is the number of its next flight\n"
+            + "counting its record and its heritage's at weight w, and `posterior` the one that flight flies at)\n"
         let table = rows.map { $0.map(TerminalText.escaped) }
         let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
         for row in table {

@@ -25,6 +25,10 @@ public struct AssumptionSet: Sendable, Hashable {
         public var name: String
         public var successes: Int
         public var attempts: Int
+        /// Its later flights (after the class's early window, up to flight 30): `mature-successes` of
+        /// `mature-attempts`; nil when the file gives none.
+        public var matureSuccesses: Int? = nil
+        public var matureAttempts: Int? = nil
         public var provenance: Provenance
         public var location: SourceLocation
 
@@ -43,6 +47,10 @@ public struct AssumptionSet: Sendable, Hashable {
         public var id: String
         public var name: String
         public var records: [FlightRecord]
+        /// How many first flights the early records cover (`early-flights`): a vehicle's flights up to this
+        /// number fly at the early prior's reliability, later ones at the mature prior's; nil: one prior for
+        /// every flight.
+        public var earlyFlights: Int? = nil
         public var location: SourceLocation
 
         public init(id: String, name: String, records: [FlightRecord], location: SourceLocation) {

@@ -152,6 +152,9 @@ public struct Vehicle: Sendable, Hashable {
     /// The vehicle whose record also informs this one (a derivative's parent), and the weight of that record.
     public var heritage: Reference<VehicleTag>?
     public var heritageWeight: Double
+    /// The numbers (1-based, in flight order) of the attempts that failed (`failed-flights`), which split the
+    /// record into early and later flights; nil: the failures are spread evenly over the record.
+    public var failedFlights: [Int]? = nil
     public var capacityKg: [Destination: Double]
     public var provenance: Provenance
     public var location: SourceLocation

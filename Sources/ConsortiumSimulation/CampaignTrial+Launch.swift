@@ -112,6 +112,7 @@ extension CampaignTrial {
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         let forced = launch.forcedFailures.contains(launches[l].attempts)
         let success = !forced && launchRandom[l].nextUnit() < reliability(of: v)
+        vehicleFlights[v] += 1
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
         if success {
             launches[l].launchedDay = time
@@ -153,9 +154,14 @@ extension CampaignTrial {
         }
     }
 
-    /// The vehicle's reliability in this trial: drawn once from its posterior, so each flight's outcome is
-    /// the posterior predictive given the trial's earlier flights (README, "Launch reliability").
-    func reliability(of v: Int) -> Double { draws.vehicleReliability[v] }
+    /// The vehicle's reliability for its next flight in this trial: drawn once per trial from its early
+    /// posterior while the flight's number (its flights before the campaign plus those of this trial, tanker
+    /// flights included) is within its class's early window, and from its mature posterior after (README,
+    /// "Launch reliability").
+    func reliability(of v: Int) -> Double {
+        vehicleFlights[v] < plan.vehicles[v].earlyFlights
+            ? draws.vehicleReliability[v] : draws.vehicleMatureReliability[v]
+    }
 
     /// Flight `attempt` of launch `l` on vehicle `v` failed (a payload launch, or one of its tanker flights):
     /// the vehicle stands down for a real return-to-flight duration drawn from the record (or a scenario's

@@ -295,7 +295,9 @@ extension CampaignTrial {
             plan.vehicles[v].priceMUSD, agency: payer, element: plan.launches[l].payload.first ?? -1,
             fiscalYear: plan.agencies[payer].calendar.fiscalYear(ofDay: time), category: .launch)
         vehicleFree[v] = max(vehicleFree[v], time + plan.vehicles[v].minGapDays)
-        guard tankerRandom[l].nextUnit() < reliability(of: v) else {
+        let reliability = reliability(of: v)
+        vehicleFlights[v] += 1
+        guard tankerRandom[l].nextUnit() < reliability else {
             // Tanker flights draw their stand-downs apart from the payload launch's own attempts.
             let standDown = groundAfterFailure(
                 v, launch: l, attempt: Self.tankerAttemptOffset + launches[l].tankerFlights, at: time)

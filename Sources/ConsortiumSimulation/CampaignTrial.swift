@@ -48,6 +48,9 @@ public struct CampaignTrial: SimulationModel {
     var launchNotBefore: [Double]
     /// Per vehicle: the earliest day the next launch may fly, and stand-downs after failures.
     var vehicleFree: [Double]
+    /// Flights each vehicle has flown (its record before the campaign plus this trial's attempts, tanker
+    /// flights included): the flight number that picks its early or mature reliability.
+    var vehicleFlights: [Int]
     /// Per vehicle: the intervals it stands down after its failures in this trial.
     var standDowns: [[ClosedRange<Double>]]
     /// Per contract: how many verifications it took.
@@ -173,6 +176,7 @@ public struct CampaignTrial: SimulationModel {
         contractState = Array(repeating: .waiting, count: plan.contracts.count)
         launchNotBefore = Array(repeating: -.infinity, count: plan.launches.count)
         vehicleFree = Array(repeating: -.infinity, count: plan.vehicles.count)
+        vehicleFlights = plan.vehicles.map(\.flightsBefore)
         standDowns = Array(repeating: [], count: plan.vehicles.count)
         verificationAttempts = Array(repeating: 0, count: plan.contracts.count)
         missionOpenLaunches = plan.missions.map(\.launches.count)
@@ -214,6 +218,7 @@ public struct CampaignTrial: SimulationModel {
         }
         for v in vehicleFree.indices {
             vehicleFree[v] = -.infinity
+            vehicleFlights[v] = plan.vehicles[v].flightsBefore
             retired[v] = false
             standDowns[v].removeAll(keepingCapacity: true)
         }

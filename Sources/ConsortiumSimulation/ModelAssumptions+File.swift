@@ -96,6 +96,22 @@ extension ModelAssumptions {
                         "reference class '\(referenceClass.id)' cannot give a prior: \(problem.message)",
                         hint: problem.hint))
             }
+            let later = referenceClass.records.compactMap { record -> (successes: Int, attempts: Int)? in
+                guard let s = record.matureSuccesses, let n = record.matureAttempts else { return nil }
+                return (s, n)
+            }
+            guard let window = referenceClass.earlyFlights, !later.isEmpty else { continue }
+            switch BetaPrior.fitted(to: later) {
+            case .success(let prior):
+                assumptions.referenceClassMaturePriors[referenceClass.id] = prior
+                assumptions.referenceClassEarlyFlights[referenceClass.id] = window
+            case .failure(let problem):
+                diagnostics.append(
+                    .error(
+                        at: referenceClass.location, code: "unfit-reference-class",
+                        "reference class '\(referenceClass.id)' cannot give a mature prior from its later flights: "
+                            + problem.message, hint: problem.hint))
+            }
         }
         return Resolution(assumptions: diagnostics.containsErrors ? nil : assumptions, diagnostics: diagnostics)
     }

@@ -45,6 +45,10 @@ public struct ModelAssumptions: Sendable, Hashable {
     public var lossRebuildLimit: Int = 0
     /// The Beta prior fitted to each reference class of launch vehicles, by class id.
     public var referenceClassPriors: [String: BetaPrior] = [:]
+    /// Each reference class's prior for flights after its early window, fitted to its vehicles' later
+    /// records, and the window (`early-flights`); a class without them has one prior for every flight.
+    public var referenceClassMaturePriors: [String: BetaPrior] = [:]
+    public var referenceClassEarlyFlights: [String: Int] = [:]
     /// Days from a real launch failure to the vehicle's next flight (record `launch-failure-stand-downs`): each
     /// launch failure in a trial grounds its vehicle for one of these, drawn with equal weight.
     public var launchFailureStandDownDays: [Double] = []

@@ -90,6 +90,11 @@ struct PlanBuilder {
                 priceMUSD: vehicle.priceMUSD, minGapDays: vehicle.minDaysBetweenLaunches,
                 reliability: reliability.posterior, capacityKg: vehicle.capacityKg, groundings: [],
                 streamID: StableHash.of("vehicle:\(id)")))
+        if let mature = reliability.maturePosterior, let window = reliability.earlyFlights {
+            vehicles[vehicles.count - 1].matureReliability = mature
+            vehicles[vehicles.count - 1].earlyFlights = window
+        }
+        vehicles[vehicles.count - 1].flightsBefore = reliability.flightsBefore
         vehicleIndex[id] = vehicles.count - 1
         return vehicles.count - 1
     }

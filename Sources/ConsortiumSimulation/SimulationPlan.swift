@@ -104,6 +104,14 @@ public struct SimulationPlan: Sendable {
         public var minGapDays: Double
         /// The posterior each trial draws the vehicle's success probability from (see `VehicleReliability`).
         public var reliability: BetaPrior
+        /// The posterior its flights after the class's early window draw from; nil: `reliability` for every
+        /// flight.
+        public var matureReliability: BetaPrior? = nil
+        /// The last flight number (1-based, counting `flightsBefore`) that flies at `reliability`.
+        public var earlyFlights: Int = .max
+        /// Flights before the campaign (its record and weighted heritage): the first campaign flight is
+        /// flight `flightsBefore + 1`.
+        public var flightsBefore: Int = 0
         /// A scenario's stand-down after each failure, replacing the draw from the record of real ones.
         public var forcedStandDownDays: Double? = nil
         public var capacityKg: [Destination: Double]

@@ -20,6 +20,9 @@ public struct TrialDraws: Sendable {
     public var dockingDraw: [Double] = []
     /// Each vehicle's reliability this trial, drawn from its posterior (class prior, record and heritage).
     public var vehicleReliability: [Double] = []
+    /// Each vehicle's reliability after its early window, at the same posterior percentile as
+    /// `vehicleReliability` (equal to it when the vehicle has no mature posterior).
+    public var vehicleMatureReliability: [Double] = []
     /// Whether each register risk strikes.
     public var riskStrikes: [Bool] = []
     /// The percentile (CDF value, uniform on [0, 1)) of every uncertain input, in `InputCatalog` order.
@@ -88,10 +91,12 @@ public struct TrialDraws: Sendable {
             percentiles.append(Normal.standard.cdf(scheduleScore))
         }
         vehicleReliability.removeAll(keepingCapacity: true)
+        vehicleMatureReliability.removeAll(keepingCapacity: true)
         for vehicle in plan.vehicles {
-            let (reliability, percentile) = Self.vehicleDraw(vehicle, seed: seed, trial: trial)
-            vehicleReliability.append(reliability)
-            percentiles.append(percentile)
+            let draw = Self.vehicleDraw(vehicle, seed: seed, trial: trial)
+            vehicleReliability.append(draw.reliability)
+            vehicleMatureReliability.append(draw.mature)
+            percentiles.append(draw.percentile)
         }
         riskStrikes.removeAll(keepingCapacity: true)
         for risk in plan.risks {
@@ -201,19 +206,25 @@ public struct TrialDraws: Sendable {
         return (durationU, rng.nextUnit())
     }
 
-    /// A vehicle's reliability this trial and its percentile (a high percentile means "worse" for every
-    /// input: here, a less reliable vehicle).
+    /// A vehicle's reliability this trial over its early window and after it, and their percentile (a high
+    /// percentile means "worse" for every input: here, a less reliable vehicle).
     ///
-    /// The trial draws p once from the posterior Beta(a, b) and flies each launch as Bernoulli(p). Over
-    /// trials this is the Bayesian predictive: the chance that a flight succeeds given the trial's earlier
-    /// flights is the mean of the posterior updated by them (a Pólya urn), e.g. a/(a+b+1) after one failure.
+    /// The trial draws p once from the early posterior Beta(a, b) and flies each launch of the early window
+    /// as Bernoulli(p). Over trials this is the Bayesian predictive: the chance that a flight succeeds given
+    /// the trial's earlier flights is the mean of the posterior updated by them (a Pólya urn), e.g.
+    /// a/(a+b+1) after one failure. The mature reliability is the mature posterior's quantile at the same
+    /// CDF value (comonotone: a vehicle that is worse early is worse later), so that the vehicle stays one
+    /// input of the driver analysis.
     static func vehicleDraw(
         _ vehicle: SimulationPlan.VehiclePlan, seed: UInt64, trial: UInt64
-    ) -> (reliability: Double, percentile: Double) {
+    ) -> (reliability: Double, mature: Double, percentile: Double) {
         var rng = stream(vehicle.streamID, 1, seed: seed, trial: trial)
         let distribution = Beta(alpha: vehicle.reliability.alpha, beta: vehicle.reliability.beta)
         let reliability = distribution.sample(using: &rng)
-        return (reliability, 1 - distribution.cdf(reliability))
+        let cdf = distribution.cdf(reliability)
+        guard let mature = vehicle.matureReliability else { return (reliability, reliability, 1 - cdf) }
+        let u = min(max(cdf, Double.ulpOfOne), 1 - Double.ulpOfOne)
+        return (reliability, Beta(alpha: mature.alpha, beta: mature.beta).quantile(u), 1 - cdf)
     }
 
     /// A risk's uniform draw (it strikes when the draw is below its probability).

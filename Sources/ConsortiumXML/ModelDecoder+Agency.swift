@@ -114,10 +114,15 @@ extension ModelDecoder {
                 capacity[destination] = kg
             }
         }
-        return Vehicle(
+        var vehicle = Vehicle(
             id: id, name: name, owner: owner, successes: successes, attempts: attempts, priceMUSD: price,
             minDaysBetweenLaunches: cadence, referenceClass: referenceClass, heritage: reference(node, "heritage"),
             heritageWeight: weight, capacityKg: capacity,
             provenance: provenance(node), location: node.location)
+        if let text = string(node, "failed-flights") {
+            vehicle.failedFlights = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+                .compactMap { Int($0) }
+        }
+        return vehicle
     }
 }

@@ -17,12 +17,17 @@ extension ModelDecoder {
                 guard let vehicle = string(entry, "name"), let successes = int(entry, "successes"),
                     let attempts = int(entry, "attempts")
                 else { return nil }
-                return AssumptionSet.FlightRecord(
+                var record = AssumptionSet.FlightRecord(
                     name: vehicle, successes: successes, attempts: attempts, provenance: provenance(entry),
                     location: entry.location)
+                record.matureSuccesses = int(entry, "mature-successes")
+                record.matureAttempts = int(entry, "mature-attempts")
+                return record
             }
-            return AssumptionSet.ReferenceClass(
+            var referenceClass = AssumptionSet.ReferenceClass(
                 id: id.trimmingWhitespace, name: name, records: records, location: node.location)
+            referenceClass.earlyFlights = int(node, "early-flights")
+            return referenceClass
         }
         set.standDownRecords = root.children("stand-downs").compactMap { node in
             guard let id = string(node, "id"), let name = string(node, "name") else { return nil }

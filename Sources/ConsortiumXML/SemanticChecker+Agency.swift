@@ -44,6 +44,19 @@ extension SemanticChecker {
                 "vehicle '\(vehicle.id)' has \(vehicle.successes) successes in \(vehicle.attempts) attempts",
                 hint: "successes cannot exceed attempts")
         }
+        for vehicle in agency.vehicles {
+            guard let failed = vehicle.failedFlights else { continue }
+            let failures = max(0, vehicle.attempts - vehicle.successes)
+            if Set(failed).count != failed.count || failed.contains(where: { $0 < 1 || $0 > vehicle.attempts })
+                || failed.count != failures
+            {
+                error(
+                    vehicle.location, "impossible-value",
+                    "vehicle '\(vehicle.id)' lists failed flights \(failed.map(String.init).joined(separator: " ")), "
+                        + "not \(failures) distinct flight numbers from 1 to \(vehicle.attempts)",
+                    hint: "failed-flights names each failed attempt once, by its number in flight order")
+            }
+        }
     }
 
     /// Reports a growth factor whose P90 is more than `ValueLimits.maximumGrowthSpread` times its median.

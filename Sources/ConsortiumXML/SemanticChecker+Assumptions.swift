@@ -42,6 +42,26 @@ extension SemanticChecker {
                         "'\(record.name)' has \(record.successes) successes in \(record.attempts) attempts",
                         hint: "successes count the attempts that reached orbit, so they cannot exceed attempts")
                 }
+                switch (record.matureSuccesses, record.matureAttempts) {
+                case (nil, nil): break
+                case (let s?, let n?) where s > n:
+                    error(
+                        record.location, "impossible-value",
+                        "'\(record.name)' has \(s) mature successes in \(n) mature attempts",
+                        hint: "mature-successes count the later attempts that reached orbit")
+                case (_?, _?):
+                    if referenceClass.earlyFlights == nil {
+                        error(
+                            record.location, "missing-early-window",
+                            "'\(record.name)' gives later flights, but class '\(referenceClass.id)' states no early-flights",
+                            hint: "add early-flights=\"N\" to the <reference-class>: the number of first flights its records cover")
+                    }
+                default:
+                    error(
+                        record.location, "incomplete-record",
+                        "'\(record.name)' gives only one of mature-successes and mature-attempts",
+                        hint: "give both, or neither")
+                }
             }
         }
         checkUnique(set.standDownRecords, kind: "stand-down record", id: \.id, at: \.location)

@@ -266,7 +266,17 @@ let agencySchema = #"""
         <xs:attribute name="reference-class" type="Identifier" use="required"/>
         <xs:attribute name="heritage" type="Identifier"/>
         <xs:attribute name="heritage-weight" type="Probability" default="0"/>
+        <xs:attribute name="failed-flights" type="FlightNumbers">
+          <xs:annotation><xs:documentation>
+            The numbers (1-based, in flight order) of the attempts that failed, e.g. "1 2 3 7 8 9": they split
+            the record into the flights of the class's early window and the later ones (README, "Launch
+            reliability and stand-downs"). Without it the failures are spread evenly over the record.
+          </xs:documentation></xs:annotation>
+        </xs:attribute>
         <xs:attributeGroup ref="Provenance"/>
       </xs:complexType>
+      <xs:simpleType name="FlightNumbers">
+        <xs:list itemType="PositiveCount"/>
+      </xs:simpleType>
     </xs:schema>
     """#

@@ -35,7 +35,10 @@ let assumptionsSchema = #"""
         <xs:annotation><xs:documentation>
           Comparable vehicles' early flight records (successes of attempts over their first flights). A
           Beta(alpha, beta) prior is fitted to them by the method of moments for the beta-binomial; a vehicle
-          names its class with reference-class="...".
+          names its class with reference-class="...". With early-flights="5", mature-successes and
+          mature-attempts give each vehicle's later flights (flights 6 to 30), to which a second, mature prior is
+          fitted the same way: a vehicle flies its first early-flights flights at the early prior's reliability and
+          the rest at the mature one's.
         </xs:documentation></xs:annotation>
         <xs:sequence>
           <xs:element name="vehicle" maxOccurs="1000">
@@ -43,12 +46,15 @@ let assumptionsSchema = #"""
               <xs:attribute name="name" type="Text" use="required"/>
               <xs:attribute name="successes" type="Count" use="required"/>
               <xs:attribute name="attempts" type="PositiveCount" use="required"/>
+              <xs:attribute name="mature-successes" type="Count"/>
+              <xs:attribute name="mature-attempts" type="Count"/>
               <xs:attributeGroup ref="Provenance"/>
             </xs:complexType>
           </xs:element>
         </xs:sequence>
         <xs:attribute name="id" type="Identifier" use="required"/>
         <xs:attribute name="name" type="Text" use="required"/>
+        <xs:attribute name="early-flights" type="PositiveCount"/>
       </xs:complexType>
 
       <xs:complexType name="StandDowns">
