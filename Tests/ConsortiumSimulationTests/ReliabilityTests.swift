@@ -67,9 +67,11 @@ struct ReliabilityTests {
         #expect(abs(derived.mean - 7.0 / 9.0) < 1e-12)
     }
 
-    /// The bundled library: SLS Block 1B (0/0) gets Block 1's 2/2 at weight 0.5 on the experienced-provider
-    /// prior, so its posterior adds exactly 1 success to that prior; Falcon Heavy (11/11) adds 11 + 0.1 * 461
-    /// successes and 0.1 * 3 failures.
+    /// The bundled library: SLS Block 1B (0/0) gets Block 1's 2/2 (both in the five-flight early window) at
+    /// weight 0.5 on the experienced-provider prior, so its early posterior adds exactly 1 success to that
+    /// prior and its mature one nothing. Falcon Heavy (11/11) adds its first 5 successes and 0.1 of Falcon 9's
+    /// first 5 flights, whose 3 failures in 464 are spread evenly (0.1 * 15/464 failures) to the early prior,
+    /// and its other 6 and 0.1 of Falcon 9's other 459 flights (0.1 * 3 * 459/464 failures) to the mature one.
     @Test func bundledDerivativesCarryTheirHeritage() throws {
         let library = Bundled.library
         let assumptions = try #require(ModelAssumptions.resolve(library.assumptions).assumptions)
@@ -77,10 +79,15 @@ struct ReliabilityTests {
         let block1bVehicle = try #require(library.vehicle(VehicleID("sls-block1b")))
         let heavyVehicle = try #require(library.vehicle(VehicleID("falcon-heavy")))
         let block1b = try #require(VehicleReliability(block1bVehicle, library: library, assumptions: assumptions))
+        let mature = try #require(assumptions.referenceClassMaturePriors["experienced-provider"])
         #expect(abs(block1b.posterior.alpha - (prior.alpha + 1)) < 1e-9 && block1b.posterior.beta == prior.beta)
+        #expect(block1b.maturePosterior == mature)
         let heavy = try #require(VehicleReliability(heavyVehicle, library: library, assumptions: assumptions))
-        #expect(abs(heavy.posterior.alpha - (prior.alpha + 11 + 46.1)) < 1e-9)
-        #expect(abs(heavy.posterior.beta - (prior.beta + 0.3)) < 1e-9)
+        #expect(abs(heavy.posterior.alpha - (prior.alpha + 5 + 0.1 * (5 - 15.0 / 464))) < 1e-9)
+        #expect(abs(heavy.posterior.beta - (prior.beta + 0.1 * 15.0 / 464)) < 1e-9)
+        let heavyMature = try #require(heavy.maturePosterior)
+        #expect(abs(heavyMature.alpha - (mature.alpha + 6 + 0.1 * (459 - 3 * 459.0 / 464))) < 1e-9)
+        #expect(abs(heavyMature.beta - (mature.beta + 0.1 * 3 * 459.0 / 464)) < 1e-9)
     }
 
     /// Two launches of one vehicle with posterior Beta(2, 2) (a 1/2 record on a Beta(1, 1) prior), the second
