@@ -105,7 +105,8 @@ struct ListCommand: ParsableCommand {
             let record = "\(vehicle.successes)/\(vehicle.attempts)"
             guard let reliability = VehicleReliability(vehicle, library: lib, assumptions: assumptions) else {
                 rows.append([
-                    vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue, "unknown class", "", "", "", "", "",
+                    vehicle.id.rawValue, record, vehicle.referenceClass.id.rawValue, "unknown class", "", "", "", "",
+                    "",
                     "", "", vehicle.name,
                 ])
                 continue

@@ -54,7 +54,9 @@ extension SemanticChecker {
                         error(
                             record.location, "missing-early-window",
                             "'\(record.name)' gives later flights, but class '\(referenceClass.id)' states no early-flights",
-                            hint: "add early-flights=\"N\" to the <reference-class>: the number of first flights its records cover")
+                            hint:
+                                "add early-flights=\"N\" to the <reference-class>: the number of first flights its records cover"
+                        )
                     }
                 default:
                     error(

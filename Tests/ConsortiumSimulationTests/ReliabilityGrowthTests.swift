@@ -79,7 +79,8 @@ struct ReliabilityGrowthTests {
         fixture.agencies["a"] = Fixture.agency(
             "a",
             vehicles: Fixture.vehicle("rocket", successes: 2, attempts: 4)
-                .replacingOccurrences(of: "<vehicle id=\"rocket\"", with: "<vehicle id=\"rocket\" failed-flights=\"\(list)\""))
+                .replacingOccurrences(
+                    of: "<vehicle id=\"rocket\"", with: "<vehicle id=\"rocket\" failed-flights=\"\(list)\""))
         #expect(throws: FixtureError.self) { try fixture.load() }
     }
 
