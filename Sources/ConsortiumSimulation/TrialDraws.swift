@@ -224,7 +224,7 @@ public struct TrialDraws: Sendable {
         let cdf = distribution.cdf(reliability)
         guard let mature = vehicle.matureReliability else { return (reliability, reliability, 1 - cdf) }
         let u = min(max(cdf, Double.ulpOfOne), 1 - Double.ulpOfOne)
-        return (reliability, Beta(alpha: mature.alpha, beta: mature.beta).quantile(u), 1 - cdf)
+        return (reliability, Beta(alpha: mature.alpha, beta: mature.beta).quantile(u, tolerance: 1e-12), 1 - cdf)
     }
 
     /// A risk's uniform draw (it strikes when the draw is below its probability).

@@ -158,9 +158,24 @@ struct ReliabilityGrowthTests {
             second.draw(plan, seed: 7, trial: trial)
             #expect(first.vehicleMatureReliability == second.vehicleMatureReliability)
             let u = 1 - first.percentiles[input]
-            let expected = Beta(alpha: mature.alpha, beta: mature.beta).quantile(u)
+            let expected = Beta(alpha: mature.alpha, beta: mature.beta).quantile(u, tolerance: 1e-12)
             #expect(abs(first.vehicleMatureReliability[v] - expected) < 1e-12, "trial \(trial)")
             #expect(TrialDraws.percentile(plan, seed: 7, trial: trial, input: input) == first.percentiles[input])
+        }
+    }
+}
+
+/// The Newton quantile the trial uses for the mature draw agrees with the bisection quantile.
+struct BetaNewtonQuantileTests {
+    /// Posteriors from a coin toss to Falcon 9's (Beta(457.7, 3.3)) and an extreme one: within 1e-10 of the
+    /// bisection's value (the Newton tolerance is 1e-12 in x; the bracket bounds the error).
+    @Test(arguments: [(1.0, 1.0), (5.1, 3.1), (2.09, 0.13), (457.7, 3.3), (0.5, 0.5), (1e8, 1)])
+    func newtonMatchesBisection(alpha: Double, beta: Double) {
+        let distribution = Beta(alpha: alpha, beta: beta)
+        for p in [1e-9, 0.001, 0.1, 0.37, 0.5, 0.9, 0.999, 1 - 1e-9] {
+            let newton = distribution.quantile(p, tolerance: 1e-12)
+            let bisection = distribution.quantile(p)
+            #expect(abs(newton - bisection) < 1e-10, "Beta(\(alpha), \(beta)) at \(p): \(newton) vs \(bisection)")
         }
     }
 }
